@@ -1,0 +1,49 @@
+package domain
+
+import "strings"
+
+// Owner is one of the three organisations of the SKR group that can own an initiative.
+type Owner string
+
+const (
+	OwnerSKR   Owner = "SKR"
+	OwnerAdda  Owner = "Adda"
+	OwnerInera Owner = "Inera"
+)
+
+// Owners lists the organisations in a fixed order (used for help texts and validation).
+var Owners = []Owner{OwnerSKR, OwnerAdda, OwnerInera}
+
+// ParseOwner accepts any letter case ("inera", "INERA").
+func ParseOwner(s string) (Owner, error) {
+	for _, o := range Owners {
+		if strings.EqualFold(strings.TrimSpace(s), string(o)) {
+			return o, nil
+		}
+	}
+	if strings.TrimSpace(s) == "" {
+		return "", missing("owner")
+	}
+	return "", invalid("owner", s+" (välj SKR, Adda eller Inera)")
+}
+
+// TriageRoute is how the owner triage ends (Inera's process): the owner builds and owns it, the
+// owner only assists (rules, requirements), or it becomes a procurement or framework agreement.
+type TriageRoute string
+
+const (
+	RouteOwn         TriageRoute = "own"
+	RouteAssist      TriageRoute = "assist"
+	RouteProcurement TriageRoute = "procurement"
+)
+
+var triageRoutes = []TriageRoute{RouteOwn, RouteAssist, RouteProcurement}
+
+func (r TriageRoute) valid() bool {
+	for _, x := range triageRoutes {
+		if r == x {
+			return true
+		}
+	}
+	return false
+}
