@@ -1,0 +1,69 @@
+// Package activities holds every side effect of the workflows. Each is a method on Activities,
+// which holds its dependencies, and each takes a business idempotency key so that a retried or
+// replayed activity never sends twice.
+package activities
+
+import (
+	"context"
+	"time"
+
+	"github.com/skr/handslag/i18n"
+	"github.com/skr/handslag/outbox"
+	"go.temporal.io/sdk/activity"
+)
+
+// Sender stores or sends one message exactly once per key; it reports whether it was new.
+type Sender interface {
+	Put(m outbox.Message) (bool, error)
+}
+
+// Activities holds the dependencies of every activity.
+type Activities struct {
+	Sender Sender
+	Lang   i18n.Lang
+	// LeadershipAddress receives escalations (a function mailbox, not a person).
+	LeadershipAddress string
+	Now               func() time.Time
+}
+
+// EscalationNotice tells the leadership that a deadline passed without an answer.
+type EscalationNotice struct {
+	// IdempotencyKey is "escalation/<initiative>/<stage>/<cycle year>".
+	IdempotencyKey string    `json:"idempotency_key"`
+	InitiativeID   string    `json:"initiative_id"`
+	Title          string    `json:"title"`
+	Stage          string    `json:"stage"`
+	Waiting        string    `json:"waiting"`
+	Deadline       time.Time `json:"deadline"`
+}
+
+// NotifyResult says whether the notice was new (false: an earlier attempt already sent it).
+type NotifyResult struct {
+	Sent bool `json:"sent"`
+}
+
+// NotifyEscalation sends the escalation e-mail to the leadership's mailbox.
+func (a *Activities) NotifyEscalation(ctx context.Context, n EscalationNotice) (NotifyResult, error) {
+	what := i18n.T(a.Lang, "waiting."+n.Waiting)
+	msg := outbox.Message{
+		Key:     n.IdempotencyKey,
+		To:      []string{a.LeadershipAddress},
+		Subject: i18n.T(a.Lang, "mail.escalation.subject", "title", n.Title, "what", what),
+		Body: i18n.T(a.Lang, "mail.escalation.body", "title", n.Title, "id", n.InitiativeID, "what", what,
+			"deadline", n.Deadline.Format("2006-01-02 15:04"), "stage", i18n.T(a.Lang, "stage."+n.Stage)),
+		Created: a.now(),
+	}
+	sent, err := a.Sender.Put(msg)
+	if err != nil {
+		return NotifyResult{}, err
+	}
+	activity.GetLogger(ctx).Info("escalation notice", "key", n.IdempotencyKey, "new", sent)
+	return NotifyResult{Sent: sent}, nil
+}
+
+func (a *Activities) now() time.Time {
+	if a.Now != nil {
+		return a.Now()
+	}
+	return time.Now()
+}
