@@ -66,3 +66,6 @@ func (m Meta) validate(allowed ...Role) error {
 	}
 	return nil
 }
+
+// Sender returns who sent the message.
+func (m Meta) Sender() Actor { return m.By }

@@ -1,0 +1,170 @@
+package workflows
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/skr/handslag/activities"
+	"github.com/skr/handslag/domain"
+	"github.com/skr/handslag/i18n"
+	"go.temporal.io/sdk/temporal"
+	"go.temporal.io/sdk/workflow"
+)
+
+// InitiativeWorkflow runs one initiative through the six steps. It validates its input and
+// hands over to initiativeRun.
+func InitiativeWorkflow(ctx workflow.Context, in InitiativeInput) (*domain.Initiative, error) {
+	if in.State == nil {
+		if err := in.Registration.Validate(); err != nil {
+			return nil, toApplicationError(err)
+		}
+	}
+	r := newInitiativeRun(ctx, in)
+	if err := r.registerMessages(ctx); err != nil {
+		return nil, err
+	}
+	return r.loop(ctx)
+}
+
+type initiativeRun struct {
+	input   InitiativeInput
+	state   *domain.Initiative
+	signals []signalChannel
+	// pending escalations not yet notified (the main loop sends them).
+	pending  []domain.Escalation
+	rejected []RejectedSignal
+}
+
+func newInitiativeRun(ctx workflow.Context, in InitiativeInput) *initiativeRun {
+	state := in.State
+	if state == nil {
+		state = domain.NewInitiative(in.Registration, workflow.Now(ctx))
+	}
+	if in.MaxHistoryEvents <= 0 {
+		in.MaxHistoryEvents = DefaultMaxHistoryEvents
+	}
+	pending := in.Pending
+	// The live state is r.state and r.pending; the input keeps only what starts a run.
+	in.State, in.Pending = nil, nil
+	return &initiativeRun{input: in, state: state, pending: pending}
+}
+
+// loop applies calendar events, publishes the state, and sleeps until the next season or the
+// next accepted message, whichever comes first.
+func (r *initiativeRun) loop(ctx workflow.Context) (*domain.Initiative, error) {
+	logger := workflow.GetLogger(ctx)
+	for {
+		now := workflow.Now(ctx)
+		r.pending = append(r.pending, r.state.Advance(now)...)
+		r.notifyEscalations(ctx)
+		r.publish(ctx)
+		if r.state.Stage.Closed() {
+			if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) }); err != nil {
+				return nil, err
+			}
+			logger.Info("initiative closed", "stage", r.state.Stage)
+			return r.state, nil
+		}
+		if r.shouldContinueAsNew(ctx) {
+			return nil, r.continueAsNew(ctx)
+		}
+		revision := r.state.Revision
+		changed := func() bool { return r.state.Revision != revision || len(r.pending) > 0 }
+		var err error
+		if wake, ok := r.state.NextWake(now); ok {
+			_, err = workflow.AwaitWithOptions(ctx, workflow.AwaitOptions{
+				Timeout:      wake.Real.Sub(now),
+				TimerOptions: workflow.TimerOptions{Summary: timerSummary(wake)},
+			}, changed)
+		} else {
+			err = workflow.Await(ctx, changed)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}
+
+// timerSummary names the timer in the Web UI (plain Swedish, no personal data).
+func timerSummary(w domain.Wake) string {
+	key := "cli.next_opens"
+	if w.Deadline {
+		key = "cli.next_deadline"
+	}
+	what := i18n.T(i18n.Swedish, key, "season", i18n.T(i18n.Swedish, "season."+string(w.Season)))
+	return fmt.Sprintf("%s %s", w.Calendar.Format("2006-01-02 15:04"), what)
+}
+
+// notifyEscalations sends one notice per escalation. The idempotency key makes a retry or a
+// replay harmless; a notice that finally fails is logged, the escalation itself stays recorded.
+func (r *initiativeRun) notifyEscalations(ctx workflow.Context) {
+	if len(r.pending) == 0 {
+		return
+	}
+	actx := workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
+		StartToCloseTimeout: 30 * time.Second,
+		RetryPolicy:         &temporal.RetryPolicy{MaximumAttempts: 5, InitialInterval: time.Second},
+	})
+	var a *activities.Activities
+	for _, e := range r.pending {
+		notice := activities.EscalationNotice{
+			IdempotencyKey: fmt.Sprintf("escalation/%s/%s/%d", r.state.ID, e.Stage, e.CycleYear),
+			InitiativeID:   r.state.ID, Title: r.state.Need.Title, Stage: string(e.Stage),
+			Waiting: e.Waiting, Deadline: e.Deadline,
+		}
+		if err := workflow.ExecuteActivity(actx, a.NotifyEscalation, notice).Get(ctx, nil); err != nil {
+			workflow.GetLogger(ctx).Error("escalation notice failed", "key", notice.IdempotencyKey, "error", err)
+		}
+	}
+	r.pending = nil
+}
+
+// publish upserts the search attributes that changed.
+func (r *initiativeRun) publish(ctx workflow.Context) {
+	current := workflow.GetTypedSearchAttributes(ctx)
+	var updates []temporal.SearchAttributeUpdate
+	if v, ok := current.GetKeyword(SAStage); !ok || v != string(r.state.Stage) {
+		updates = append(updates, SAStage.ValueSet(string(r.state.Stage)))
+	}
+	if v, ok := current.GetKeyword(SAOwner); r.state.Owner != "" && (!ok || v != string(r.state.Owner)) {
+		updates = append(updates, SAOwner.ValueSet(string(r.state.Owner)))
+	}
+	if v, ok := current.GetInt64(SACycleYear); !ok || v != int64(r.state.CycleYear) {
+		updates = append(updates, SACycleYear.ValueSet(int64(r.state.CycleYear)))
+	}
+	if v, ok := current.GetBool(SAEscalated); !ok || v != r.state.Escalated() {
+		updates = append(updates, SAEscalated.ValueSet(r.state.Escalated()))
+	}
+	if len(updates) > 0 {
+		if err := workflow.UpsertTypedSearchAttributes(ctx, updates...); err != nil {
+			workflow.GetLogger(ctx).Error("upsert search attributes", "error", err)
+		}
+	}
+}
+
+func (r *initiativeRun) shouldContinueAsNew(ctx workflow.Context) bool {
+	info := workflow.GetInfo(ctx)
+	return info.GetContinueAsNewSuggested() || info.GetCurrentHistoryLength() >= r.input.MaxHistoryEvents
+}
+
+// continueAsNew waits for running handlers, takes every signal still buffered into the state,
+// and carries the whole state to the next run, so nothing in flight is lost.
+func (r *initiativeRun) continueAsNew(ctx workflow.Context) error {
+	if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) }); err != nil {
+		return err
+	}
+	r.drainSignals(ctx)
+	next := r.input
+	next.State, next.Pending = r.state, r.pending
+	next.Run++
+	workflow.GetLogger(ctx).Info("continuing as new", "run", next.Run)
+	return workflow.NewContinueAsNewError(ctx, InitiativeWorkflow, next)
+}
+
+func (r *initiativeRun) status(ctx workflow.Context) Status {
+	s := Status{Initiative: *r.state, RejectedSignals: r.rejected, Run: r.input.Run}
+	if w, ok := r.state.NextWake(workflow.Now(ctx)); ok {
+		s.NextWake = &w
+	}
+	return s
+}

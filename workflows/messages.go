@@ -1,0 +1,132 @@
+package workflows
+
+import (
+	"errors"
+
+	"github.com/skr/handslag/domain"
+	"go.temporal.io/sdk/workflow"
+)
+
+// maxRejectedSignals bounds the list of rejected signals kept for status.
+const maxRejectedSignals = 20
+
+// signalChannel is one message name's signal channel with its typed receive.
+type signalChannel struct {
+	name    string
+	channel workflow.ReceiveChannel
+	// receive takes one signal (blocking when wait is true) and reports whether it got one.
+	receive func(ctx workflow.Context, wait bool) bool
+}
+
+// registerMessages installs, for every message name, an update handler with a validator and
+// a signal channel that feeds the same domain command. It also installs the status query and
+// starts the goroutine that applies signals.
+func (r *initiativeRun) registerMessages(ctx workflow.Context) error {
+	regs := []func(workflow.Context) error{
+		message[domain.TriageOwner](r, MsgTriageOwner),
+		message[domain.AssessRelevance](r, MsgAssessRelevance),
+		message[domain.ScoreCriteria](r, MsgScoreCriteria),
+		message[domain.RecordRequirement](r, MsgRecordRequirement),
+		message[domain.Decide](r, MsgDecide),
+		message[domain.RecordQuickAnalysis](r, MsgRecordQuickAnalysis),
+		message[domain.RecordValuation](r, MsgRecordValuation),
+		message[domain.RecordQualification](r, MsgRecordQualification),
+		message[domain.Withdraw](r, MsgWithdraw),
+	}
+	for _, reg := range regs {
+		if err := reg(ctx); err != nil {
+			return err
+		}
+	}
+	if err := workflow.SetQueryHandler(ctx, QueryStatus, func() (Status, error) { return r.status(ctx), nil }); err != nil {
+		return err
+	}
+	workflow.Go(ctx, r.receiveSignals)
+	return nil
+}
+
+// message returns the registration of one message name for command type C.
+func message[C domain.Command](r *initiativeRun, name string) func(workflow.Context) error {
+	return func(ctx workflow.Context) error {
+		err := workflow.SetUpdateHandlerWithOptions(ctx, name,
+			func(ctx workflow.Context, cmd C) (Receipt, error) {
+				if err := r.apply(ctx, cmd); err != nil {
+					return Receipt{}, toApplicationError(err)
+				}
+				return Receipt{Stage: r.state.Stage, CycleYear: r.state.CycleYear, Revision: r.state.Revision}, nil
+			},
+			workflow.UpdateHandlerOptions{
+				// A rejected update is never written to the history.
+				Validator: func(ctx workflow.Context, cmd C) error {
+					return toApplicationError(r.state.Check(cmd, workflow.Now(ctx)))
+				},
+			})
+		if err != nil {
+			return err
+		}
+		ch := workflow.GetSignalChannel(ctx, name)
+		r.signals = append(r.signals, signalChannel{name: name, channel: ch,
+			receive: func(ctx workflow.Context, wait bool) bool {
+				var cmd C
+				if wait {
+					ch.Receive(ctx, &cmd)
+				} else if !ch.ReceiveAsync(&cmd) {
+					return false
+				}
+				r.applySignal(ctx, name, cmd)
+				return true
+			}})
+		return nil
+	}
+}
+
+// apply changes the state and lets the calendar catch up at once, so the answer shows where
+// the initiative really is (a late decision may open the next season immediately).
+func (r *initiativeRun) apply(ctx workflow.Context, cmd domain.Command) error {
+	now := workflow.Now(ctx)
+	if err := r.state.Apply(cmd, now); err != nil {
+		return err
+	}
+	r.pending = append(r.pending, r.state.Advance(now)...)
+	return nil
+}
+
+func (r *initiativeRun) applySignal(ctx workflow.Context, name string, cmd domain.Command) {
+	err := r.apply(ctx, cmd)
+	if err == nil {
+		return
+	}
+	var ve *domain.ValidationError
+	if !errors.As(err, &ve) {
+		ve = &domain.ValidationError{Code: domain.CodeInvalidValue, Detail: err.Error()}
+	}
+	by := ""
+	if m, ok := any(cmd).(interface{ Sender() domain.Actor }); ok {
+		by = m.Sender().ID
+	}
+	workflow.GetLogger(ctx).Warn("signal rejected", "signal", name, "code", ve.Code, "field", ve.Field)
+	r.rejected = append(r.rejected, RejectedSignal{Name: name, By: by, Error: ve})
+	if len(r.rejected) > maxRejectedSignals {
+		r.rejected = r.rejected[len(r.rejected)-maxRejectedSignals:]
+	}
+}
+
+// receiveSignals applies signals as they come, in arrival order per channel.
+func (r *initiativeRun) receiveSignals(ctx workflow.Context) {
+	sel := workflow.NewSelector(ctx)
+	for _, s := range r.signals {
+		s := s
+		sel.AddReceive(s.channel, func(workflow.ReceiveChannel, bool) { s.receive(ctx, true) })
+	}
+	for {
+		sel.Select(ctx)
+	}
+}
+
+// drainSignals applies every signal still buffered (before continue-as-new).
+func (r *initiativeRun) drainSignals(ctx workflow.Context) {
+	for _, s := range r.signals {
+		for s.receive(ctx, false) {
+		}
+	}
+}
