@@ -18,13 +18,13 @@ type Registration struct {
 
 // Validate checks the whole registration before anything starts.
 func (r Registration) Validate() error {
-	if err := ValidateID(r.ID); err != nil {
-		return err
-	}
 	if err := r.By.Validate(RoleOffice); err != nil {
 		return err
 	}
 	if err := r.Need.Validate(); err != nil {
+		return err
+	}
+	if err := ValidateID(r.ID); err != nil {
 		return err
 	}
 	return r.Calendar.Validate()

@@ -58,4 +58,25 @@ var english = map[string]string{
 
 	"mail.escalation.subject": "Escalation: {title} is waiting for {what}",
 	"mail.escalation.body":    "The initiative \"{title}\" ({id}) is still waiting for {what}.\nThe deadline was {deadline}.\nStage: {stage}.\n\nThis message is sent once per stage and year.",
+
+	// Status and list.
+	"status.initiative":      "Initiative",
+	"status.stage":           "Stage",
+	"status.cycle":           "February review (cycle year)",
+	"status.calendar":        "Calendar",
+	"status.owner":           "Owner",
+	"status.assisting":       "assisting:",
+	"status.relevance":       "Relevance",
+	"status.criterion":       "Criterion",
+	"status.requirements":    "Must-requirements met",
+	"status.missing":         "missing",
+	"status.quick_analysis":  "Quick analysis",
+	"status.valuation":       "Valuation",
+	"status.qualification":   "Qualification",
+	"status.decision":        "Decision",
+	"status.earlier_round":   "Earlier years",
+	"status.outcome":         "Outcome",
+	"status.rejected_signal": "Rejected signal",
+	"status.timeline":        "Timeline",
+	"list.header":            "ID\tSTAGE\tOWNER\tYEAR\tESC.\tTITLE",
 }

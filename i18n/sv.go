@@ -64,4 +64,25 @@ var swedish = map[string]string{
 	// Notifications.
 	"mail.escalation.subject": "Eskalering: {title} väntar på {what}",
 	"mail.escalation.body":    "Initiativet \"{title}\" ({id}) väntar fortfarande på {what}.\nSista dag var {deadline}.\nSteg: {stage}.\n\nDetta meddelande skickas en gång per steg och år.",
+
+	// Status and list.
+	"status.initiative":      "Initiativ",
+	"status.stage":           "Steg",
+	"status.cycle":           "Februarigenomgång (cykelår)",
+	"status.calendar":        "Kalender",
+	"status.owner":           "Ägare",
+	"status.assisting":       "bistår:",
+	"status.relevance":       "Relevans",
+	"status.criterion":       "Kriterium",
+	"status.requirements":    "Ska-krav uppfyllda",
+	"status.missing":         "saknas",
+	"status.quick_analysis":  "Snabbanalys",
+	"status.valuation":       "Värdering",
+	"status.qualification":   "Kvalificering",
+	"status.decision":        "Beslut",
+	"status.earlier_round":   "Tidigare år",
+	"status.outcome":         "Utfall",
+	"status.rejected_signal": "Avvisad signal",
+	"status.timeline":        "Tidslinje",
+	"list.header":            "ID\tSTEG\tÄGARE\tÅR\tESK.\tTITEL",
 }

@@ -1,0 +1,89 @@
+// Command handslag-local runs the whole system in one process with no Docker: a real Temporal
+// server on SQLite in a data directory (a restart keeps every initiative and timer), the
+// Temporal Web UI, and the Handslag worker. The namespace and search attributes are set up
+// automatically.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+
+	"github.com/skr/handslag/admin"
+	"github.com/skr/handslag/config"
+	"github.com/skr/handslag/devserver"
+	"github.com/skr/handslag/logging"
+	"github.com/skr/handslag/worker"
+	"github.com/skr/handslag/workflows"
+	"go.temporal.io/sdk/client"
+	"go.uber.org/zap"
+)
+
+func main() {
+	dataDir := flag.String("data", config.DefaultDataDir, "datakatalog (Temporal-databas, utkorg)")
+	port := flag.Int("port", 7233, "Temporal-serverns port")
+	uiPort := flag.Int("ui-port", 8233, "Temporal Web UI:s port")
+	flag.Parse()
+	if err := run(*dataDir, *port, *uiPort); err != nil {
+		fmt.Fprintln(os.Stderr, "Kunde inte starta:", err)
+		os.Exit(1)
+	}
+}
+
+func run(dataDir string, port, uiPort int) error {
+	logger := logging.New()
+	defer func() { _ = logger.Sync() }()
+	fmt.Println("Startar Temporal-servern (första starten skapar databasen) ...")
+	srv, err := devserver.Start(devserver.Options{
+		DataDir: filepath.Join(dataDir, "temporal"), Namespace: workflows.Namespace,
+		FrontendPort: port, UIPort: uiPort, SearchAttributes: workflows.SearchAttributes,
+	})
+	if err != nil {
+		return fmt.Errorf("%w (är porten %d eller %d upptagen? välj andra med --port och --ui-port)", err, port, uiPort)
+	}
+	defer srv.Stop()
+	ctx := context.Background()
+	a, err := admin.Dial(ctx, srv.FrontendAddr, workflows.Namespace, client.Options{Logger: logging.SDK(logger.WithOptions(zap.IncreaseLevel(zap.WarnLevel)))})
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	if err := admin.EnsureSearchAttributes(ctx, a.Temporal, workflows.Namespace); err != nil {
+		return err
+	}
+	w, err := worker.New(a.Temporal, config.Worker{
+		OutboxDir:       filepath.Join(dataDir, "outbox"),
+		LeadershipEmail: config.WorkerFromEnv().LeadershipEmail,
+	})
+	if err != nil {
+		return err
+	}
+	if err := w.Start(); err != nil {
+		return err
+	}
+	defer w.Stop()
+
+	fmt.Printf(`
+Handslag körs lokalt.
+  Temporal Web UI:   http://%s/namespaces/%s/workflows
+  Temporal-server:   %s (namespace %s)
+  Data:              %s (databas i temporal/, utgående e-post i outbox/)
+
+Prova så här i ett annat fönster:
+  go run ./cmd/handslag register --file examples/need.yaml --demo
+  go run ./cmd/handslag list
+  go run ./cmd/handslag status gemensam-e-tjanst-for-bygglov
+
+Med --demo varar en kalenderdag en sekund, så ett helt år går på drygt sex minuter.
+Stoppa med Ctrl+C; allt finns kvar till nästa start.
+`, srv.UIAddr, workflows.Namespace, srv.FrontendAddr, workflows.Namespace, dataDir)
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
+	<-stop
+	fmt.Println("\nStänger ned ...")
+	return nil
+}

@@ -1,0 +1,234 @@
+// Package devserver runs a real Temporal server and its Web UI inside this process, on SQLite
+// in a data directory, the way the Temporal CLI's dev server does. A restart keeps every
+// workflow and timer. It is the embedded default for running Handslag locally and for the
+// end-to-end tests; production uses a Temporal cluster (see docker-compose.yml).
+package devserver
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"path/filepath"
+	"time"
+
+	uiserver "github.com/temporalio/ui-server/v2/server"
+	uiconfig "github.com/temporalio/ui-server/v2/server/config"
+	uiserveroptions "github.com/temporalio/ui-server/v2/server/server_options"
+	enumspb "go.temporal.io/api/enums/v1"
+	"go.temporal.io/server/common/cluster"
+	"go.temporal.io/server/common/config"
+	"go.temporal.io/server/common/dynamicconfig"
+	"go.temporal.io/server/common/log"
+	"go.temporal.io/server/common/metrics"
+	sqliteplugin "go.temporal.io/server/common/persistence/sql/sqlplugin/sqlite"
+	"go.temporal.io/server/schema/sqlite"
+	"go.temporal.io/server/temporal"
+	"google.golang.org/protobuf/types/known/durationpb"
+)
+
+// Options configures the embedded server.
+type Options struct {
+	// DataDir holds temporal.db and server.log. Empty: in memory (tests), nothing survives.
+	DataDir   string
+	Namespace string
+	// IP to listen on; 127.0.0.1 by default.
+	IP string
+	// FrontendPort for gRPC clients (0: a free port). UIPort for the Web UI (0: a free port;
+	// -1: no UI).
+	FrontendPort int
+	UIPort       int
+	// SearchAttributes are registered on the namespace when it is created.
+	SearchAttributes map[string]enumspb.IndexedValueType
+	// Retention of closed workflows in the namespace (default 30 days).
+	Retention time.Duration
+}
+
+// Server is a running embedded Temporal server (and Web UI).
+type Server struct {
+	server       temporal.Server
+	ui           *uiserver.Server
+	FrontendAddr string
+	UIAddr       string // empty when there is no UI
+}
+
+// Start brings up the server and, unless disabled, the Web UI. It returns once the frontend
+// accepts connections.
+func Start(opts Options) (*Server, error) {
+	if opts.IP == "" {
+		opts.IP = "127.0.0.1"
+	}
+	if opts.Namespace == "" {
+		return nil, errors.New("devserver: namespace is required")
+	}
+	if opts.Retention == 0 {
+		opts.Retention = 30 * 24 * time.Hour
+	}
+	var err error
+	if opts.FrontendPort == 0 {
+		if opts.FrontendPort, err = freePort(opts.IP); err != nil {
+			return nil, err
+		}
+	}
+	sqlCfg := config.SQL{PluginName: sqliteplugin.PluginName, ConnectAttributes: map[string]string{}}
+	var logger log.Logger = log.NewNoopLogger()
+	if opts.DataDir == "" {
+		sqlCfg.ConnectAttributes["mode"] = "memory"
+		sqlCfg.ConnectAttributes["cache"] = "shared"
+		sqlCfg.DatabaseName = fmt.Sprintf("handslag-%d", time.Now().UnixNano())
+	} else {
+		if err := os.MkdirAll(opts.DataDir, 0o750); err != nil {
+			return nil, fmt.Errorf("data directory %s: %w", opts.DataDir, err)
+		}
+		sqlCfg.ConnectAttributes["mode"] = "rwc"
+		sqlCfg.ConnectAttributes["_journal_mode"] = "WAL"
+		sqlCfg.DatabaseName = filepath.Join(opts.DataDir, "temporal.db")
+		if _, err := os.Stat(sqlCfg.DatabaseName); errors.Is(err, os.ErrNotExist) {
+			if err := sqlite.SetupSchema(&sqlCfg); err != nil {
+				return nil, fmt.Errorf("setting up the Temporal schema: %w", err)
+			}
+		}
+		logger = log.NewZapLogger(log.BuildZapLogger(log.Config{Level: "warn", OutputFile: filepath.Join(opts.DataDir, "server.log")}))
+	}
+	cfg, err := serverConfig(opts, sqlCfg)
+	if err != nil {
+		return nil, err
+	}
+	ns, err := sqlite.NewNamespaceConfig(cfg.ClusterMetadata.CurrentClusterName, opts.Namespace, false, opts.SearchAttributes)
+	if err != nil {
+		return nil, err
+	}
+	ns.Detail.Config.Retention = durationpb.New(opts.Retention)
+	if err := sqlite.CreateNamespaces(&sqlCfg, ns); err != nil {
+		return nil, fmt.Errorf("creating namespace %s: %w", opts.Namespace, err)
+	}
+	srv, err := temporal.NewServer(
+		temporal.WithConfig(cfg),
+		temporal.ForServices(temporal.DefaultServices),
+		temporal.WithLogger(logger),
+		temporal.WithDynamicConfigClient(dynamicconfig.StaticClient{
+			// New search attributes are visible at once (the Web UI and tests filter by them).
+			dynamicconfig.ForceSearchAttributesCacheRefreshOnRead.Key(): []dynamicconfig.ConstrainedValue{{Value: true}},
+		}),
+	)
+	if err != nil {
+		return nil, fmt.Errorf("creating the Temporal server: %w", err)
+	}
+	if err := srv.Start(); err != nil {
+		return nil, fmt.Errorf("starting the Temporal server: %w", err)
+	}
+	s := &Server{server: srv, FrontendAddr: net.JoinHostPort(opts.IP, fmt.Sprint(opts.FrontendPort))}
+	if opts.UIPort >= 0 {
+		if err := s.startUI(opts); err != nil {
+			s.Stop()
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+func (s *Server) startUI(opts Options) error {
+	port := opts.UIPort
+	if port == 0 {
+		var err error
+		if port, err = freePort(opts.IP); err != nil {
+			return err
+		}
+	}
+	ui := uiserver.NewServer(uiserveroptions.WithConfigProvider(&uiconfig.Config{
+		Host:                opts.IP,
+		Port:                port,
+		TemporalGRPCAddress: s.FrontendAddr,
+		EnableUI:            true,
+		DefaultNamespace:    opts.Namespace,
+		HideLogs:            true,
+		DisableNewsFetch:    true, // no internet needed
+		CORS:                uiconfig.CORS{CookieInsecure: true},
+	}))
+	s.ui = ui
+	s.UIAddr = net.JoinHostPort(opts.IP, fmt.Sprint(port))
+	go func() { _ = ui.Start() }()
+	return waitForPort(s.UIAddr, 30*time.Second)
+}
+
+// Stop shuts the UI and the server down.
+func (s *Server) Stop() {
+	if s.ui != nil {
+		s.ui.Stop()
+	}
+	_ = s.server.Stop()
+}
+
+func serverConfig(opts Options, sqlCfg config.SQL) (*config.Config, error) {
+	ports := make([]int, 8)
+	for i := range ports {
+		p, err := freePort(opts.IP)
+		if err != nil {
+			return nil, err
+		}
+		ports[i] = p
+	}
+	service := func(grpc, membership int) config.Service {
+		return config.Service{RPC: config.RPC{GRPCPort: grpc, MembershipPort: membership, BindOnIP: opts.IP}}
+	}
+	frontend := net.JoinHostPort(opts.IP, fmt.Sprint(opts.FrontendPort))
+	return &config.Config{
+		Global: config.Global{
+			Membership: config.Membership{MaxJoinDuration: 30 * time.Second, BroadcastAddress: opts.IP},
+			Metrics: &metrics.Config{Prometheus: &metrics.PrometheusConfig{
+				ListenAddress: net.JoinHostPort(opts.IP, fmt.Sprint(ports[7])), HandlerPath: "/metrics"}},
+		},
+		Persistence: config.Persistence{
+			DefaultStore: sqliteplugin.PluginName, VisibilityStore: sqliteplugin.PluginName, NumHistoryShards: 1,
+			DataStores: map[string]config.DataStore{sqliteplugin.PluginName: {SQL: &sqlCfg}},
+		},
+		ClusterMetadata: &cluster.Config{
+			EnableGlobalNamespace: false, FailoverVersionIncrement: 10,
+			MasterClusterName: "active", CurrentClusterName: "active",
+			ClusterInformation: map[string]cluster.ClusterInformation{
+				"active": {Enabled: true, InitialFailoverVersion: 1, RPCAddress: frontend},
+			},
+		},
+		DCRedirectionPolicy: config.DCRedirectionPolicy{Policy: "noop"},
+		Services: map[string]config.Service{
+			"frontend": service(opts.FrontendPort, ports[0]),
+			"history":  service(ports[1], ports[2]),
+			"matching": service(ports[3], ports[4]),
+			"worker":   service(ports[5], ports[6]),
+		},
+		Archival: config.Archival{
+			History:    config.HistoryArchival{State: "disabled"},
+			Visibility: config.VisibilityArchival{State: "disabled"},
+		},
+		NamespaceDefaults: config.NamespaceDefaults{Archival: config.ArchivalNamespaceDefaults{
+			History: config.HistoryArchivalNamespaceDefaults{State: "disabled"}, Visibility: config.VisibilityArchivalNamespaceDefaults{State: "disabled"},
+		}},
+		PublicClient: config.PublicClient{HostPort: frontend},
+	}, nil
+}
+
+func freePort(ip string) (int, error) {
+	l, err := net.Listen("tcp", net.JoinHostPort(ip, "0"))
+	if err != nil {
+		return 0, fmt.Errorf("finding a free port: %w", err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
+}
+
+func waitForPort(addr string, timeout time.Duration) error {
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	for {
+		c, err := net.DialTimeout("tcp", addr, time.Second)
+		if err == nil {
+			return c.Close()
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("%s did not start listening: %w", addr, err)
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}

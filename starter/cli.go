@@ -1,0 +1,192 @@
+// Package starter is the admin CLI, "handslag": the programme office's and the leadership's
+// tool to register needs, record assessments and decisions, and follow initiatives. Every
+// message it sends says who sent it (--by, --role) and why (--reason).
+package starter
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/skr/handslag/admin"
+	"github.com/skr/handslag/config"
+	"github.com/skr/handslag/domain"
+	"github.com/skr/handslag/i18n"
+	"github.com/skr/handslag/logging"
+	"go.temporal.io/sdk/client"
+	"go.uber.org/zap"
+)
+
+// Exit codes.
+const (
+	ExitOK       = 0
+	ExitRejected = 1 // the input was refused or the operation failed
+	ExitUsage    = 2 // the command line itself was wrong
+)
+
+// CLI runs commands. Dial is replaceable so tests can point it anywhere.
+type CLI struct {
+	Out, Err io.Writer
+	Lang     i18n.Lang
+	// Dial connects to Temporal; nil uses admin.Dial.
+	Dial func(ctx context.Context, address, namespace string) (*admin.Client, error)
+}
+
+// Main is the entry point of cmd/handslag.
+func Main() {
+	cli := &CLI{Out: os.Stdout, Err: os.Stderr, Lang: i18n.FromEnv()}
+	os.Exit(cli.Run(context.Background(), os.Args[1:]))
+}
+
+type command struct {
+	summary string
+	run     func(c *CLI, ctx context.Context, args []string) error
+}
+
+var commands = map[string]command{}
+
+func register(name, summary string, run func(c *CLI, ctx context.Context, args []string) error) {
+	commands[name] = command{summary: summary, run: run}
+}
+
+// usageError is a wrong command line (exit 2).
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
+
+// Run executes one command and returns the exit code.
+func (c *CLI) Run(ctx context.Context, args []string) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		c.help()
+		return ExitOK
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintln(c.Err, i18n.T(c.Lang, "error.usage", "detail", "okänt kommando: "+args[0]))
+		return ExitUsage
+	}
+	err := cmd.run(c, ctx, args[1:])
+	if err == nil {
+		return ExitOK
+	}
+	fmt.Fprintln(c.Err, c.explain(err))
+	var ue usageError
+	if errors.As(err, &ue) || errors.Is(err, flag.ErrHelp) {
+		return ExitUsage
+	}
+	return ExitRejected
+}
+
+// explain renders an error in the user's language, saying what to fix.
+func (c *CLI) explain(err error) string {
+	var ve *domain.ValidationError
+	var ae *admin.Error
+	var ue usageError
+	var te templateErr
+	switch {
+	case errors.As(err, &te):
+		return i18n.T(c.Lang, "error.template", "file", te.file, "detail", te.detail)
+	case errors.Is(err, flag.ErrHelp):
+		return ""
+	case errors.As(err, &ue):
+		return i18n.T(c.Lang, "error.usage", "detail", ue.msg)
+	case errors.As(err, &ve):
+		return i18n.T(c.Lang, "error."+string(ve.Code), "field", ve.Field, "detail", ve.Detail)
+	case errors.As(err, &ae):
+		return i18n.T(c.Lang, ae.Key, ae.Args...)
+	}
+	return i18n.T(c.Lang, "error.other", "detail", err.Error())
+}
+
+func (c *CLI) help() {
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	fmt.Fprintln(c.Out, "handslag: beredningsprocessen inom Handslag för digitalisering")
+	fmt.Fprintln(c.Out, "\nAnvändning: handslag <kommando> [ID] [flaggor]   (handslag <kommando> -h visar flaggorna)")
+	fmt.Fprintln(c.Out, "\nKommandon:")
+	for _, n := range names {
+		fmt.Fprintf(c.Out, "  %-15s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintln(c.Out, "\nMiljö: TEMPORAL_ADDRESS (standard 127.0.0.1:7233), TEMPORAL_NAMESPACE (standard handslag),")
+	fmt.Fprintln(c.Out, "HANDSLAG_USER (avsändare om --by saknas), HANDSLAG_LANG=en för engelska.")
+}
+
+// flags is the flag set every command shares: where Temporal is, and who is acting.
+type flags struct {
+	*flag.FlagSet
+	address, namespace string
+	by, role, reason   string
+	signal, json       bool
+}
+
+func (c *CLI) newFlags(name string, defaultRole domain.Role, message bool) *flags {
+	t := config.TemporalFromEnv()
+	f := &flags{FlagSet: flag.NewFlagSet(name, flag.ContinueOnError)}
+	f.SetOutput(c.Err)
+	f.StringVar(&f.address, "address", t.Address, "Temporal-serverns adress (TEMPORAL_ADDRESS)")
+	f.StringVar(&f.namespace, "namespace", t.Namespace, "namespace (TEMPORAL_NAMESPACE)")
+	if message {
+		f.StringVar(&f.by, "by", defaultUser(), "vem som skickar (användar-id; HANDSLAG_USER)")
+		f.StringVar(&f.role, "role", string(defaultRole), "roll: office, leadership eller council")
+		f.StringVar(&f.reason, "reason", "", "varför (krävs)")
+		f.BoolVar(&f.signal, "signal", false, "skicka som signal utan att vänta på svar")
+	}
+	f.BoolVar(&f.json, "json", false, "skriv ut som JSON")
+	return f
+}
+
+func defaultUser() string {
+	if u := os.Getenv("HANDSLAG_USER"); u != "" {
+		return u
+	}
+	return os.Getenv("USER")
+}
+
+// parse accepts the initiative ID before or after the flags. wantID says whether one is needed.
+func (f *flags) parse(args []string, wantID bool) (string, error) {
+	id := ""
+	if wantID && len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		id, args = args[0], args[1:]
+	}
+	if err := f.Parse(args); err != nil {
+		return "", err
+	}
+	if wantID && id == "" {
+		id = f.Arg(0)
+	}
+	if wantID && id == "" {
+		return "", usagef("ange initiativets id, till exempel: handslag %s bygglov-e-tjanst", f.Name())
+	}
+	return id, nil
+}
+
+func (f *flags) meta() domain.Meta {
+	return domain.Meta{By: domain.Actor{ID: f.by, Role: domain.Role(f.role)}, Reason: f.reason}
+}
+
+func (c *CLI) dial(ctx context.Context, f *flags) (*admin.Client, error) {
+	if c.Dial != nil {
+		return c.Dial(ctx, f.address, f.namespace)
+	}
+	return admin.Dial(ctx, f.address, f.namespace, client.Options{Logger: logging.SDK(zap.NewNop())})
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

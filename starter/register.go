@@ -1,0 +1,153 @@
+package starter
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/skr/handslag/domain"
+	"github.com/skr/handslag/i18n"
+	"gopkg.in/yaml.v3"
+)
+
+func init() {
+	register("register", "registrera ett behov från en mallfil (--file) eller flaggor", (*CLI).register)
+}
+
+func (c *CLI) register(ctx context.Context, args []string) error {
+	f := c.newFlags("register", domain.RoleOffice, true)
+	file := f.String("file", "", "mallfil (JSON eller YAML) med behovet")
+	id := f.String("id", "", "initiativets id (standard: från titeln)")
+	var n domain.Need
+	f.StringVar(&n.Title, "title", "", "titel")
+	f.StringVar(&n.Problem, "problem", "", "problemet")
+	f.StringVar(&n.WhoHasTheNeed, "who", "", "vem som har behovet")
+	f.StringVar(&n.ExpectedBenefit, "benefit", "", "förväntad nytta")
+	activities := f.String("activities", "", "berörda verksamheter, kommaseparerade")
+	f.StringVar(&n.ProposerOrganisation, "proposer", "", "förslagsställarens organisation")
+	f.StringVar(&n.ContactEmail, "contact", "", "kontaktpersonens e-post")
+	goals := f.String("goals", "", "mål i handlingsplanen, t.ex. M1,M3")
+	calFile := f.String("calendar", "", "kalenderfil (JSON) i stället för standardkalendern")
+	demo := f.Bool("demo", false, "DEMO: kör på en skalad kalender där en dag varar --demo-day")
+	demoDay := f.Duration("demo-day", time.Second, "DEMO: hur länge en kalenderdag varar")
+	demoStart := f.String("demo-start", "", "DEMO: kalenderdatum demot börjar på (ÅÅÅÅ-MM-DD, standard i dag)")
+	if _, err := f.parse(args, false); err != nil {
+		return err
+	}
+	if f.reason == "" {
+		f.reason = "nytt behov"
+	}
+	if *file != "" {
+		var err error
+		if n, err = readNeed(*file); err != nil {
+			return err
+		}
+	} else {
+		n.AffectedActivities, n.ActionPlanGoals = splitList(*activities), splitList(*goals)
+	}
+	reg := domain.Registration{Need: n.Normalize(), By: domain.Actor{ID: f.by, Role: domain.Role(f.role)}, Calendar: domain.DefaultCalendar()}
+	reg.ID = *id
+	if reg.ID == "" {
+		reg.ID = domain.IDFromTitle(reg.Need.Title)
+	}
+	if *calFile != "" {
+		cal, err := readCalendar(*calFile)
+		if err != nil {
+			return err
+		}
+		reg.Calendar = cal
+	}
+	if *demo {
+		reg.Calendar.Name = "DEMO: " + reg.Calendar.Name
+		reg.Calendar.Demo = &domain.DemoSettings{DayLength: *demoDay}
+	}
+	if *demoStart != "" {
+		t, err := time.ParseInLocation("2006-01-02", *demoStart, domain.Stockholm())
+		if err != nil {
+			return usagef("--demo-start %q: skriv datumet som ÅÅÅÅ-MM-DD", *demoStart)
+		}
+		reg.DemoStart = t.Add(9 * time.Hour)
+	}
+	if err := reg.Validate(); err != nil {
+		return err
+	}
+	a, err := c.dial(ctx, f)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	if err := a.Register(ctx, reg); err != nil {
+		return err
+	}
+	// Read back where it is: the workflow computes the cycle year on its own clock.
+	st, err := a.Status(ctx, reg.ID)
+	if err != nil {
+		return err
+	}
+	if f.json {
+		return writeJSON(c.Out, st)
+	}
+	fmt.Fprintln(c.Out, i18n.T(c.Lang, "cli.registered", "id", reg.ID, "title", reg.Need.Title,
+		"stage", i18n.T(c.Lang, "stage."+string(st.Initiative.Stage)), "year", st.Initiative.CycleYear))
+	if reg.Calendar.IsDemo() {
+		fmt.Fprintln(c.Out, i18n.T(c.Lang, "cli.demo", "day", reg.Calendar.Demo.DayLength))
+	}
+	return nil
+}
+
+// readNeed reads an intake template. Unknown fields are errors, so a misspelt field is not
+// silently dropped.
+func readNeed(path string) (domain.Need, error) {
+	var n domain.Need
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return n, templateError(path, err)
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".json":
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.DisallowUnknownFields()
+		err = dec.Decode(&n)
+	case ".yaml", ".yml":
+		dec := yaml.NewDecoder(bytes.NewReader(data))
+		dec.KnownFields(true)
+		err = dec.Decode(&n)
+	default:
+		err = fmt.Errorf("okänd filtyp %q: använd .json, .yaml eller .yml", filepath.Ext(path))
+	}
+	if err != nil {
+		return n, templateError(path, err)
+	}
+	return n.Normalize(), nil
+}
+
+func readCalendar(path string) (domain.Calendar, error) {
+	var cal domain.Calendar
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return cal, templateError(path, err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&cal); err != nil {
+		return cal, templateError(path, err)
+	}
+	return cal, cal.Validate()
+}
+
+type templateErr struct{ file, detail string }
+
+func (e templateErr) Error() string { return e.file + ": " + e.detail }
+
+func templateError(path string, err error) error { return templateErr{file: path, detail: err.Error()} }
+
+func writeJSON(w interface{ Write([]byte) (int, error) }, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
