@@ -122,13 +122,19 @@ func (a *Client) Send(ctx context.Context, id, name string, payload any, asSigna
 	return workflows.Receipt{}, a.notFound(id, err)
 }
 
-// notFound turns "no such workflow" (or a closed one) into a clear error.
+// notFound turns "no such workflow" into a clear error, telling a closed initiative (which
+// accepts no messages) from one that does not exist.
 func (a *Client) notFound(id string, err error) error {
 	var nf *serviceerror.NotFound
-	if errors.As(err, &nf) {
-		return &Error{Key: "error.not_found", Args: []any{"id", id}, Err: err}
+	if !errors.As(err, &nf) {
+		return err
 	}
-	return err
+	desc, derr := a.Temporal.DescribeWorkflowExecution(context.Background(), workflows.InitiativeWorkflowID(id), "")
+	if derr == nil && desc.GetWorkflowExecutionInfo().GetStatus() != enumspb.WORKFLOW_EXECUTION_STATUS_RUNNING {
+		return &domain.ValidationError{Code: domain.CodeClosed,
+			Detail: strings.ToLower(strings.TrimPrefix(desc.GetWorkflowExecutionInfo().GetStatus().String(), "WORKFLOW_EXECUTION_STATUS_"))}
+	}
+	return &Error{Key: "error.not_found", Args: []any{"id", id}, Err: err}
 }
 
 // Status queries an initiative's full status (also of a closed one, within retention).

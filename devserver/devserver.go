@@ -6,6 +6,7 @@ package devserver
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"net"
@@ -88,6 +89,9 @@ func Start(opts Options) (*Server, error) {
 			if err := sqlite.SetupSchema(&sqlCfg); err != nil {
 				return nil, fmt.Errorf("setting up the Temporal schema: %w", err)
 			}
+		}
+		if err := forgetStaleMembers(sqlCfg.DatabaseName); err != nil {
+			return nil, err
 		}
 		logger = log.NewZapLogger(log.BuildZapLogger(log.Config{Level: "warn", OutputFile: filepath.Join(opts.DataDir, "server.log")}))
 	}
@@ -231,4 +235,20 @@ func waitForPort(addr string, timeout time.Duration) error {
 		case <-time.After(50 * time.Millisecond):
 		}
 	}
+}
+
+// forgetStaleMembers removes the cluster membership rows of the previous run. The embedded
+// server is the only member of its cluster, but its services get new ports at every start;
+// without this the restarted services try to join the dead ones and report "Not enough hosts
+// to serve the request" until those rows expire.
+func forgetStaleMembers(dbPath string) error {
+	db, err := sql.Open("sqlite", "file:"+dbPath)
+	if err != nil {
+		return fmt.Errorf("opening %s: %w", dbPath, err)
+	}
+	defer db.Close()
+	if _, err := db.Exec("DELETE FROM cluster_membership"); err != nil {
+		return fmt.Errorf("clearing stale cluster members in %s: %w", dbPath, err)
+	}
+	return nil
 }

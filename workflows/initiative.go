@@ -33,6 +33,7 @@ type initiativeRun struct {
 	// pending escalations not yet notified (the main loop sends them).
 	pending  []domain.Escalation
 	rejected []RejectedSignal
+	timer    *wakeTimer
 }
 
 func newInitiativeRun(ctx workflow.Context, in InitiativeInput) *initiativeRun {
@@ -68,20 +69,48 @@ func (r *initiativeRun) loop(ctx workflow.Context) (*domain.Initiative, error) {
 		if r.shouldContinueAsNew(ctx) {
 			return nil, r.continueAsNew(ctx)
 		}
-		revision := r.state.Revision
-		changed := func() bool { return r.state.Revision != revision || len(r.pending) > 0 }
-		var err error
-		if wake, ok := r.state.NextWake(now); ok {
-			_, err = workflow.AwaitWithOptions(ctx, workflow.AwaitOptions{
-				Timeout:      wake.Real.Sub(now),
-				TimerOptions: workflow.TimerOptions{Summary: timerSummary(wake)},
-			}, changed)
-		} else {
-			err = workflow.Await(ctx, changed)
-		}
-		if err != nil {
+		if err := r.sleep(ctx, now); err != nil {
 			return nil, err
 		}
+	}
+}
+
+// wakeTimer is the one timer the run keeps for its next calendar event.
+type wakeTimer struct {
+	at     time.Time
+	fired  workflow.Future
+	cancel workflow.CancelFunc
+}
+
+// sleep waits until a message changes the state or the next calendar event is due. The timer
+// is kept across messages and replaced only when the next event changes, so a busy stage does
+// not pile up timers in the history.
+func (r *initiativeRun) sleep(ctx workflow.Context, now time.Time) error {
+	revision := r.state.Revision
+	changed := func() bool { return r.state.Revision != revision || len(r.pending) > 0 }
+	wake, ok := r.state.NextWake(now)
+	if !ok {
+		r.stopTimer()
+		return workflow.Await(ctx, changed)
+	}
+	if r.timer == nil || !r.timer.at.Equal(wake.Real) {
+		r.stopTimer()
+		tctx, cancel := workflow.WithCancel(ctx)
+		fired := workflow.NewTimerWithOptions(tctx, wake.Real.Sub(now), workflow.TimerOptions{Summary: timerSummary(wake)})
+		r.timer = &wakeTimer{at: wake.Real, fired: fired, cancel: cancel}
+	}
+	timer := r.timer
+	err := workflow.Await(ctx, func() bool { return changed() || timer.fired.IsReady() })
+	if timer.fired.IsReady() {
+		r.timer = nil
+	}
+	return err
+}
+
+func (r *initiativeRun) stopTimer() {
+	if r.timer != nil {
+		r.timer.cancel()
+		r.timer = nil
 	}
 }
 

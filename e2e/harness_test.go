@@ -1,0 +1,96 @@
+// Package e2e drives the system end to end against a real Temporal server running in this
+// process, through the same CLI code a user runs.
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/skr/handslag/admin"
+	"github.com/skr/handslag/config"
+	"github.com/skr/handslag/devserver"
+	"github.com/skr/handslag/i18n"
+	"github.com/skr/handslag/logging"
+	"github.com/skr/handslag/starter"
+	"github.com/skr/handslag/worker"
+	"github.com/skr/handslag/workflows"
+	"github.com/stretchr/testify/require"
+	"go.temporal.io/sdk/client"
+	"go.uber.org/zap"
+)
+
+type system struct {
+	t      *testing.T
+	server *devserver.Server
+	admin  *admin.Client
+	outbox string
+	Stop   func()
+}
+
+// startSystem brings up the embedded server (dataDir "" keeps it in memory) and a worker.
+func startSystem(t *testing.T, dataDir string, port int) *system {
+	t.Helper()
+	srv, err := devserver.Start(devserver.Options{DataDir: dataDir, Namespace: workflows.Namespace,
+		FrontendPort: port, UIPort: -1, SearchAttributes: workflows.SearchAttributes})
+	require.NoError(t, err)
+	ctx := context.Background()
+	a, err := admin.Dial(ctx, srv.FrontendAddr, workflows.Namespace, client.Options{Logger: logging.SDK(zap.NewNop())})
+	require.NoError(t, err)
+	require.NoError(t, admin.EnsureSearchAttributes(ctx, a.Temporal, workflows.Namespace))
+	box := t.TempDir()
+	w, err := worker.New(a.Temporal, config.Worker{OutboxDir: box, LeadershipEmail: "ledningen@example.org"})
+	require.NoError(t, err)
+	require.NoError(t, w.Start())
+	s := &system{t: t, server: srv, admin: a, outbox: box}
+	var once sync.Once
+	s.Stop = func() {
+		once.Do(func() {
+			w.Stop()
+			a.Close()
+			srv.Stop()
+		})
+	}
+	t.Cleanup(s.Stop)
+	return s
+}
+
+// cli runs one CLI command against the system and returns its exit code and output.
+func (s *system) cli(args ...string) (int, string) {
+	var out bytes.Buffer
+	c := &starter.CLI{Out: &out, Err: &out, Lang: i18n.Swedish,
+		Dial: func(ctx context.Context, _, _ string) (*admin.Client, error) {
+			return admin.Dial(ctx, s.server.FrontendAddr, workflows.Namespace, client.Options{Logger: logging.SDK(zap.NewNop())})
+		}}
+	code := c.Run(context.Background(), args)
+	return code, out.String()
+}
+
+// mustCLI runs a command that must succeed.
+func (s *system) mustCLI(args ...string) string {
+	s.t.Helper()
+	code, out := s.cli(args...)
+	require.Equal(s.t, starter.ExitOK, code, "%v: %s", args, out)
+	return out
+}
+
+// waitForStage polls the visibility store (the HandslagStage search attribute) until the
+// initiative shows the stage.
+func (s *system) waitForStage(id, stage string, within time.Duration, listArgs ...string) {
+	s.t.Helper()
+	deadline := time.Now().Add(within)
+	for {
+		code, out := s.cli(append([]string{"list", "--stage", stage}, listArgs...)...)
+		if code == starter.ExitOK && strings.Contains(out, id) {
+			return
+		}
+		if time.Now().After(deadline) {
+			_, st := s.cli("status", id)
+			s.t.Fatalf("%s never reached stage %s in visibility; status:\n%s", id, stage, st)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}

@@ -1,0 +1,142 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"net"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/skr/handslag/domain"
+	"github.com/skr/handslag/starter"
+	"github.com/skr/handslag/workflows"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"google.golang.org/protobuf/encoding/protojson"
+)
+
+const need = `title: Digital nämndhantering
+problem: Nämndhandlingar skickas som papper och PDF.
+who_has_the_need: Kommunernas nämndsekreterare och förtroendevalda
+expected_benefit: Kortare ledtider och lägre kostnad
+affected_activities: [Kansli]
+proposer_organisation: Exempelby kommun
+contact_email: kansli@exempelby.example
+action_plan_goals: [M2]
+`
+
+// One initiative through every stage on the demo calendar, driven by the CLI, with the stage
+// search attribute checked through a visibility query at each step.
+func TestInitiativeThroughAllStagesOnDemoCalendar(t *testing.T) {
+	s := startSystem(t, "", 0)
+	file := filepath.Join(t.TempDir(), "need.yaml")
+	require.NoError(t, os.WriteFile(file, []byte(need), 0o600))
+	const id = "digital-namndhantering"
+	by := []string{"--by", "programkontoret.e2e"}
+	lead := []string{"--by", "ledningen.e2e"}
+	msg := func(cmd string, args ...string) {
+		t.Helper()
+		s.mustCLI(append(append([]string{cmd, id}, args...), by...)...)
+	}
+	decide := func(gate string) {
+		t.Helper()
+		s.mustCLI(append([]string{"decide", id, "--gate", gate, "--verdict", "approve", "--reason", "Prioriterat av rådet"}, lead...)...)
+	}
+
+	out := s.mustCLI(append([]string{"register", "--file", file, "--demo", "--demo-day", "40ms", "--demo-start", "2026-01-20"}, by...)...)
+	assert.Contains(t, out, "DEMOKALENDER")
+	s.waitForStage(id, "backlog", 5*time.Second)
+
+	// A second registration of the same need is refused and changes nothing.
+	code, out := s.cli(append([]string{"register", "--file", file, "--demo"}, by...)...)
+	assert.Equal(t, starter.ExitRejected, code)
+	assert.Contains(t, out, "redan registrerat")
+
+	msg("triage", "--owner", "Inera", "--route", "own", "--reason", "Inera har plattformen")
+	s.waitForStage(id, "triaged", 5*time.Second)
+	msg("relevance", "--group", "high", "--municipal", "high", "--reason", "Efterfrågat av många län")
+	s.waitForStage(id, "awaiting_february", 5*time.Second)
+	msg("score", "--criterion", "nytta", "--score", "5", "--motivation", "Alla kommuner", "--reason", "Bedömning")
+
+	// A decision in the wrong stage is refused with a clear message.
+	code, out = s.cli(append([]string{"decide", id, "--gate", "offer", "--verdict", "approve", "--reason", "x"}, lead...)...)
+	assert.Equal(t, starter.ExitRejected, code)
+	assert.Contains(t, out, "fel steg")
+
+	s.waitForStage(id, "february_review", 20*time.Second)
+	decide("quick_analysis")
+	s.waitForStage(id, "quick_analysis", 20*time.Second)
+	msg("quick-analysis", "--offer-meaning", "Gemensam tjänst", "--qualification-needs", "Kalkyl", "--reason", "Klar")
+	s.waitForStage(id, "valuation", 20*time.Second)
+	msg("valuation", "--group-score", "4", "--municipal-score", "5", "--comment", "Stöd i rådet", "--reason", "Majmötet")
+	s.waitForStage(id, "final_prioritisation", 20*time.Second)
+	decide("qualification")
+	s.waitForStage(id, "qualification", 20*time.Second)
+	msg("qualification", "--what", "Bygga tjänsten", "--who-does-what", "Inera bygger, kommunerna inför",
+		"--effect-goal", "Halverad ledtid", "--cost", "8 mnkr", "--financing", "Abonnemang", "--reason", "Plan klar")
+	for _, r := range domain.Requirements {
+		msg("requirement", "--requirement", string(r), "--evidence", "Beslut i styrgruppen", "--reason", "Underlag")
+	}
+	s.waitForStage(id, "offer_decision", 30*time.Second)
+	decide("offer")
+	s.waitForStage(id, "offered", 5*time.Second)
+
+	st, err := s.admin.Status(context.Background(), id)
+	require.NoError(t, err)
+	assert.Len(t, st.Initiative.Decisions, 3)
+	assert.Equal(t, domain.OwnerInera, st.Initiative.Owner)
+	assert.Empty(t, st.Initiative.UnmetRequirements())
+	out = s.mustCLI("list", "--owner", "inera", "--year", "2026")
+	assert.Contains(t, out, id)
+
+	// No personal data in search attributes or memo.
+	desc, err := s.admin.Temporal.DescribeWorkflowExecution(context.Background(), workflows.InitiativeWorkflowID(id), "")
+	require.NoError(t, err)
+	raw, err := protojson.Marshal(desc.GetWorkflowExecutionInfo())
+	require.NoError(t, err)
+	assert.NotContains(t, string(raw), "exempelby.example")
+
+	if os.Getenv("HANDSLAG_RECORD_HISTORY") != "" {
+		recordHistory(t, s, id, "../workflows/testdata/history_demo_offer.json")
+	}
+}
+
+// recordHistory writes the workflow's history for the replay tests.
+func recordHistory(t *testing.T, s *system, id, path string) {
+	iter := s.admin.Temporal.GetWorkflowHistory(context.Background(), workflows.InitiativeWorkflowID(id), "", false, 0)
+	var events []json.RawMessage
+	for iter.HasNext() {
+		e, err := iter.Next()
+		require.NoError(t, err)
+		b, err := protojson.Marshal(e)
+		require.NoError(t, err)
+		events = append(events, b)
+	}
+	data, err := json.MarshalIndent(map[string]any{"events": events}, "", " ")
+	require.NoError(t, err)
+	require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o750))
+	require.NoError(t, os.WriteFile(path, data, 0o644))
+}
+
+// A restart of the local system keeps every initiative and its timers.
+func TestRestartKeepsInitiativesAndTimers(t *testing.T) {
+	dir := t.TempDir()
+	// The same port on both starts, as the local command uses: the cluster's address is stored.
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	port := l.Addr().(*net.TCPAddr).Port
+	require.NoError(t, l.Close())
+	s := startSystem(t, dir, port)
+	file := filepath.Join(t.TempDir(), "need.yaml")
+	require.NoError(t, os.WriteFile(file, []byte(need), 0o600))
+	s.mustCLI("register", "--file", file, "--demo", "--demo-day", "500ms", "--demo-start", "2026-01-25", "--by", "programkontoret.e2e")
+	s.mustCLI("triage", "digital-namndhantering", "--owner", "SKR", "--reason", "r", "--by", "programkontoret.e2e")
+	s.mustCLI("relevance", "digital-namndhantering", "--group", "low", "--municipal", "low", "--reason", "r", "--by", "programkontoret.e2e")
+	s.waitForStage("digital-namndhantering", "awaiting_february", 5*time.Second)
+	// Stop everything and start again on the same data.
+	s.Stop()
+	s2 := startSystem(t, dir, port)
+	s2.waitForStage("digital-namndhantering", "february_review", 30*time.Second)
+}
