@@ -6,6 +6,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -103,8 +104,13 @@ func TestInitiativeThroughAllStagesOnDemoCalendar(t *testing.T) {
 	}
 }
 
-// recordHistory writes the workflow's history for the replay tests.
+// recordHistory writes the workflow's history for the replay tests. HANDSLAG_RECORD_HISTORY=1
+// writes the base recording; any other value is added to the file name, so recordings of a new
+// workflow version go beside the old ones.
 func recordHistory(t *testing.T, s *system, id, path string) {
+	if tag := os.Getenv("HANDSLAG_RECORD_HISTORY"); tag != "1" {
+		path = strings.TrimSuffix(path, ".json") + "_" + tag + ".json"
+	}
 	iter := s.admin.Temporal.GetWorkflowHistory(context.Background(), workflows.InitiativeWorkflowID(id), "", false, 0)
 	var events []json.RawMessage
 	for iter.HasNext() {
