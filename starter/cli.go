@@ -73,12 +73,12 @@ func (c *CLI) Run(ctx context.Context, args []string) int {
 		return ExitUsage
 	}
 	err := cmd.run(c, ctx, args[1:])
-	if err == nil {
-		return ExitOK
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return ExitOK // -h printed the command's flags
 	}
 	fmt.Fprintln(c.Err, c.explain(err))
 	var ue usageError
-	if errors.As(err, &ue) || errors.Is(err, flag.ErrHelp) {
+	if errors.As(err, &ue) {
 		return ExitUsage
 	}
 	return ExitRejected
@@ -93,8 +93,6 @@ func (c *CLI) explain(err error) string {
 	switch {
 	case errors.As(err, &te):
 		return i18n.T(c.Lang, "error.template", "file", te.file, "detail", te.detail)
-	case errors.Is(err, flag.ErrHelp):
-		return ""
 	case errors.As(err, &ue):
 		return i18n.T(c.Lang, "error.usage", "detail", ue.msg)
 	case errors.As(err, &ve):
@@ -159,7 +157,10 @@ func (f *flags) parse(args []string, wantID bool) (string, error) {
 		id, args = args[0], args[1:]
 	}
 	if err := f.Parse(args); err != nil {
-		return "", err
+		if errors.Is(err, flag.ErrHelp) {
+			return "", err
+		}
+		return "", usageError{err.Error()}
 	}
 	if wantID && id == "" {
 		id = f.Arg(0)

@@ -1,0 +1,80 @@
+package starter
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/skr/handslag/i18n"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// run executes the CLI with a Dial that must not be reached unless the test says so.
+func run(t *testing.T, args ...string) (int, string) {
+	t.Helper()
+	var out bytes.Buffer
+	c := &CLI{Out: &out, Err: &out, Lang: i18n.Swedish}
+	return c.Run(context.Background(), args), out.String()
+}
+
+func writeFile(t *testing.T, name, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	require.NoError(t, os.WriteFile(p, []byte(content), 0o600))
+	return p
+}
+
+func TestBadInputIsExplainedBeforeAnythingIsSent(t *testing.T) {
+	noServer := "127.0.0.1:1" // nothing listens; a test that reaches it would fail on "svarar inte"
+	cases := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"unknown command", []string{"frobnicate"}, ExitUsage, "okänt kommando"},
+		{"message without id", []string{"triage", "--owner", "SKR"}, ExitUsage, "ange initiativets id"},
+		{"unknown flag", []string{"triage", "x", "--colour", "red"}, ExitUsage, ""},
+		{"empty title", []string{"register", "--by", "anna", "--title", "", "--address", noServer}, ExitRejected, "Fältet title saknas"},
+		{"malformed yaml", []string{"register", "--by", "anna", "--file", writeFile(t, "n.yaml", "title: [x"), "--address", noServer}, ExitRejected, "kunde inte läsas"},
+		{"unknown template field", []string{"register", "--by", "anna", "--file", writeFile(t, "n.json", `{"title":"x","colour":"red"}`), "--address", noServer}, ExitRejected, "colour"},
+		{"template of unknown type", []string{"register", "--by", "anna", "--file", writeFile(t, "n.txt", "x"), "--address", noServer}, ExitRejected, "okänd filtyp"},
+		{"unknown owner", []string{"triage", "x", "--by", "anna", "--owner", "Skatteverket", "--reason", "r", "--address", noServer}, ExitRejected, "ogiltigt värde: Skatteverket"},
+		{"unknown criterion", []string{"score", "x", "--by", "anna", "--criterion", "snygghet", "--reason", "r", "--address", noServer}, ExitRejected, "snygghet"},
+		{"bad list stage", []string{"list", "--stage", "nowhere", "--address", noServer}, ExitRejected, "nowhere"},
+		{"bad demo start", []string{"register", "--by", "anna", "--demo-start", "15/10", "--address", noServer}, ExitUsage, "ÅÅÅÅ-MM-DD"},
+		{"server not reachable", []string{"status", "x", "--address", noServer}, ExitRejected, "svarar inte"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out := run(t, tc.args...)
+			assert.Equal(t, tc.code, code, out)
+			assert.Contains(t, out, tc.want)
+		})
+	}
+}
+
+func TestHelpListsEveryCommand(t *testing.T) {
+	code, out := run(t, "help")
+	assert.Equal(t, ExitOK, code)
+	for name := range commands {
+		assert.Contains(t, out, name)
+	}
+}
+
+func TestTemplateFilesInBothFormatsGiveTheSameNeed(t *testing.T) {
+	yamlNeed, err := readNeed(filepath.Join("..", "examples", "need.yaml"))
+	require.NoError(t, err)
+	require.NoError(t, yamlNeed.Validate())
+	jsonNeed, err := readNeed(writeFile(t, "need.json", `{"title":"Gemensam e-tjänst för bygglov",
+		"problem":"Varje kommun bygger och förvaltar sin egen e-tjänst för bygglov, med olika kvalitet.",
+		"who_has_the_need":"Kommunernas byggnadsnämnder och de som söker bygglov",
+		"expected_benefit":"Lägre kostnad per kommun och en likvärdig tjänst för invånare och företag",
+		"affected_activities":["Samhällsbyggnad","Kundtjänst"],"proposer_organisation":"Exempelby kommun",
+		"contact_email":"bygglov@exempelby.example","action_plan_goals":["m3","M7"]}`))
+	require.NoError(t, err)
+	assert.Equal(t, yamlNeed, jsonNeed)
+}
