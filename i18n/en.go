@@ -43,6 +43,7 @@ var english = map[string]string{
 	"error.unreachable":        "The Temporal server at {address} does not answer ({detail}). Start the local system with 'go run ./cmd/handslag-local' or give --address.",
 	"error.template":           "The template file {file} could not be read: {detail}",
 	"error.usage":              "{detail}\nRun 'handslag help' for help.",
+	"error.timeout":            "No answer within {seconds} seconds. Is the worker running? The local system (go run ./cmd/handslag-local) starts one.",
 	"error.other":              "Something went wrong: {detail}",
 
 	"cli.registered":    "Registered: {id} ({title}). Stage: {stage}. First February review: {year}.",

@@ -47,6 +47,7 @@ var swedish = map[string]string{
 	"error.unreachable":        "Temporal-servern på {address} svarar inte ({detail}). Starta den lokala miljön med 'go run ./cmd/handslag-local' eller ange --address.",
 	"error.template":           "Mallfilen {file} kunde inte läsas: {detail}",
 	"error.usage":              "{detail}\nSkriv 'handslag help' för hjälp.",
+	"error.timeout":            "Inget svar inom {seconds} sekunder. Körs workern? Den lokala miljön (go run ./cmd/handslag-local) startar en.",
 	"error.other":              "Något gick fel: {detail}",
 
 	// CLI.

@@ -12,6 +12,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/skr/handslag/admin"
 	"github.com/skr/handslag/config"
@@ -21,6 +22,9 @@ import (
 	"go.temporal.io/sdk/client"
 	"go.uber.org/zap"
 )
+
+// commandTimeout bounds every command.
+const commandTimeout = 30 * time.Second
 
 // Exit codes.
 const (
@@ -72,6 +76,10 @@ func (c *CLI) Run(ctx context.Context, args []string) int {
 		fmt.Fprintln(c.Err, i18n.T(c.Lang, "error.usage", "detail", "okänt kommando: "+args[0]))
 		return ExitUsage
 	}
+	// Nothing a user runs should hang: an update or query waits for a worker, and without one
+	// the user is told so rather than left waiting.
+	ctx, cancel := context.WithTimeout(ctx, commandTimeout)
+	defer cancel()
 	err := cmd.run(c, ctx, args[1:])
 	if err == nil || errors.Is(err, flag.ErrHelp) {
 		return ExitOK // -h printed the command's flags
@@ -93,6 +101,8 @@ func (c *CLI) explain(err error) string {
 	switch {
 	case errors.As(err, &te):
 		return i18n.T(c.Lang, "error.template", "file", te.file, "detail", te.detail)
+	case errors.Is(err, context.DeadlineExceeded) || strings.Contains(err.Error(), "context deadline exceeded"):
+		return i18n.T(c.Lang, "error.timeout", "seconds", int(commandTimeout.Seconds()))
 	case errors.As(err, &ue):
 		return i18n.T(c.Lang, "error.usage", "detail", ue.msg)
 	case errors.As(err, &ve):
