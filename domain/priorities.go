@@ -1,0 +1,102 @@
+package domain
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// The February prioritisation round (step 2): every county member of the programme council and
+// every other network gives an ordered list of its 5 to 10 most urgent initiatives. Rank weighs
+// the lists together.
+
+// Bounds of a priority list.
+const (
+	MinPriorities = 5
+	MaxPriorities = 10
+)
+
+// PriorityList is one member's ordered list, most urgent first.
+type PriorityList struct {
+	Member      string   `json:"member"`  // e.g. "county:01" or "network:kommundirektorsnatverket"
+	Network     string   `json:"network"` // the weight class: "council" or a network name
+	Initiatives []string `json:"initiatives"`
+}
+
+// ValidatePriorityList checks length, duplicates and that every entry is in the backlog of the
+// round.
+func ValidatePriorityList(ids []string, inRound func(id string) bool) error {
+	if len(ids) < MinPriorities || len(ids) > MaxPriorities {
+		return invalid("initiatives", fmt.Sprintf("%d (%d-%d)", len(ids), MinPriorities, MaxPriorities))
+	}
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if seen[id] {
+			return invalid("initiatives", id+" (dubblett)")
+		}
+		seen[id] = true
+		if !inRound(id) {
+			return invalid("initiatives", id+" (finns inte i omgångens backlog)")
+		}
+	}
+	return nil
+}
+
+// Ranked is one initiative's place in the weighed-together ranking.
+type Ranked struct {
+	Rank         int    `json:"rank"`
+	ID           string `json:"id"`
+	Points       int    `json:"points"`
+	Lists        int    `json:"lists"`         // how many lists name it
+	BestPosition int    `json:"best_position"` // its best place on any list (1 is best)
+}
+
+// PositionPoints is what place p (1-based) on a list is worth: 10 for the first, 1 for the
+// tenth. It does not depend on the list's length, so a short list does not weigh more per entry.
+func PositionPoints(p int) int { return MaxPriorities + 1 - p }
+
+// Rank weighs the lists together. Each entry earns PositionPoints times its network's weight
+// (a network missing from weights weighs 1). Initiatives are ordered by points; ties are broken
+// by the number of lists naming them, then by the best place on any list, then by ID, so the
+// result never depends on the order the lists arrived in.
+func Rank(lists []PriorityList, weights map[string]int) []Ranked {
+	acc := map[string]*Ranked{}
+	for _, l := range lists {
+		w, ok := weights[l.Network]
+		if !ok {
+			w = 1
+		}
+		for i, id := range l.Initiatives {
+			r := acc[id]
+			if r == nil {
+				r = &Ranked{ID: id, BestPosition: i + 1}
+				acc[id] = r
+			}
+			r.Points += PositionPoints(i+1) * w
+			r.Lists++
+			if i+1 < r.BestPosition {
+				r.BestPosition = i + 1
+			}
+		}
+	}
+	out := make([]Ranked, 0, len(acc))
+	for _, r := range acc {
+		out = append(out, *r)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		switch {
+		case a.Points != b.Points:
+			return a.Points > b.Points
+		case a.Lists != b.Lists:
+			return a.Lists > b.Lists
+		case a.BestPosition != b.BestPosition:
+			return a.BestPosition < b.BestPosition
+		}
+		return strings.Compare(a.ID, b.ID) < 0
+	})
+	for i := range out {
+		out[i].Rank = i + 1
+	}
+	return out
+}
