@@ -9,9 +9,10 @@ const (
 	RoleOffice     Role = "office"     // Programkontoret: runs the process and records
 	RoleLeadership Role = "leadership" // Digitaliseringsledningen: decides
 	RoleCouncil    Role = "council"    // Kommunala programrådet: advises, prioritises (cycle workflow)
+	RoleNetwork    Role = "network"    // another member network: gives its priorities in February
 )
 
-var roles = []Role{RoleOffice, RoleLeadership, RoleCouncil}
+var roles = []Role{RoleOffice, RoleLeadership, RoleCouncil, RoleNetwork}
 
 // Actor says who sent a message. ID is a user id (for example "programkontoret.anna"); it
 // goes into the workflow history, which is the audit trail, but never into search

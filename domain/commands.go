@@ -57,6 +57,8 @@ type Decide struct {
 	Verdict Verdict `json:"verdict"`
 	// Reference is the leadership's own minute or case reference, if any.
 	Reference string `json:"reference,omitempty"`
+	// Round is the initiative's place in the February ranking when the annual cycle decides.
+	Round *RoundResult `json:"round,omitempty"`
 }
 
 // RecordQuickAnalysis records the April quick analysis.
@@ -91,4 +93,14 @@ type RecordQualification struct {
 // Withdraw closes the initiative at the proposer's or the office's request.
 type Withdraw struct {
 	Meta
+}
+
+// JoinCycle includes an initiative in a year's annual cycle. The cycle sends it when it starts;
+// the initiative takes on the cycle's calendar and clock, so every initiative of the year
+// opens and closes its seasons at the same instants.
+type JoinCycle struct {
+	Meta
+	Year     int      `json:"year"`
+	Calendar Calendar `json:"calendar"`
+	Clock    Clock    `json:"clock"`
 }

@@ -5,10 +5,12 @@ import "time"
 // Initiative is the whole state of one initiative. The workflow keeps it, queries return it,
 // and continue-as-new carries it over unchanged.
 type Initiative struct {
-	ID        string    `json:"id"`
-	Need      Need      `json:"need"`
-	Stage     Stage     `json:"stage"`
-	CycleYear int       `json:"cycle_year"`
+	ID        string `json:"id"`
+	Need      Need   `json:"need"`
+	Stage     Stage  `json:"stage"`
+	CycleYear int    `json:"cycle_year"`
+	// Cycle is the year of the annual cycle the initiative has joined (0: none yet).
+	Cycle     int       `json:"cycle,omitempty"`
 	Calendar  Calendar  `json:"calendar"`
 	Clock     Clock     `json:"clock"`
 	Created   time.Time `json:"created"`
@@ -74,17 +76,20 @@ type Round struct {
 	ReachedStage  Stage          `json:"reached_stage"`
 	QuickAnalysis *QuickAnalysis `json:"quick_analysis,omitempty"`
 	Valuation     *Valuation     `json:"valuation,omitempty"`
+	// Round is the place in that year's February ranking, if the cycle ranked it.
+	Round *RoundResult `json:"round,omitempty"`
 }
 
 // Decision is a recorded leadership decision.
 type Decision struct {
-	Gate      Gate      `json:"gate"`
-	Verdict   Verdict   `json:"verdict"`
-	Reason    string    `json:"reason"`
-	Reference string    `json:"reference,omitempty"`
-	By        string    `json:"by"`
-	CycleYear int       `json:"cycle_year"`
-	At        time.Time `json:"at"`
+	Gate      Gate         `json:"gate"`
+	Verdict   Verdict      `json:"verdict"`
+	Reason    string       `json:"reason"`
+	Reference string       `json:"reference,omitempty"`
+	By        string       `json:"by"`
+	CycleYear int          `json:"cycle_year"`
+	Round     *RoundResult `json:"round,omitempty"`
+	At        time.Time    `json:"at"`
 }
 
 // Escalation records a deadline that passed without what the stage waits for.

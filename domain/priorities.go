@@ -24,10 +24,14 @@ type PriorityList struct {
 }
 
 // ValidatePriorityList checks length, duplicates and that every entry is in the backlog of the
-// round.
-func ValidatePriorityList(ids []string, inRound func(id string) bool) error {
-	if len(ids) < MinPriorities || len(ids) > MaxPriorities {
-		return invalid("initiatives", fmt.Sprintf("%d (%d-%d)", len(ids), MinPriorities, MaxPriorities))
+// round. A round with fewer than MinPriorities initiatives asks for all of them (min is the
+// size of such a round).
+func ValidatePriorityList(ids []string, min int, inRound func(id string) bool) error {
+	if min > MinPriorities || min < 1 {
+		min = MinPriorities
+	}
+	if len(ids) < min || len(ids) > MaxPriorities {
+		return invalid("initiatives", fmt.Sprintf("%d (%d-%d)", len(ids), min, MaxPriorities))
 	}
 	seen := map[string]bool{}
 	for _, id := range ids {
@@ -60,7 +64,10 @@ func PositionPoints(p int) int { return MaxPriorities + 1 - p }
 // by the number of lists naming them, then by the best place on any list, then by ID, so the
 // result never depends on the order the lists arrived in.
 func Rank(lists []PriorityList, weights map[string]int) []Ranked {
+	// acc is only looked up; order keeps first appearance so nothing iterates over the map
+	// (the cycle workflow calls Rank and must be deterministic).
 	acc := map[string]*Ranked{}
+	var order []string
 	for _, l := range lists {
 		w, ok := weights[l.Network]
 		if !ok {
@@ -71,6 +78,7 @@ func Rank(lists []PriorityList, weights map[string]int) []Ranked {
 			if r == nil {
 				r = &Ranked{ID: id, BestPosition: i + 1}
 				acc[id] = r
+				order = append(order, id)
 			}
 			r.Points += PositionPoints(i+1) * w
 			r.Lists++
@@ -79,9 +87,9 @@ func Rank(lists []PriorityList, weights map[string]int) []Ranked {
 			}
 		}
 	}
-	out := make([]Ranked, 0, len(acc))
-	for _, r := range acc {
-		out = append(out, *r)
+	out := make([]Ranked, 0, len(order))
+	for _, id := range order {
+		out = append(out, *acc[id])
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]

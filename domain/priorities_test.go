@@ -22,7 +22,7 @@ func TestValidatePriorityList(t *testing.T) {
 		{"not in the backlog", []string{"a", "b", "c", "d", "x"}, false},
 	}
 	for _, tc := range cases {
-		err := ValidatePriorityList(tc.ids, in)
+		err := ValidatePriorityList(tc.ids, MinPriorities, in)
 		if tc.ok {
 			assert.NoError(t, err, tc.name)
 		} else {

@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"fmt"
 	"strings"
 	"time"
 )
@@ -304,12 +305,12 @@ func (c Decide) check(in *Initiative, _ time.Time) error {
 
 func (c Decide) apply(in *Initiative, now time.Time) {
 	in.Decisions = append(in.Decisions, Decision{Gate: c.Gate, Verdict: c.Verdict, Reason: c.Reason,
-		Reference: c.Reference, By: c.By.ID, CycleYear: in.CycleYear, At: now})
+		Reference: c.Reference, By: c.By.ID, CycleYear: in.CycleYear, At: now, Round: c.Round})
 	switch c.Verdict {
 	case VerdictDecline:
 		in.close(now, StageDeclined, c.By.ID, c.Reason)
 	case VerdictDefer:
-		in.backToBacklog(now, c.By.ID, c.Reason)
+		in.backToBacklog(now, c.By.ID, c.Reason, c.Round)
 	case VerdictApprove:
 		next := map[Gate]Stage{GateQuickAnalysis: StageChosenForQuickAnalysis,
 			GateQualification: StageChosenForQualification, GateOffer: StageOffered}[c.Gate]
@@ -318,9 +319,9 @@ func (c Decide) apply(in *Initiative, now time.Time) {
 }
 
 // backToBacklog keeps this year's records as an earlier round and waits for next February.
-func (in *Initiative) backToBacklog(now time.Time, by, reason string) {
+func (in *Initiative) backToBacklog(now time.Time, by, reason string, result *RoundResult) {
 	in.EarlierRounds = append(in.EarlierRounds, Round{CycleYear: in.CycleYear, ReachedStage: in.Stage,
-		QuickAnalysis: in.QuickAnalysis, Valuation: in.Valuation})
+		QuickAnalysis: in.QuickAnalysis, Valuation: in.Valuation, Round: result})
 	in.QuickAnalysis, in.Valuation = nil, nil
 	in.CycleYear = NextCycleYear(in.Calendar, in.Clock, now)
 	in.moveTo(now, StageAwaitingFebruary, by, reason)
@@ -329,6 +330,29 @@ func (in *Initiative) backToBacklog(now time.Time, by, reason string) {
 func (in *Initiative) close(now time.Time, s Stage, by, reason string) {
 	in.moveTo(now, s, by, reason)
 	in.Outcome = &Outcome{Stage: s, Reason: reason, By: by, At: now}
+}
+
+func (c JoinCycle) check(in *Initiative, _ time.Time) error {
+	if err := c.validate(RoleOffice); err != nil {
+		return err
+	}
+	if err := inStage(in, StageAwaitingFebruary, StageFebruaryReview); err != nil {
+		return err
+	}
+	if c.Year < 2000 || c.Year > 2200 {
+		return invalid("year", fmt.Sprint(c.Year))
+	}
+	// In the February review it already belongs to a cycle year; only that year's cycle may
+	// take it in (a cycle that started late).
+	if in.Stage == StageFebruaryReview && c.Year != in.CycleYear {
+		return invalid("year", fmt.Sprintf("%d (initiativet är i februarigenomgången %d)", c.Year, in.CycleYear))
+	}
+	return c.Calendar.Validate()
+}
+
+func (c JoinCycle) apply(in *Initiative, now time.Time) {
+	in.CycleYear, in.Cycle, in.Calendar, in.Clock = c.Year, c.Year, c.Calendar, c.Clock
+	in.note(now, "included_in_cycle", c.By.ID, c.Reason)
 }
 
 func (c Withdraw) check(_ *Initiative, _ time.Time) error { return c.validate(RoleOffice) }

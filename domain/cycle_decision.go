@@ -1,0 +1,124 @@
+package domain
+
+import (
+	"fmt"
+	"strings"
+)
+
+// InitiativeSnapshot is what the cycle reads from an initiative's workflow: enough to include
+// it, to check a decision against its current stage, and to report its criteria scores.
+type InitiativeSnapshot struct {
+	ID       string           `json:"id"`
+	Title    string           `json:"title"`
+	Owner    Owner            `json:"owner,omitempty"`
+	Stage    Stage            `json:"stage"`
+	Criteria []CriterionScore `json:"criteria,omitempty"`
+	// Unmet lists what still stops an offer: missing must-requirements and, if there is no
+	// qualification plan, "qualification_plan".
+	Unmet []string `json:"unmet,omitempty"`
+	// Found is false when the initiative's workflow could not be read.
+	Found bool `json:"found"`
+}
+
+// SnapshotOf summarises an initiative's state.
+func SnapshotOf(in *Initiative) InitiativeSnapshot {
+	s := InitiativeSnapshot{ID: in.ID, Title: in.Need.Title, Owner: in.Owner, Stage: in.Stage,
+		Criteria: append([]CriterionScore(nil), in.Criteria...), Found: true}
+	if in.Qualification == nil {
+		s.Unmet = append(s.Unmet, "qualification_plan")
+	}
+	for _, r := range in.UnmetRequirements() {
+		s.Unmet = append(s.Unmet, string(r))
+	}
+	return s
+}
+
+// RoundResult is an initiative's place in the February ranking, recorded with the decision
+// that follows it.
+type RoundResult struct {
+	CycleYear int `json:"cycle_year"`
+	Rank      int `json:"rank"` // 0: named on no list
+	Of        int `json:"of"`
+	Points    int `json:"points"`
+	Lists     int `json:"lists"`
+}
+
+// PlannedVerdict is what the cycle tells one initiative's workflow.
+type PlannedVerdict struct {
+	Initiative string       `json:"initiative"`
+	Verdict    Verdict      `json:"verdict"`
+	Round      *RoundResult `json:"round,omitempty"`
+}
+
+// PlanDecision checks a decision against the initiatives' current state and returns what to
+// tell each one: approve for the chosen, defer for the others that are at the gate. A chosen
+// initiative that is not at the gate (or, for an offer, has unmet requirements) rejects the
+// whole decision, so nothing is passed on half-way.
+func (c *Cycle) PlanDecision(d DecideCycle, snaps []InitiativeSnapshot) ([]PlannedVerdict, error) {
+	byID := map[string]InitiativeSnapshot{}
+	for _, s := range snaps {
+		byID[s.ID] = s
+	}
+	stage := gateStage[d.Gate]
+	var notReady, unmet []string
+	for _, id := range d.Chosen {
+		s := byID[id]
+		if !s.Found || s.Stage != stage {
+			notReady = append(notReady, fmt.Sprintf("%s (%s)", id, s.Stage))
+			continue
+		}
+		if d.Gate == GateOffer && len(s.Unmet) > 0 {
+			unmet = append(unmet, id+": "+strings.Join(s.Unmet, ", "))
+		}
+	}
+	if len(notReady) > 0 {
+		return nil, &ValidationError{Code: CodeWrongStage, Field: "chosen",
+			Detail: strings.Join(notReady, "; ") + " -> " + string(stage)}
+	}
+	if len(unmet) > 0 {
+		return nil, &ValidationError{Code: CodeRequirementsUnmet, Field: "chosen", Detail: strings.Join(unmet, "; ")}
+	}
+	var round map[string]RoundResult
+	if d.Gate == GateQuickAnalysis {
+		round = c.roundResults()
+	}
+	var plan []PlannedVerdict
+	for _, id := range c.Eligible(d.Gate) {
+		v := VerdictDefer
+		if contains(d.Chosen, id) {
+			v = VerdictApprove
+		} else if s := byID[id]; !s.Found || s.Stage != stage {
+			continue // withdrawn or elsewhere: nothing to tell it
+		}
+		p := PlannedVerdict{Initiative: id, Verdict: v}
+		if r, ok := round[id]; ok {
+			p.Round = &r
+		}
+		plan = append(plan, p)
+	}
+	return plan, nil
+}
+
+// roundResults gives every participant its place in the ranking.
+func (c *Cycle) roundResults() map[string]RoundResult {
+	out := map[string]RoundResult{}
+	for _, p := range c.Participants {
+		out[p.ID] = RoundResult{CycleYear: c.Year, Of: len(c.Participants)}
+	}
+	for _, r := range c.Ranking() {
+		out[r.ID] = RoundResult{CycleYear: c.Year, Rank: r.Rank, Of: len(c.Participants), Points: r.Points, Lists: r.Lists}
+	}
+	return out
+}
+
+// RefreshParticipants updates the participants' titles, owners and criteria scores.
+func (c *Cycle) RefreshParticipants(snaps []InitiativeSnapshot) {
+	for _, s := range snaps {
+		for i := range c.Participants {
+			if c.Participants[i].ID == s.ID && s.Found {
+				c.Participants[i].Title, c.Participants[i].Owner = s.Title, s.Owner
+				c.Participants[i].Criteria = append([]CriterionScore(nil), s.Criteria...)
+			}
+		}
+	}
+}

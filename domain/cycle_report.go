@@ -1,0 +1,228 @@
+package domain
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// CycleReport is everything a cycle decided and why, for the leadership and for the record:
+// who prioritised what, the ranking beside the criteria scores, the valuations, and every
+// decision with its reason.
+type CycleReport struct {
+	Year          int                `json:"year"`
+	Phase         CyclePhase         `json:"phase"`
+	Calendar      string             `json:"calendar"`
+	ListsDeadline time.Time          `json:"lists_deadline"`
+	Ranking       []RankingRow       `json:"ranking"`
+	Lists         []SubmittedList    `json:"lists"`
+	Replaced      []SubmittedList    `json:"replaced_lists,omitempty"`
+	MissingLists  []string           `json:"missing_lists,omitempty"`
+	Reminders     []ReminderRecord   `json:"reminders,omitempty"`
+	Valuations    []ValuationSummary `json:"valuations,omitempty"`
+	Decisions     []CycleDecision    `json:"decisions,omitempty"`
+	Escalations   []CycleEscalation  `json:"escalations,omitempty"`
+}
+
+// RankingRow is one initiative's line in the ranking report. Rank 0 means no list named it.
+type RankingRow struct {
+	Rank         int    `json:"rank"`
+	ID           string `json:"id"`
+	Title        string `json:"title"`
+	Owner        Owner  `json:"owner,omitempty"`
+	Points       int    `json:"points"`
+	Lists        int    `json:"lists"`
+	BestPosition int    `json:"best_position,omitempty"`
+	// Criteria scores 1-5; 0 when not scored.
+	Urgency     int `json:"urgency"`
+	Feasibility int `json:"feasibility"`
+	Benefit     int `json:"benefit"`
+	Cost        int `json:"cost"`
+}
+
+// ValuationSummary sums up the council's valuations of one quick analysis.
+type ValuationSummary struct {
+	Initiative string            `json:"initiative"`
+	Title      string            `json:"title"`
+	Count      int               `json:"count"`
+	Average    float64           `json:"average"` // one decimal
+	Min        int               `json:"min"`
+	Max        int               `json:"max"`
+	Missing    []string          `json:"missing,omitempty"` // council members who gave none
+	Valuations []MemberValuation `json:"valuations"`
+}
+
+// Report builds the cycle's report.
+func (c *Cycle) Report() CycleReport {
+	r := CycleReport{Year: c.Year, Phase: c.Phase, Calendar: c.Config.Calendar.Name, ListsDeadline: c.ListsDeadline(),
+		Lists: c.Lists, Replaced: c.Replaced, MissingLists: c.MissingLists(), Reminders: c.Reminders,
+		Decisions: c.Decisions, Escalations: c.Escalations}
+	r.Ranking = c.RankingReport()
+	r.Valuations = c.ValuationSummaries()
+	return r
+}
+
+// RankingReport is the ranking with every participant: ranked ones first, then those no list
+// named, by ID.
+func (c *Cycle) RankingReport() []RankingRow {
+	var rows []RankingRow
+	named := map[string]bool{}
+	row := func(p Participant) RankingRow {
+		r := RankingRow{ID: p.ID, Title: p.Title, Owner: p.Owner}
+		for _, s := range p.Criteria {
+			switch s.Criterion {
+			case CriterionUrgency:
+				r.Urgency = s.Score
+			case CriterionFeasibility:
+				r.Feasibility = s.Score
+			case CriterionBenefit:
+				r.Benefit = s.Score
+			case CriterionCost:
+				r.Cost = s.Score
+			}
+		}
+		return r
+	}
+	for _, rk := range c.Ranking() {
+		p, _ := c.Participant(rk.ID)
+		r := row(p)
+		r.Rank, r.Points, r.Lists, r.BestPosition = rk.Rank, rk.Points, rk.Lists, rk.BestPosition
+		rows = append(rows, r)
+		named[rk.ID] = true
+	}
+	var rest []RankingRow
+	for _, p := range c.Participants {
+		if !named[p.ID] {
+			rest = append(rest, row(p))
+		}
+	}
+	sortRows(rest)
+	return append(rows, rest...)
+}
+
+func sortRows(rows []RankingRow) {
+	for i := 1; i < len(rows); i++ {
+		for j := i; j > 0 && rows[j].ID < rows[j-1].ID; j-- {
+			rows[j], rows[j-1] = rows[j-1], rows[j]
+		}
+	}
+}
+
+// ValuationSummaries sums up the valuations of every initiative chosen for quick analysis.
+func (c *Cycle) ValuationSummaries() []ValuationSummary {
+	d, ok := c.Decision(GateQuickAnalysis)
+	if !ok {
+		return nil
+	}
+	var council []Member
+	for _, n := range c.Config.Networks {
+		if n.ID == CouncilNetwork {
+			council = n.Members
+		}
+	}
+	var out []ValuationSummary
+	for _, id := range d.Chosen {
+		p, _ := c.Participant(id)
+		s := ValuationSummary{Initiative: id, Title: p.Title}
+		sum := 0
+		for _, v := range c.Valuations {
+			if v.Initiative != id {
+				continue
+			}
+			s.Valuations = append(s.Valuations, v)
+			if s.Count == 0 || v.Score < s.Min {
+				s.Min = v.Score
+			}
+			if v.Score > s.Max {
+				s.Max = v.Score
+			}
+			s.Count++
+			sum += v.Score
+		}
+		if s.Count > 0 {
+			// Rounded half up to one decimal with integers, so the figure is exact.
+			s.Average = float64((sum*10*2+s.Count)/(2*s.Count)) / 10
+		}
+		for _, m := range council {
+			given := false
+			for _, v := range s.Valuations {
+				given = given || v.Member == m.ID
+			}
+			if !given {
+				s.Missing = append(s.Missing, m.ID)
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// CSVHeader is the header of the report's CSV: one row per fact, its kind first.
+var CSVHeader = []string{"year", "kind", "member", "initiative", "position", "rank", "points", "lists",
+	"urgency", "feasibility", "benefit", "cost", "score", "gate", "verdict", "version", "on_behalf", "by", "at", "reason_or_comment"}
+
+// CSVRows flattens the report: ranking rows, list entries (current and replaced), reminders,
+// valuations and decisions (one row per initiative). Columns that do not apply are empty.
+func (r CycleReport) CSVRows() [][]string {
+	year := strconv.Itoa(r.Year)
+	itoa := func(n int) string {
+		if n == 0 {
+			return ""
+		}
+		return strconv.Itoa(n)
+	}
+	at := func(t time.Time) string { return t.In(Stockholm()).Format(time.RFC3339) }
+	var rows [][]string
+	add := func(kv map[string]string) {
+		row := make([]string, len(CSVHeader))
+		for i, h := range CSVHeader {
+			row[i] = kv[h]
+		}
+		row[0] = year
+		rows = append(rows, row)
+	}
+	for _, x := range r.Ranking {
+		add(map[string]string{"kind": "ranking", "initiative": x.ID, "rank": itoa(x.Rank), "points": strconv.Itoa(x.Points),
+			"lists": strconv.Itoa(x.Lists), "position": itoa(x.BestPosition), "urgency": itoa(x.Urgency),
+			"feasibility": itoa(x.Feasibility), "benefit": itoa(x.Benefit), "cost": itoa(x.Cost), "reason_or_comment": x.Title})
+	}
+	lists := func(kind string, ls []SubmittedList) {
+		for _, l := range ls {
+			for i, id := range l.Initiatives {
+				add(map[string]string{"kind": kind, "member": l.Member, "initiative": id, "position": strconv.Itoa(i + 1),
+					"points": strconv.Itoa(PositionPoints(i + 1)), "version": strconv.Itoa(l.Version),
+					"on_behalf": strconv.FormatBool(l.OnBehalf), "by": l.By, "at": at(l.At), "reason_or_comment": l.Reason})
+			}
+		}
+	}
+	lists("list", r.Lists)
+	lists("replaced_list", r.Replaced)
+	for _, m := range r.MissingLists {
+		add(map[string]string{"kind": "missing_list", "member": m})
+	}
+	for _, rem := range r.Reminders {
+		add(map[string]string{"kind": "reminder", "member": strings.Join(rem.Members, " "), "at": at(rem.At),
+			"reason_or_comment": fmt.Sprintf("%d dagar före", rem.DaysBefore)})
+	}
+	for _, s := range r.Valuations {
+		for _, v := range s.Valuations {
+			add(map[string]string{"kind": "valuation", "member": v.Member, "initiative": v.Initiative, "score": strconv.Itoa(v.Score),
+				"on_behalf": strconv.FormatBool(v.OnBehalf), "by": v.By, "at": at(v.At), "reason_or_comment": v.Comment})
+		}
+	}
+	for _, d := range r.Decisions {
+		verdicts := map[string]string{}
+		for _, id := range d.Chosen {
+			verdicts[id] = string(VerdictApprove)
+		}
+		for _, id := range d.NotChosen {
+			verdicts[id] = string(VerdictDefer)
+		}
+		for _, id := range append(append([]string{}, d.Chosen...), d.NotChosen...) {
+			add(map[string]string{"kind": "decision", "initiative": id, "gate": string(d.Gate), "verdict": verdicts[id],
+				"by": d.By, "at": at(d.At), "reason_or_comment": d.Reason})
+		}
+	}
+	return rows
+}
