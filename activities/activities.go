@@ -23,7 +23,11 @@ type Activities struct {
 	Lang   i18n.Lang
 	// LeadershipAddress receives escalations (a function mailbox, not a person).
 	LeadershipAddress string
-	Now               func() time.Time
+	// OfficeAddress is the programme office's mailbox (members without an address, copies).
+	OfficeAddress string
+	// Members gives council members' and networks' addresses (nil: all go via the office).
+	Members MemberDirectory
+	Now     func() time.Time
 }
 
 // EscalationNotice tells the leadership that a deadline passed without an answer.

@@ -105,9 +105,15 @@ func (a *Client) Send(ctx context.Context, id, name string, payload any, asSigna
 	if asSignal {
 		return workflows.Receipt{}, a.notFound(id, a.Temporal.SignalWorkflow(ctx, wid, "", name, payload))
 	}
+	return a.SendOnce(ctx, id, name, payload, "")
+}
+
+// SendOnce delivers a message as an Update with a given update ID: the server answers a
+// repeated ID with the first outcome instead of applying it twice (empty: a fresh ID).
+func (a *Client) SendOnce(ctx context.Context, id, name string, payload any, updateID string) (workflows.Receipt, error) {
 	h, err := a.Temporal.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{
-		WorkflowID: wid, UpdateName: name, Args: []interface{}{payload},
-		WaitForStage: client.WorkflowUpdateStageCompleted,
+		WorkflowID: workflows.InitiativeWorkflowID(id), UpdateName: name, Args: []interface{}{payload},
+		UpdateID: updateID, WaitForStage: client.WorkflowUpdateStageCompleted,
 	})
 	if err == nil {
 		var r workflows.Receipt

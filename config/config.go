@@ -15,6 +15,7 @@ const (
 	DefaultAddress    = "127.0.0.1:7233"
 	DefaultDataDir    = ".handslag"
 	DefaultLeadership = "digitaliseringsledningen@example.org"
+	DefaultOffice     = "programkontoret@example.org"
 )
 
 // Temporal is where to reach Temporal.
@@ -37,6 +38,13 @@ type Worker struct {
 	OutboxDir string
 	// LeadershipEmail receives escalations (HANDSLAG_LEADERSHIP_EMAIL).
 	LeadershipEmail string
+	// OfficeEmail is the programme office's mailbox (HANDSLAG_OFFICE_EMAIL).
+	OfficeEmail string
+	// MembersFile is the CSV register of council members' and networks' addresses
+	// (HANDSLAG_MEMBERS; empty: every member notice goes to the office).
+	MembersFile string
+	// Namespace is where the cycle finds the initiatives (TEMPORAL_NAMESPACE).
+	Namespace string
 }
 
 // WorkerFromEnv reads the worker settings.
@@ -44,6 +52,9 @@ func WorkerFromEnv() Worker {
 	return Worker{
 		OutboxDir:       env("HANDSLAG_OUTBOX", filepath.Join(env("HANDSLAG_DATA", DefaultDataDir), "outbox")),
 		LeadershipEmail: env("HANDSLAG_LEADERSHIP_EMAIL", DefaultLeadership),
+		OfficeEmail:     env("HANDSLAG_OFFICE_EMAIL", DefaultOffice),
+		MembersFile:     os.Getenv("HANDSLAG_MEMBERS"),
+		Namespace:       env("TEMPORAL_NAMESPACE", workflows.Namespace),
 	}
 }
 

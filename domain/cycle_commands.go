@@ -98,10 +98,7 @@ func (s SubmitPriorities) checkCycle(c *Cycle, now time.Time) error {
 	if _, err := c.checkMember(s.Meta, s.Member, false); err != nil {
 		return err
 	}
-	if err := c.inPhase(PhasePriorities); err != nil {
-		return err
-	}
-	if c.Clock.reached(now, c.ListsDeadline()) {
+	if c.Phase != PhasePriorities || c.Clock.reached(now, c.ListsDeadline()) {
 		return &ValidationError{Code: CodeClosed, Field: "lists_deadline",
 			Detail: c.ListsDeadline().Format("2006-01-02 15:04")}
 	}

@@ -78,10 +78,8 @@ func (c *Cycle) PlanDecision(d DecideCycle, snaps []InitiativeSnapshot) ([]Plann
 	if len(unmet) > 0 {
 		return nil, &ValidationError{Code: CodeRequirementsUnmet, Field: "chosen", Detail: strings.Join(unmet, "; ")}
 	}
-	var round map[string]RoundResult
-	if d.Gate == GateQuickAnalysis {
-		round = c.roundResults()
-	}
+	// Every verdict carries the initiative's place in this year's February ranking.
+	round := c.roundResults()
 	var plan []PlannedVerdict
 	for _, id := range c.Eligible(d.Gate) {
 		v := VerdictDefer

@@ -279,7 +279,8 @@ func TestDecisionsRulesAndPlan(t *testing.T) {
 	assert.Equal(t, CodeRequirementsUnmet, ve.Code)
 	plan, err = c.PlanDecision(offer, []InitiativeSnapshot{{ID: "i02", Stage: StageOfferDecision, Found: true}})
 	require.NoError(t, err)
-	assert.Equal(t, []PlannedVerdict{{Initiative: "i02", Verdict: VerdictApprove}}, plan)
+	assert.Equal(t, []PlannedVerdict{{Initiative: "i02", Verdict: VerdictApprove,
+		Round: &RoundResult{CycleYear: 2027, Rank: 1, Of: 8, Points: 19, Lists: 2}}}, plan)
 	require.NoError(t, c.Apply(offer, now))
 	assert.Equal(t, PhaseDone, c.Phase)
 }

@@ -5,8 +5,11 @@ import (
 	"fmt"
 
 	"github.com/skr/handslag/activities"
+	"github.com/skr/handslag/activities/coordinator"
+	"github.com/skr/handslag/admin"
 	"github.com/skr/handslag/config"
 	"github.com/skr/handslag/i18n"
+	"github.com/skr/handslag/members"
 	"github.com/skr/handslag/outbox"
 	"github.com/skr/handslag/workflows"
 	"go.temporal.io/sdk/client"
@@ -20,8 +23,18 @@ func New(c client.Client, cfg config.Worker) (sdkworker.Worker, error) {
 	if err != nil {
 		return nil, fmt.Errorf("worker: %w", err)
 	}
+	dir, err := members.LoadFile(cfg.MembersFile)
+	if err != nil {
+		return nil, fmt.Errorf("worker: %w", err)
+	}
+	ns := cfg.Namespace
+	if ns == "" {
+		ns = workflows.Namespace
+	}
 	w := sdkworker.New(c, workflows.TaskQueue, sdkworker.Options{})
-	Register(w, &activities.Activities{Sender: box, Lang: i18n.Swedish, LeadershipAddress: cfg.LeadershipEmail})
+	Register(w, &activities.Activities{Sender: box, Lang: i18n.Swedish, LeadershipAddress: cfg.LeadershipEmail,
+		OfficeAddress: cfg.OfficeEmail, Members: dir})
+	w.RegisterActivity(&coordinator.Activities{Admin: &admin.Client{Temporal: c, Namespace: ns}})
 	return w, nil
 }
 
@@ -29,6 +42,8 @@ func New(c client.Client, cfg config.Worker) (sdkworker.Worker, error) {
 // environment), under the names the contract promises.
 func Register(r sdkworker.Registry, acts *activities.Activities) {
 	r.RegisterWorkflowWithOptions(workflows.InitiativeWorkflow, workflow.RegisterOptions{Name: workflows.InitiativeWorkflowType})
+	r.RegisterWorkflowWithOptions(workflows.CycleWorkflow, workflow.RegisterOptions{Name: workflows.CycleWorkflowType})
+	r.RegisterWorkflowWithOptions(workflows.CycleLauncherWorkflow, workflow.RegisterOptions{Name: workflows.CycleLauncherWorkflowType})
 	if acts != nil {
 		r.RegisterActivity(acts)
 	}

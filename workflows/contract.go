@@ -44,6 +44,7 @@ const (
 	MsgRecordValuation     = "record_valuation"      // domain.RecordValuation, office
 	MsgRecordQualification = "record_qualification"  // domain.RecordQualification, office
 	MsgWithdraw            = "withdraw"              // domain.Withdraw, office
+	MsgJoinCycle           = "join_cycle"            // domain.JoinCycle, sent by the annual cycle
 
 	// QueryStatus returns Status.
 	QueryStatus = "status"
@@ -60,6 +61,7 @@ type (
 	RecordValuation     = domain.RecordValuation
 	RecordQualification = domain.RecordQualification
 	Withdraw            = domain.Withdraw
+	JoinCycle           = domain.JoinCycle
 )
 
 // Custom search attributes. None holds personal data.

@@ -32,6 +32,7 @@ func (r *initiativeRun) registerMessages(ctx workflow.Context) error {
 		message[domain.RecordValuation](r, MsgRecordValuation),
 		message[domain.RecordQualification](r, MsgRecordQualification),
 		message[domain.Withdraw](r, MsgWithdraw),
+		message[domain.JoinCycle](r, MsgJoinCycle),
 	}
 	for _, reg := range regs {
 		if err := reg(ctx); err != nil {
@@ -64,18 +65,9 @@ func message[C domain.Command](r *initiativeRun, name string) func(workflow.Cont
 		if err != nil {
 			return err
 		}
-		ch := workflow.GetSignalChannel(ctx, name)
-		r.signals = append(r.signals, signalChannel{name: name, channel: ch,
-			receive: func(ctx workflow.Context, wait bool) bool {
-				var cmd C
-				if wait {
-					ch.Receive(ctx, &cmd)
-				} else if !ch.ReceiveAsync(&cmd) {
-					return false
-				}
-				r.applySignal(ctx, name, cmd)
-				return true
-			}})
+		r.signals = append(r.signals, typedSignal[C](ctx, name, func(ctx workflow.Context, cmd C) {
+			r.applySignal(ctx, name, cmd)
+		}))
 		return nil
 	}
 }
@@ -92,29 +84,41 @@ func (r *initiativeRun) apply(ctx workflow.Context, cmd domain.Command) error {
 }
 
 func (r *initiativeRun) applySignal(ctx workflow.Context, name string, cmd domain.Command) {
-	err := r.apply(ctx, cmd)
+	r.rejected = recordRejected(ctx, r.rejected, name, cmd, r.apply(ctx, cmd))
+}
+
+// recordRejected keeps a signal's rejection for status (signals cannot be refused); nil err
+// changes nothing.
+func recordRejected(ctx workflow.Context, rejected []RejectedSignal, name string, cmd any, err error) []RejectedSignal {
 	if err == nil {
-		return
+		return rejected
 	}
 	var ve *domain.ValidationError
 	if !errors.As(err, &ve) {
 		ve = &domain.ValidationError{Code: domain.CodeInvalidValue, Detail: err.Error()}
 	}
 	by := ""
-	if m, ok := any(cmd).(interface{ Sender() domain.Actor }); ok {
+	if m, ok := cmd.(interface{ Sender() domain.Actor }); ok {
 		by = m.Sender().ID
 	}
 	workflow.GetLogger(ctx).Warn("signal rejected", "signal", name, "code", ve.Code, "field", ve.Field)
-	r.rejected = append(r.rejected, RejectedSignal{Name: name, By: by, Error: ve})
-	if len(r.rejected) > maxRejectedSignals {
-		r.rejected = r.rejected[len(r.rejected)-maxRejectedSignals:]
+	rejected = append(rejected, RejectedSignal{Name: name, By: by, Error: ve})
+	if len(rejected) > maxRejectedSignals {
+		rejected = rejected[len(rejected)-maxRejectedSignals:]
 	}
+	return rejected
 }
 
 // receiveSignals applies signals as they come, in arrival order per channel.
-func (r *initiativeRun) receiveSignals(ctx workflow.Context) {
+func (r *initiativeRun) receiveSignals(ctx workflow.Context) { receiveAll(ctx, r.signals) }
+
+// drainSignals applies every signal still buffered (before continue-as-new).
+func (r *initiativeRun) drainSignals(ctx workflow.Context) { drainAll(ctx, r.signals) }
+
+// receiveAll applies signals as they come, in arrival order per channel; it never returns.
+func receiveAll(ctx workflow.Context, signals []signalChannel) {
 	sel := workflow.NewSelector(ctx)
-	for _, s := range r.signals {
+	for _, s := range signals {
 		s := s
 		sel.AddReceive(s.channel, func(workflow.ReceiveChannel, bool) { s.receive(ctx, true) })
 	}
@@ -123,9 +127,9 @@ func (r *initiativeRun) receiveSignals(ctx workflow.Context) {
 	}
 }
 
-// drainSignals applies every signal still buffered (before continue-as-new).
-func (r *initiativeRun) drainSignals(ctx workflow.Context) {
-	for _, s := range r.signals {
+// drainAll applies every signal still buffered.
+func drainAll(ctx workflow.Context, signals []signalChannel) {
+	for _, s := range signals {
 		for s.receive(ctx, false) {
 		}
 	}

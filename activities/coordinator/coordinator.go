@@ -1,0 +1,123 @@
+// Package coordinator holds the activities through which the annual cycle works on the
+// initiatives' workflows: finding the backlog, including initiatives in the cycle, reading
+// their state and passing the leadership's decisions on. They act as a Temporal client (through
+// package admin), so the cycle's own workflow code stays deterministic. Every update they send
+// carries an update ID derived from the business key, so a retried activity never applies a
+// message twice.
+package coordinator
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/skr/handslag/admin"
+	"github.com/skr/handslag/domain"
+	"github.com/skr/handslag/workflows"
+	"go.temporal.io/api/workflowservice/v1"
+	"go.temporal.io/sdk/activity"
+)
+
+// Activities holds the client the coordinating activities use.
+type Activities struct {
+	Admin *admin.Client
+}
+
+// BacklogQuery is the visibility query for the initiatives ready for a year's February review:
+// waiting for February with this year or an earlier one (deferred ones come back), or already
+// in this year's review (a cycle that starts late).
+func BacklogQuery(year int) string {
+	return fmt.Sprintf("WorkflowType = '%s' AND ExecutionStatus = 'Running' AND "+
+		"((%s = '%s' AND %s <= %d) OR (%s = '%s' AND %s = %d))",
+		workflows.InitiativeWorkflowType,
+		workflows.SAStage.GetName(), domain.StageAwaitingFebruary, workflows.SACycleYear.GetName(), year,
+		workflows.SAStage.GetName(), domain.StageFebruaryReview, workflows.SACycleYear.GetName(), year)
+}
+
+// FindBacklog lists the IDs of the initiatives ready for the year's February review, sorted.
+func (a *Activities) FindBacklog(ctx context.Context, in workflows.FindBacklogInput) ([]string, error) {
+	var ids []string
+	var token []byte
+	for {
+		resp, err := a.Admin.Temporal.ListWorkflow(ctx, &workflowservice.ListWorkflowExecutionsRequest{
+			Namespace: a.Admin.Namespace, Query: BacklogQuery(in.Year), NextPageToken: token, PageSize: 500})
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range resp.GetExecutions() {
+			ids = append(ids, workflows.InitiativeIDFromWorkflowID(e.GetExecution().GetWorkflowId()))
+		}
+		if token = resp.GetNextPageToken(); len(token) == 0 {
+			break
+		}
+	}
+	sort.Strings(ids)
+	activity.GetLogger(ctx).Info("backlog found", "year", in.Year, "initiatives", len(ids))
+	return ids, nil
+}
+
+// JoinInitiatives includes each initiative in the cycle and returns its snapshot. One that
+// refuses (it has moved on meanwhile) or cannot be reached is returned with Found false and
+// left out of the round, never failing the others.
+func (a *Activities) JoinInitiatives(ctx context.Context, in workflows.JoinInput) ([]domain.InitiativeSnapshot, error) {
+	out := make([]domain.InitiativeSnapshot, 0, len(in.IDs))
+	for i, id := range in.IDs {
+		activity.RecordHeartbeat(ctx, i)
+		cmd := domain.JoinCycle{Meta: domain.Meta{By: workflows.CycleActor(in.Year),
+			Reason: fmt.Sprintf("med i årscykeln %d", in.Year)}, Year: in.Year, Calendar: in.Calendar, Clock: in.Clock}
+		_, err := a.Admin.SendOnce(ctx, id, workflows.MsgJoinCycle, cmd, fmt.Sprintf("%s/join/%s", workflows.CycleWorkflowID(in.Year), id))
+		if err != nil {
+			activity.GetLogger(ctx).Warn("initiative not included", "initiative", id, "error", err)
+			out = append(out, domain.InitiativeSnapshot{ID: id})
+			continue
+		}
+		out = append(out, a.snapshot(ctx, id))
+	}
+	return out, nil
+}
+
+// InitiativeSnapshots reads each initiative's current state.
+func (a *Activities) InitiativeSnapshots(ctx context.Context, in workflows.SnapshotsInput) ([]domain.InitiativeSnapshot, error) {
+	out := make([]domain.InitiativeSnapshot, 0, len(in.IDs))
+	for i, id := range in.IDs {
+		activity.RecordHeartbeat(ctx, i)
+		out = append(out, a.snapshot(ctx, id))
+	}
+	return out, nil
+}
+
+func (a *Activities) snapshot(ctx context.Context, id string) domain.InitiativeSnapshot {
+	st, err := a.Admin.Status(ctx, id)
+	if err != nil {
+		activity.GetLogger(ctx).Warn("initiative not readable", "initiative", id, "error", err)
+		return domain.InitiativeSnapshot{ID: id}
+	}
+	return domain.SnapshotOf(&st.Initiative)
+}
+
+// ApplyDecisions tells each initiative its part of a cycle decision and returns what each
+// answered. A rejection is recorded in the result, not retried: the initiative's rules have
+// the last word, and the cycle shows it.
+func (a *Activities) ApplyDecisions(ctx context.Context, in workflows.ApplyDecisionsInput) ([]domain.DecisionResult, error) {
+	out := make([]domain.DecisionResult, 0, len(in.Plan))
+	for i, p := range in.Plan {
+		activity.RecordHeartbeat(ctx, i)
+		reason := in.Reason
+		if p.Verdict == domain.VerdictDefer {
+			reason = fmt.Sprintf("inte vald i årscykeln %d: %s", in.Year, in.Reason)
+		}
+		cmd := domain.Decide{Meta: domain.Meta{By: in.By, Reason: reason}, Gate: in.Gate, Verdict: p.Verdict,
+			Reference: in.Reference, Round: p.Round}
+		r, err := a.Admin.SendOnce(ctx, p.Initiative, workflows.MsgDecide, cmd, workflows.DecisionUpdateID(in.Year, in.Gate, p.Initiative))
+		res := domain.DecisionResult{Initiative: p.Initiative, Verdict: p.Verdict, Stage: r.Stage}
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err() // cancelled or timed out: retry the whole, idempotent pass
+			}
+			res.Error = err.Error()
+			activity.GetLogger(ctx).Warn("decision not applied", "initiative", p.Initiative, "error", err)
+		}
+		out = append(out, res)
+	}
+	return out, nil
+}

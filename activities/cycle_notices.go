@@ -1,0 +1,113 @@
+package activities
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/skr/handslag/i18n"
+	"github.com/skr/handslag/outbox"
+	"go.temporal.io/sdk/activity"
+)
+
+// MemberDirectory gives the e-mail address of a member of the programme council or of a
+// network. Addresses live outside the workflows: they never enter histories or search
+// attributes.
+type MemberDirectory interface {
+	Address(memberID string) (string, bool)
+}
+
+// NoticeMember is a member as a notice names it.
+type NoticeMember struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// MemberNotice goes to each named member: the February round has opened, or a reminder that
+// their list is missing.
+type MemberNotice struct {
+	// Key is the notice's business idempotency key; each member's message adds "/<member>".
+	Key         string         `json:"key"`
+	Kind        string         `json:"kind"` // "round_open" or "reminder"
+	Year        int            `json:"year"`
+	Members     []NoticeMember `json:"members"`
+	Deadline    time.Time      `json:"deadline"`
+	Initiatives int            `json:"initiatives"`
+}
+
+// NotifyMembers sends one message per member. Members without a known address are not
+// skipped silently: the office gets one message naming them, to pass on by hand.
+func (a *Activities) NotifyMembers(ctx context.Context, n MemberNotice) (NotifyResult, error) {
+	var unreachable []string
+	sent := false
+	for i, m := range n.Members {
+		activity.RecordHeartbeat(ctx, i)
+		addr, ok := "", false
+		if a.Members != nil {
+			addr, ok = a.Members.Address(m.ID)
+		}
+		if !ok {
+			unreachable = append(unreachable, m.Name+" ("+m.ID+")")
+			continue
+		}
+		isNew, err := a.Sender.Put(outbox.Message{Key: n.Key + "/" + m.ID, To: []string{addr},
+			Subject: i18n.T(a.Lang, "mail."+n.Kind+".subject", "year", n.Year),
+			Body: i18n.T(a.Lang, "mail."+n.Kind+".body", "year", n.Year, "member", m.Name,
+				"deadline", n.Deadline.Format("2006-01-02 15:04"), "count", n.Initiatives),
+			Created: a.now()})
+		if err != nil {
+			return NotifyResult{}, err
+		}
+		sent = sent || isNew
+	}
+	if len(unreachable) > 0 {
+		isNew, err := a.Sender.Put(outbox.Message{Key: n.Key + "/office", To: []string{a.officeAddress()},
+			Subject: i18n.T(a.Lang, "mail.no_address.subject", "year", n.Year),
+			Body: i18n.T(a.Lang, "mail.no_address.body", "kind", i18n.T(a.Lang, "mail."+n.Kind+".subject", "year", n.Year),
+				"members", "- "+strings.Join(unreachable, "\n- ")),
+			Created: a.now()})
+		if err != nil {
+			return NotifyResult{}, err
+		}
+		sent = sent || isNew
+	}
+	activity.GetLogger(ctx).Info("member notice", "key", n.Key, "members", len(n.Members), "without_address", len(unreachable))
+	return NotifyResult{Sent: sent}, nil
+}
+
+// CycleNotice tells the leadership (copy to the office) about the cycle: the lists are closed
+// and the ranking is ready, or a decision's deadline has passed.
+type CycleNotice struct {
+	Key      string    `json:"key"`
+	Kind     string    `json:"kind"` // "lists_closed" or "cycle_escalation"
+	Year     int       `json:"year"`
+	Phase    string    `json:"phase,omitempty"`
+	Deadline time.Time `json:"deadline,omitempty"`
+	Lists    int       `json:"lists,omitempty"`
+	Missing  int       `json:"missing,omitempty"`
+}
+
+// NotifyCycle sends a cycle notice once per key.
+func (a *Activities) NotifyCycle(ctx context.Context, n CycleNotice) (NotifyResult, error) {
+	sent, err := a.Sender.Put(outbox.Message{Key: n.Key, To: []string{a.LeadershipAddress, a.officeAddress()},
+		Subject: i18n.T(a.Lang, "mail."+n.Kind+".subject", "year", n.Year),
+		Body: i18n.T(a.Lang, "mail."+n.Kind+".body", "year", n.Year, "lists", n.Lists, "missing", n.Missing,
+			"phase", i18n.T(a.Lang, "phase."+n.Phase), "deadline", n.Deadline.Format("2006-01-02 15:04")),
+		Created: a.now()})
+	if err != nil {
+		return NotifyResult{}, fmt.Errorf("cycle notice %s: %w", n.Key, err)
+	}
+	activity.GetLogger(ctx).Info("cycle notice", "key", n.Key, "new", sent)
+	return NotifyResult{Sent: sent}, nil
+}
+
+func (a *Activities) officeAddress() string {
+	if a.OfficeAddress != "" {
+		return a.OfficeAddress
+	}
+	return DefaultOfficeAddress
+}
+
+// DefaultOfficeAddress is the programme office's function mailbox when none is configured.
+const DefaultOfficeAddress = "programkontoret@example.org"

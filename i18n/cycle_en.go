@@ -1,0 +1,36 @@
+package i18n
+
+var cycleEnglish = map[string]string{
+	"phase.priorities":              "February round: members give their priority lists",
+	"phase.quick_analysis_decision": "Waiting for the leadership's decision on quick analyses",
+	"phase.quick_analysis":          "Quick analyses (April)",
+	"phase.valuation":               "Valuation (May): the council values the quick analyses",
+	"phase.final_prioritisation":    "Final prioritisation (June): waiting for the decision on qualification",
+	"phase.qualification":           "Qualification (September-January)",
+	"phase.offer_decision":          "Waiting for the decision on offers",
+	"phase.done":                    "Finished",
+
+	"mail.round_open.subject": "The February round {year} is open: give your priority list",
+	"mail.round_open.body": "Hello {member},\n\nThe February round {year} is open. {count} initiatives are in the backlog.\n" +
+		"Give a list of your 5-10 most urgent initiatives, most urgent first, by {deadline}.\n" +
+		"You can replace the list until then. The programme office can enter it for you.\n",
+	"mail.reminder.subject": "Reminder: your priority list for {year} is missing",
+	"mail.reminder.body": "Hello {member},\n\nWe have not yet received your priority list for the February round {year}.\n" +
+		"The deadline is {deadline}. No lists are accepted after it.\n",
+	"mail.no_address.subject": "Members without an e-mail address ({year})",
+	"mail.no_address.body": "The message \"{kind}\" could not be sent to these members because no address is known:\n{members}\n\n" +
+		"Contact them another way and add their addresses to the member register.\n",
+	"mail.lists_closed.subject": "The February round {year} is closed: the ranking is ready",
+	"mail.lists_closed.body": "The February round {year} is closed. {lists} lists came in, {missing} are missing.\n" +
+		"See the ranking with 'handslag cycle ranking --year {year}'.\n" +
+		"The leadership decides on quick analyses with 'handslag cycle decide --year {year} --gate quick_analysis'.\n",
+	"mail.cycle_escalation.subject": "Escalation: the annual cycle {year} is waiting for a decision",
+	"mail.cycle_escalation.body": "The annual cycle {year} is still waiting for the leadership's decision.\n" +
+		"Phase: {phase}.\nThe deadline was {deadline}.\n\nThis message is sent once per phase.\n",
+}
+
+func init() {
+	for k, v := range cycleEnglish {
+		english[k] = v
+	}
+}

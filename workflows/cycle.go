@@ -1,0 +1,281 @@
+package workflows
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/skr/handslag/activities"
+	"github.com/skr/handslag/domain"
+	"go.temporal.io/sdk/temporal"
+	"go.temporal.io/sdk/workflow"
+)
+
+// CycleWorkflow runs one year's annual cycle. It validates its input and hands over to
+// cycleRun: it takes in the backlog, runs the February round, and passes the leadership's
+// decisions on to the initiatives, until the offer decision the following year.
+func CycleWorkflow(ctx workflow.Context, in CycleInput) (*domain.CycleReport, error) {
+	if in.State == nil {
+		if err := in.Config.Validate(); err != nil {
+			return nil, toApplicationError(err)
+		}
+		if in.Year < 2000 || in.Year > 2200 {
+			return nil, toApplicationError(&domain.ValidationError{Code: domain.CodeInvalidValue, Field: "year", Detail: fmt.Sprint(in.Year)})
+		}
+	}
+	r := &cycleRun{input: in, state: in.State}
+	r.input.State = nil
+	if r.input.MaxHistoryEvents <= 0 {
+		r.input.MaxHistoryEvents = DefaultMaxHistoryEvents
+	}
+	if err := r.registerMessages(ctx); err != nil {
+		return nil, err
+	}
+	if r.state == nil {
+		if err := r.start(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return r.loop(ctx)
+}
+
+type cycleRun struct {
+	input    CycleInput
+	state    *domain.Cycle
+	signals  []signalChannel
+	rejected []RejectedSignal
+	// deciding is set while a decision is being passed on to the initiatives; other decisions
+	// are refused meanwhile so two can never interleave.
+	deciding bool
+	timer    *wakeTimer
+}
+
+// Activity options: the coordinating activities go through every initiative, so they have a
+// longer time-out, heartbeat, and a bounded number of attempts.
+func coordinatorOptions(ctx workflow.Context) workflow.Context {
+	return workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
+		StartToCloseTimeout: 10 * time.Minute,
+		HeartbeatTimeout:    time.Minute,
+		RetryPolicy:         &temporal.RetryPolicy{MaximumAttempts: 10, InitialInterval: time.Second, MaximumInterval: time.Minute},
+	})
+}
+
+func noticeOptions(ctx workflow.Context) workflow.Context {
+	return workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
+		StartToCloseTimeout: 2 * time.Minute,
+		HeartbeatTimeout:    30 * time.Second,
+		RetryPolicy:         &temporal.RetryPolicy{MaximumAttempts: 5, InitialInterval: time.Second},
+	})
+}
+
+// start takes in the backlog: every initiative waiting for this February is told it is in the
+// cycle and takes on the cycle's calendar; then the members are told the round is open.
+func (r *cycleRun) start(ctx workflow.Context) error {
+	in := r.input
+	actx := coordinatorOptions(ctx)
+	var ids []string
+	if err := workflow.ExecuteActivity(actx, ActFindBacklog, FindBacklogInput{Year: in.Year}).Get(ctx, &ids); err != nil {
+		return err
+	}
+	var snaps []domain.InitiativeSnapshot
+	if len(ids) > 0 {
+		join := JoinInput{Year: in.Year, Calendar: in.Config.Calendar, Clock: in.Clock, IDs: ids}
+		if err := workflow.ExecuteActivity(actx, ActJoinInitiatives, join).Get(ctx, &snaps); err != nil {
+			return err
+		}
+	}
+	now := workflow.Now(ctx)
+	var participants []domain.Participant
+	for _, s := range snaps {
+		if s.Found {
+			participants = append(participants, domain.Participant{ID: s.ID, Title: s.Title, Owner: s.Owner, Criteria: s.Criteria, Included: now})
+		}
+	}
+	r.state = domain.NewCycle(in.Year, in.Config, in.Clock, now, participants)
+	if len(participants) > 0 {
+		r.notifyMembers(ctx, "round_open", fmt.Sprintf("round-open/%s", CycleWorkflowID(in.Year)), allMembers(r.state))
+	}
+	return nil
+}
+
+// loop applies calendar events, announces them, publishes the search attributes and sleeps
+// until the next calendar event or the next accepted message.
+func (r *cycleRun) loop(ctx workflow.Context) (*domain.CycleReport, error) {
+	for {
+		now := workflow.Now(ctx)
+		r.announce(ctx, r.state.Advance(now))
+		r.publish(ctx)
+		if r.state.Phase == domain.PhaseDone {
+			if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) }); err != nil {
+				return nil, err
+			}
+			report := r.state.Report()
+			return &report, nil
+		}
+		if r.shouldContinueAsNew(ctx) {
+			return nil, r.continueAsNew(ctx)
+		}
+		if err := r.sleep(ctx, now); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// announce sends the reminders and notices the calendar events call for. A notice that
+// finally fails is logged; the event itself stays recorded in the cycle.
+func (r *cycleRun) announce(ctx workflow.Context, ev domain.CycleEvents) {
+	id := CycleWorkflowID(r.state.Year)
+	for _, rem := range ev.Reminders {
+		members := make([]activities.NoticeMember, 0, len(rem.Members))
+		for _, m := range allMembers(r.state) {
+			for _, want := range rem.Members {
+				if m.ID == want {
+					members = append(members, m)
+				}
+			}
+		}
+		r.notifyMembers(ctx, "reminder", fmt.Sprintf("reminder/%s/%d", id, rem.DaysBefore), members)
+	}
+	if ev.ListsClosed {
+		// The ranking report shows the criteria scores as they are now.
+		r.refreshParticipants(ctx)
+		r.notifyCycle(ctx, activities.CycleNotice{Key: "lists-closed/" + id, Kind: "lists_closed", Year: r.state.Year,
+			Lists: len(r.state.Lists), Missing: len(r.state.MissingLists())})
+	}
+	for _, e := range ev.Escalations {
+		r.notifyCycle(ctx, activities.CycleNotice{Key: fmt.Sprintf("escalation/%s/%s", id, e.Phase), Kind: "cycle_escalation",
+			Year: r.state.Year, Phase: string(e.Phase), Deadline: e.Deadline})
+	}
+}
+
+func (r *cycleRun) refreshParticipants(ctx workflow.Context) {
+	ids := make([]string, len(r.state.Participants))
+	for i, p := range r.state.Participants {
+		ids[i] = p.ID
+	}
+	var snaps []domain.InitiativeSnapshot
+	if err := workflow.ExecuteActivity(coordinatorOptions(ctx), ActInitiativeSnapshots, SnapshotsInput{IDs: ids}).Get(ctx, &snaps); err != nil {
+		workflow.GetLogger(ctx).Error("refresh participants", "error", err)
+		return
+	}
+	r.state.RefreshParticipants(snaps)
+}
+
+func (r *cycleRun) notifyMembers(ctx workflow.Context, kind, key string, members []activities.NoticeMember) {
+	var a *activities.Activities
+	n := activities.MemberNotice{Key: key, Kind: kind, Year: r.state.Year, Members: members,
+		Deadline: r.state.ListsDeadline(), Initiatives: len(r.state.Participants)}
+	if err := workflow.ExecuteActivity(noticeOptions(ctx), a.NotifyMembers, n).Get(ctx, nil); err != nil {
+		workflow.GetLogger(ctx).Error("member notice failed", "key", key, "error", err)
+	}
+}
+
+func (r *cycleRun) notifyCycle(ctx workflow.Context, n activities.CycleNotice) {
+	var a *activities.Activities
+	if err := workflow.ExecuteActivity(noticeOptions(ctx), a.NotifyCycle, n).Get(ctx, nil); err != nil {
+		workflow.GetLogger(ctx).Error("cycle notice failed", "key", n.Key, "error", err)
+	}
+}
+
+func allMembers(c *domain.Cycle) []activities.NoticeMember {
+	var out []activities.NoticeMember
+	for _, n := range c.Config.Networks {
+		for _, m := range n.Members {
+			out = append(out, activities.NoticeMember{ID: m.ID, Name: m.Name})
+		}
+	}
+	return out
+}
+
+// publish keeps the Web UI's columns current: the phase in HandslagStage, the year.
+func (r *cycleRun) publish(ctx workflow.Context) {
+	current := workflow.GetTypedSearchAttributes(ctx)
+	var updates []temporal.SearchAttributeUpdate
+	if v, ok := current.GetKeyword(SAStage); !ok || v != string(r.state.Phase) {
+		updates = append(updates, SAStage.ValueSet(string(r.state.Phase)))
+	}
+	if v, ok := current.GetInt64(SACycleYear); !ok || v != int64(r.state.Year) {
+		updates = append(updates, SACycleYear.ValueSet(int64(r.state.Year)))
+	}
+	if v, ok := current.GetBool(SAEscalated); !ok || v != r.escalated() {
+		updates = append(updates, SAEscalated.ValueSet(r.escalated()))
+	}
+	if len(updates) > 0 {
+		if err := workflow.UpsertTypedSearchAttributes(ctx, updates...); err != nil {
+			workflow.GetLogger(ctx).Error("upsert search attributes", "error", err)
+		}
+	}
+}
+
+// escalated reports whether the current phase has passed its deadline undecided.
+func (r *cycleRun) escalated() bool {
+	for _, e := range r.state.Escalations {
+		if e.Phase == r.state.Phase {
+			return true
+		}
+	}
+	return false
+}
+
+// sleep waits for a message that changes the cycle or for its next calendar event, keeping
+// one timer for that event.
+func (r *cycleRun) sleep(ctx workflow.Context, now time.Time) error {
+	revision := r.state.Revision
+	changed := func() bool { return r.state.Revision != revision }
+	wake, ok := r.state.NextWake(now)
+	if !ok {
+		r.stopTimer()
+		return workflow.Await(ctx, changed)
+	}
+	if r.timer == nil || !r.timer.at.Equal(wake.Real) {
+		r.stopTimer()
+		tctx, cancel := workflow.WithCancel(ctx)
+		fired := workflow.NewTimerWithOptions(tctx, wake.Real.Sub(now),
+			workflow.TimerOptions{Summary: wake.Calendar.Format("2006-01-02 15:04") + " " + wake.What})
+		r.timer = &wakeTimer{at: wake.Real, fired: fired, cancel: cancel}
+	}
+	timer := r.timer
+	err := workflow.Await(ctx, func() bool { return changed() || timer.fired.IsReady() })
+	if timer.fired.IsReady() {
+		r.timer = nil
+	}
+	return err
+}
+
+func (r *cycleRun) stopTimer() {
+	if r.timer != nil {
+		r.timer.cancel()
+		r.timer = nil
+	}
+}
+
+func (r *cycleRun) shouldContinueAsNew(ctx workflow.Context) bool {
+	info := workflow.GetInfo(ctx)
+	return info.GetContinueAsNewSuggested() || info.GetCurrentHistoryLength() >= r.input.MaxHistoryEvents
+}
+
+// continueAsNew waits for running handlers (a decision being passed on), takes in every
+// buffered signal and carries the whole cycle to the next run.
+func (r *cycleRun) continueAsNew(ctx workflow.Context) error {
+	if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) }); err != nil {
+		return err
+	}
+	drainAll(ctx, r.signals)
+	next := r.input
+	next.State = r.state
+	next.Run++
+	return workflow.NewContinueAsNewError(ctx, CycleWorkflow, next)
+}
+
+func (r *cycleRun) status(ctx workflow.Context) CycleStatus {
+	s := CycleStatus{Year: r.input.Year, Run: r.input.Run, Deciding: r.deciding, RejectedSignals: r.rejected}
+	if r.state == nil {
+		s.Phase = domain.PhasePriorities
+		return s
+	}
+	s.Phase, s.Calendar, s.Demo = r.state.Phase, r.state.Config.Calendar.Name, r.state.Config.Calendar.IsDemo()
+	s.Participants, s.Lists, s.MissingLists = len(r.state.Participants), len(r.state.Lists), r.state.MissingLists()
+	if w, ok := r.state.NextWake(workflow.Now(ctx)); ok {
+		s.NextWake = &w
+	}
+	return s
+}

@@ -1,0 +1,143 @@
+package workflows
+
+import (
+	"fmt"
+
+	"github.com/skr/handslag/domain"
+)
+
+// The annual cycle's contract: one CycleWorkflow per cycle year with a stable ID, started by
+// CycleLauncherWorkflow, which the Temporal Schedule runs once a year.
+
+const (
+	// CycleWorkflowType is the registered name of CycleWorkflow.
+	CycleWorkflowType = "CycleWorkflow"
+	// CycleLauncherWorkflowType is the registered name of CycleLauncherWorkflow.
+	CycleLauncherWorkflowType = "CycleLauncherWorkflow"
+	// ScheduleID is the one Schedule that starts each year's cycle.
+	ScheduleID = "handslag-annual-cycle"
+
+	// Messages to a cycle (each an Update with a validator and a Signal).
+	MsgSubmitPriorities = "submit_priorities" // domain.SubmitPriorities: council, network, or office on behalf
+	MsgSubmitValuation  = "submit_valuation"  // domain.SubmitValuation: council, or office on behalf
+	MsgDecideCycle      = "decide_cycle"      // domain.DecideCycle: leadership
+
+	// QueryCycleStatus returns CycleStatus; QueryCycleReport returns domain.CycleReport.
+	QueryCycleStatus = "cycle_status"
+	QueryCycleReport = "cycle_report"
+)
+
+// CycleWorkflowID is the stable business ID of a year's cycle: starting it twice gives one.
+func CycleWorkflowID(year int) string { return fmt.Sprintf("cycle-%d", year) }
+
+// CycleActor is who the cycle says it is when it tells initiatives something.
+func CycleActor(year int) domain.Actor {
+	return domain.Actor{ID: CycleWorkflowID(year), Role: domain.RoleOffice}
+}
+
+// Payload types of the cycle's messages.
+type (
+	SubmitPriorities = domain.SubmitPriorities
+	SubmitValuation  = domain.SubmitValuation
+	DecideCycle      = domain.DecideCycle
+)
+
+// CycleInput starts (or continues) a year's cycle.
+type CycleInput struct {
+	Year   int                `json:"year"`
+	Config domain.CycleConfig `json:"config"`
+	// Clock is the demo clock, if the calendar is a demo calendar; zero for the real one.
+	Clock domain.Clock `json:"clock"`
+	// State is set when the cycle continues as new.
+	State            *domain.Cycle `json:"state,omitempty"`
+	MaxHistoryEvents int           `json:"max_history_events,omitempty"`
+	Run              int           `json:"run,omitempty"`
+}
+
+// CycleStatus is what QueryCycleStatus returns.
+type CycleStatus struct {
+	Year            int               `json:"year"`
+	Phase           domain.CyclePhase `json:"phase"`
+	Calendar        string            `json:"calendar"`
+	Demo            bool              `json:"demo"`
+	Participants    int               `json:"participants"`
+	Lists           int               `json:"lists"`
+	MissingLists    []string          `json:"missing_lists,omitempty"`
+	NextWake        *domain.CycleWake `json:"next_wake,omitempty"`
+	Deciding        bool              `json:"deciding"`
+	RejectedSignals []RejectedSignal  `json:"rejected_signals,omitempty"`
+	Run             int               `json:"run"`
+}
+
+// DecisionReceipt is what an accepted cycle decision answers.
+type DecisionReceipt struct {
+	Gate    domain.Gate             `json:"gate"`
+	Phase   domain.CyclePhase       `json:"phase"`
+	Results []domain.DecisionResult `json:"results"`
+}
+
+// CycleReceipt is what the other accepted cycle messages answer.
+type CycleReceipt struct {
+	Phase    domain.CyclePhase `json:"phase"`
+	Revision int               `json:"revision"`
+}
+
+// LauncherInput is the Schedule's action: the configuration every year's cycle starts with.
+type LauncherInput struct {
+	Config domain.CycleConfig `json:"config"`
+	// Clock is the demo clock of a demo schedule (fixed when the schedule is created).
+	Clock domain.Clock `json:"clock"`
+	// Year, when set, starts that year's cycle; otherwise the year of the next February review
+	// after the scheduled time.
+	Year int `json:"year,omitempty"`
+}
+
+// LauncherResult says which cycle the launcher started, or found already started.
+type LauncherResult struct {
+	Year       int    `json:"year"`
+	WorkflowID string `json:"workflow_id"`
+	Started    bool   `json:"started"` // false: that year's cycle already existed
+}
+
+// Activities the cycle runs to coordinate the initiatives' workflows. They are implemented in
+// package activities/coordinator (which talks to Temporal as a client) and called by name.
+const (
+	ActFindBacklog         = "FindBacklog"
+	ActJoinInitiatives     = "JoinInitiatives"
+	ActInitiativeSnapshots = "InitiativeSnapshots"
+	ActApplyDecisions      = "ApplyDecisions"
+)
+
+// FindBacklogInput asks for the initiatives ready for a year's February review.
+type FindBacklogInput struct {
+	Year int `json:"year"`
+}
+
+// JoinInput tells initiatives that they are in a year's cycle, on its calendar and clock.
+type JoinInput struct {
+	Year     int             `json:"year"`
+	Calendar domain.Calendar `json:"calendar"`
+	Clock    domain.Clock    `json:"clock"`
+	IDs      []string        `json:"ids"`
+}
+
+// SnapshotsInput asks for the current state of initiatives.
+type SnapshotsInput struct {
+	IDs []string `json:"ids"`
+}
+
+// ApplyDecisionsInput passes a cycle decision on to each initiative. Each update carries the
+// ID "<cycle>/<gate>/<initiative>", so a retried activity never decides twice.
+type ApplyDecisionsInput struct {
+	Year      int                     `json:"year"`
+	Gate      domain.Gate             `json:"gate"`
+	Plan      []domain.PlannedVerdict `json:"plan"`
+	By        domain.Actor            `json:"by"`
+	Reason    string                  `json:"reason"`
+	Reference string                  `json:"reference,omitempty"`
+}
+
+// DecisionUpdateID is the idempotency key of one initiative's part of a cycle decision.
+func DecisionUpdateID(year int, gate domain.Gate, initiative string) string {
+	return fmt.Sprintf("%s/%s/%s", CycleWorkflowID(year), gate, initiative)
+}

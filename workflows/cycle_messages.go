@@ -1,0 +1,152 @@
+package workflows
+
+import (
+	"fmt"
+
+	"github.com/skr/handslag/domain"
+	"go.temporal.io/sdk/workflow"
+)
+
+// registerMessages installs the cycle's updates (with validators), the same messages as
+// signals, and the queries.
+func (r *cycleRun) registerMessages(ctx workflow.Context) error {
+	regs := []func(workflow.Context) error{
+		cycleMessage[domain.SubmitPriorities](r, MsgSubmitPriorities),
+		cycleMessage[domain.SubmitValuation](r, MsgSubmitValuation),
+		r.registerDecide,
+	}
+	for _, reg := range regs {
+		if err := reg(ctx); err != nil {
+			return err
+		}
+	}
+	if err := workflow.SetQueryHandler(ctx, QueryCycleStatus, func() (CycleStatus, error) { return r.status(ctx), nil }); err != nil {
+		return err
+	}
+	if err := workflow.SetQueryHandler(ctx, QueryCycleReport, func() (domain.CycleReport, error) {
+		if r.state == nil {
+			return domain.CycleReport{Year: r.input.Year, Phase: domain.PhasePriorities}, nil
+		}
+		return r.state.Report(), nil
+	}); err != nil {
+		return err
+	}
+	workflow.Go(ctx, func(ctx workflow.Context) { receiveAll(ctx, r.signals) })
+	return nil
+}
+
+// check validates a message against the cycle now; before the backlog is taken in, nothing is
+// accepted yet.
+func (r *cycleRun) check(ctx workflow.Context, cmd domain.CycleCommand) error {
+	if r.state == nil {
+		return &domain.ValidationError{Code: domain.CodeWrongStage, Field: "phase", Detail: "starting"}
+	}
+	return r.state.Check(cmd, workflow.Now(ctx))
+}
+
+func (r *cycleRun) apply(ctx workflow.Context, cmd domain.CycleCommand) error {
+	if err := r.check(ctx, cmd); err != nil {
+		return err
+	}
+	return r.state.Apply(cmd, workflow.Now(ctx))
+}
+
+// cycleMessage registers one plain cycle message as an update and a signal.
+func cycleMessage[C domain.CycleCommand](r *cycleRun, name string) func(workflow.Context) error {
+	return func(ctx workflow.Context) error {
+		err := workflow.SetUpdateHandlerWithOptions(ctx, name,
+			func(ctx workflow.Context, cmd C) (CycleReceipt, error) {
+				if err := r.apply(ctx, cmd); err != nil {
+					return CycleReceipt{}, toApplicationError(err)
+				}
+				return CycleReceipt{Phase: r.state.Phase, Revision: r.state.Revision}, nil
+			},
+			workflow.UpdateHandlerOptions{Validator: func(ctx workflow.Context, cmd C) error {
+				return toApplicationError(r.check(ctx, cmd))
+			}})
+		if err != nil {
+			return err
+		}
+		r.signals = append(r.signals, typedSignal[C](ctx, name, func(ctx workflow.Context, cmd C) {
+			r.rejected = recordRejected(ctx, r.rejected, name, cmd, r.apply(ctx, cmd))
+		}))
+		return nil
+	}
+}
+
+// typedSignal is the signal channel of one message name, decoding into C.
+func typedSignal[C any](ctx workflow.Context, name string, handle func(workflow.Context, C)) signalChannel {
+	ch := workflow.GetSignalChannel(ctx, name)
+	return signalChannel{name: name, channel: ch, receive: func(ctx workflow.Context, wait bool) bool {
+		var cmd C
+		if wait {
+			ch.Receive(ctx, &cmd)
+		} else if !ch.ReceiveAsync(&cmd) {
+			return false
+		}
+		handle(ctx, cmd)
+		return true
+	}}
+}
+
+// registerDecide installs the leadership's decision. Its validator checks the decision against
+// the cycle; the handler then reads the initiatives' current state, checks it (a chosen one
+// must be at the gate, and for an offer meet every must-requirement), records the decision and
+// passes it on to every initiative at the gate.
+func (r *cycleRun) registerDecide(ctx workflow.Context) error {
+	err := workflow.SetUpdateHandlerWithOptions(ctx, MsgDecideCycle,
+		func(ctx workflow.Context, cmd domain.DecideCycle) (DecisionReceipt, error) {
+			rec, err := r.decide(ctx, cmd)
+			return rec, toApplicationError(err)
+		},
+		workflow.UpdateHandlerOptions{Validator: func(ctx workflow.Context, cmd domain.DecideCycle) error {
+			return toApplicationError(r.checkDecide(ctx, cmd))
+		}})
+	if err != nil {
+		return err
+	}
+	r.signals = append(r.signals, typedSignal[domain.DecideCycle](ctx, MsgDecideCycle, func(ctx workflow.Context, cmd domain.DecideCycle) {
+		_, err := r.decide(ctx, cmd)
+		r.rejected = recordRejected(ctx, r.rejected, MsgDecideCycle, cmd, err)
+	}))
+	return nil
+}
+
+func (r *cycleRun) checkDecide(ctx workflow.Context, cmd domain.DecideCycle) error {
+	if r.deciding {
+		return &domain.ValidationError{Code: domain.CodeWrongStage, Field: "phase", Detail: "ett annat beslut förs just nu vidare"}
+	}
+	return r.check(ctx, cmd)
+}
+
+func (r *cycleRun) decide(ctx workflow.Context, cmd domain.DecideCycle) (DecisionReceipt, error) {
+	if err := r.checkDecide(ctx, cmd); err != nil {
+		return DecisionReceipt{}, err
+	}
+	r.deciding = true
+	defer func() { r.deciding = false }()
+	actx := coordinatorOptions(ctx)
+	var snaps []domain.InitiativeSnapshot
+	if err := workflow.ExecuteActivity(actx, ActInitiativeSnapshots, SnapshotsInput{IDs: r.state.Eligible(cmd.Gate)}).Get(ctx, &snaps); err != nil {
+		return DecisionReceipt{}, err
+	}
+	plan, err := r.state.PlanDecision(cmd, snaps)
+	if err != nil {
+		return DecisionReceipt{}, err
+	}
+	if cmd.Gate == domain.GateQuickAnalysis {
+		r.state.RefreshParticipants(snaps)
+	}
+	if err := r.state.Apply(cmd, workflow.Now(ctx)); err != nil {
+		return DecisionReceipt{}, err
+	}
+	var results []domain.DecisionResult
+	in := ApplyDecisionsInput{Year: r.state.Year, Gate: cmd.Gate, Plan: plan, By: cmd.By, Reason: cmd.Reason, Reference: cmd.Reference}
+	if err := workflow.ExecuteActivity(actx, ActApplyDecisions, in).Get(ctx, &results); err != nil {
+		// The decision stands and is recorded; what could not be passed on shows in the results.
+		workflow.GetLogger(ctx).Error("decision not passed on", "gate", cmd.Gate, "error", err)
+		results = []domain.DecisionResult{{Error: fmt.Sprintf("kunde inte föras vidare: %v", err)}}
+	}
+	r.state.RecordResults(cmd.Gate, results)
+	return DecisionReceipt{Gate: cmd.Gate, Phase: r.state.Phase, Results: results}, nil
+}
