@@ -23,7 +23,7 @@ type clock struct {
 	t  time.Time
 }
 
-func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *clock) Now() time.Time  { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
 func (c *clock) Set(t time.Time) { c.mu.Lock(); defer c.mu.Unlock(); c.t = t }
 
 // fixture is the web handler over the demo offer round, at 2027-02-10 10:00 Stockholm time.
@@ -70,9 +70,7 @@ func (f *fixture) get(path string) response {
 }
 
 func (f *fixture) post(path string, form url.Values) response {
-	req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(form.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	return f.do(req)
+	return f.do(postRequest(path, form))
 }
 
 var hiddenField = regexp.MustCompile(`name="(submission_id|form_key)" value="([^"]*)"`)
@@ -103,4 +101,10 @@ const webtestOffer = webtest.DemoOfferID
 
 func complete(choice string) []string {
 	return []string{"choice", choice, "name", "Anna Andersson", "role", "Kommundirektör", "comment", "Vi ser fram emot det."}
+}
+
+func postRequest(path string, form url.Values) *http.Request {
+	req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return req
 }
