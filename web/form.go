@@ -70,11 +70,13 @@ func maxFor(field string) int {
 	return maxComment
 }
 
-// anchorFor is the element an error in the summary links to: the field itself, or the first
-// radio button of the yes/no group.
+// anchorFor is the element an error in the summary links to: the field's wrapper (for the
+// yes/no group, its fieldset), which can take focus but is not a control. Linking to the input
+// itself would be worse without JavaScript: Enter on the link moves focus to the input, and
+// chromium then delivers the same key press to that input, which submits the form again.
 func anchorFor(field string) string {
 	if field == FieldChoice {
-		return "choice-yes"
+		return "choice"
 	}
-	return field
+	return "field-" + field
 }

@@ -160,8 +160,8 @@ func TestFieldErrorsFromTheOfferRoundAreShown(t *testing.T) {
 	f := newFixture(t, func(o web.Offers) web.Offers { return answerFails{o, refuse} })
 	r := f.post("/svar/"+f.tokens["1280"], f.formFor("1280", complete("yes")...))
 	assert.Equal(t, http.StatusUnprocessableEntity, r.status)
-	name := strings.Index(r.body, `<a href="#name">Kontrollera fältet ”Ditt namn”.</a>`)
-	role := strings.Index(r.body, `<a href="#role">Kontrollera fältet ”Din roll i kommunen”.</a>`)
+	name := strings.Index(r.body, `<a href="#field-name">Kontrollera fältet ”Ditt namn”.</a>`)
+	role := strings.Index(r.body, `<a href="#field-role">Kontrollera fältet ”Din roll i kommunen”.</a>`)
 	assert.True(t, name > 0 && role > name, "both listed, in page order")
 }
 

@@ -16,16 +16,16 @@ func TestAMissingFieldSaysWhatIsMissing(t *testing.T) {
 		summary []string // the error summary's links, in page order
 	}{
 		{"nothing", nil, []string{
-			`<a href="#choice-yes">Välj ja eller nej.</a>`, `<a href="#name">Skriv ditt namn.</a>`,
-			`<a href="#role">Skriv din roll i kommunen.</a>`}},
-		{"no choice", []string{"name", "Anna", "role", "Chef"}, []string{`<a href="#choice-yes">Välj ja eller nej.</a>`}},
-		{"blank name", []string{"choice", "yes", "name", "   ", "role", "Chef"}, []string{`<a href="#name">Skriv ditt namn.</a>`}},
-		{"no role", []string{"choice", "no", "name", "Anna"}, []string{`<a href="#role">Skriv din roll i kommunen.</a>`}},
-		{"strange choice", []string{"choice", "maybe", "name", "Anna", "role", "Chef"}, []string{`<a href="#choice-yes">Välj ja eller nej.</a>`}},
+			`<a href="#choice">Välj ja eller nej.</a>`, `<a href="#field-name">Skriv ditt namn.</a>`,
+			`<a href="#field-role">Skriv din roll i kommunen.</a>`}},
+		{"no choice", []string{"name", "Anna", "role", "Chef"}, []string{`<a href="#choice">Välj ja eller nej.</a>`}},
+		{"blank name", []string{"choice", "yes", "name", "   ", "role", "Chef"}, []string{`<a href="#field-name">Skriv ditt namn.</a>`}},
+		{"no role", []string{"choice", "no", "name", "Anna"}, []string{`<a href="#field-role">Skriv din roll i kommunen.</a>`}},
+		{"strange choice", []string{"choice", "maybe", "name", "Anna", "role", "Chef"}, []string{`<a href="#choice">Välj ja eller nej.</a>`}},
 		{"long name", []string{"choice", "yes", "name", strings.Repeat("å", 201), "role", "Chef"},
-			[]string{`<a href="#name">Namnet får vara högst 200 tecken.</a>`}},
+			[]string{`<a href="#field-name">Namnet får vara högst 200 tecken.</a>`}},
 		{"long comment", []string{"choice", "yes", "name", "Anna", "role", "Chef", "comment", strings.Repeat("x", 2001)},
-			[]string{`<a href="#comment">Kommentaren får vara högst 2000 tecken.</a>`}},
+			[]string{`<a href="#field-comment">Kommentaren får vara högst 2000 tecken.</a>`}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -53,7 +53,7 @@ func TestFieldErrorsAreTiedToTheirFields(t *testing.T) {
 	f := newFixture(t)
 	r := f.post("/svar/"+f.tokens["1280"], f.formFor("1280", "comment", "Kvar efter felet"))
 	for _, want := range []string{
-		`<fieldset aria-describedby="choice-hint choice-error">`,
+		`<fieldset id="choice" tabindex="-1" aria-describedby="choice-hint choice-error">`,
 		`<p class="field-error" id="choice-error"><span class="visually-hidden">Fel:</span> Välj ja eller nej.</p>`,
 		`aria-invalid="true" aria-describedby="name-error"`,
 		`aria-describedby="role-hint role-error" aria-invalid="true"`,
