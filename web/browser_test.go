@@ -66,10 +66,20 @@ func waitFor(t *testing.T, ctx context.Context, sel string) {
 	require.NoError(t, chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(sel))), "waiting for %s", sel)
 }
 
+// checkPage checks a page with axe-core (WCAG 2.1 A and AA, and axe's best practices, which
+// include landmarks and heading order) and that its headings start at h1 and skip no level.
+func checkPage(t *testing.T, b *browsertest.Browser, ctx context.Context, page string) {
+	t.Helper()
+	b.CheckAxe(t, ctx, page, "best-practice")
+	levels, err := browsertest.HeadingLevels(ctx)
+	require.NoError(t, err)
+	assert.True(t, browsertest.HeadingsInOrder(levels), "headings of %s in order: %v", page, levels)
+}
+
 func TestBrowserKeyboardOnlyAnswer(t *testing.T) {
 	f := newBrowserFixture(t)
 	ctx := f.open(t, "1280")
-	f.b.CheckAxe(t, ctx, "the answer form")
+	checkPage(t, f.b, ctx, "the answer form")
 
 	// The first Tab reaches the skip link, which takes focus to the main content.
 	press(t, ctx, browsertest.Tab)
@@ -94,7 +104,7 @@ func TestBrowserKeyboardOnlyAnswer(t *testing.T) {
 	waitFor(t, ctx, "#confirmed-choice")
 	assert.Equal(t, "Tack! Kommunens svar är registrerat", text(t, ctx, "h1"))
 	assert.Equal(t, "Ja, kommunen ansluter sig", text(t, ctx, "#confirmed-choice"))
-	f.b.CheckAxe(t, ctx, "the confirmation")
+	checkPage(t, f.b, ctx, "the confirmation")
 
 	versions := f.offers.Versions(webtestOffer, "1280")
 	require.Len(t, versions, 1)
@@ -119,7 +129,7 @@ func TestBrowserAMissingFieldMovesFocusToTheErrorSummary(t *testing.T) {
 	title, err := chromedp.Run(ctx, chromedp.Title())
 	require.NoError(t, err)
 	assert.Contains(t, title, "Fel:")
-	f.b.CheckAxe(t, ctx, "the form with errors")
+	checkPage(t, f.b, ctx, "the form with errors")
 
 	// The summary's first link takes focus to the field it names.
 	// The summary's first link takes focus to the group it names; the next Tab is its first
@@ -139,7 +149,7 @@ func TestBrowserABadLinkIsRefused(t *testing.T) {
 	f := newBrowserFixture(t)
 	ctx := f.open(t, "/svar/forfalskad-lank")
 	assert.Equal(t, "Länken fungerar inte", text(t, ctx, "h1"))
-	f.b.CheckAxe(t, ctx, "the refusal page")
+	checkPage(t, f.b, ctx, "the refusal page")
 }
 
 // At 640 CSS pixels (a 1280 pixel window at 200 % zoom) and at 320 (400 %) the pages reflow

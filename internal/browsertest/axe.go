@@ -51,18 +51,24 @@ const runAxe = `axe.run(document, {runOnly: {type: 'tag', values: %s}, resultTyp
 // The script is injected through the DevTools protocol, which the page's CSP does not govern,
 // so the page keeps its real policy.
 func (b *Browser) Axe(ctx context.Context) ([]Violation, error) {
-	tags, _ := json.Marshal(AxeTags)
+	return b.AxeTags(ctx, AxeTags...)
+}
+
+// AxeTags runs axe-core with other rule tags, for example "best-practice".
+func (b *Browser) AxeTags(ctx context.Context, tags ...string) ([]Violation, error) {
+	tagList, _ := json.Marshal(tags)
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](b.axe+"\n;true")); err != nil {
 		return nil, fmt.Errorf("injecting axe-core: %w", err)
 	}
-	return chromedp.Run(ctx, chromedp.Evaluate[[]Violation](fmt.Sprintf(runAxe, tags), chromedp.EvalAwaitPromise))
+	return chromedp.Run(ctx, chromedp.Evaluate[[]Violation](fmt.Sprintf(runAxe, tagList), chromedp.EvalAwaitPromise))
 }
 
 // CheckAxe fails t listing every WCAG 2.1 A/AA violation on the page now open in ctx; page
-// names the page in the message.
-func (b *Browser) CheckAxe(t testing.TB, ctx context.Context, page string) {
+// names the page in the message. Extra tags (for example "best-practice") are checked too.
+func (b *Browser) CheckAxe(t testing.TB, ctx context.Context, page string, extraTags ...string) {
 	t.Helper()
-	violations, err := b.Axe(ctx)
+	tags := append(append([]string(nil), AxeTags...), extraTags...)
+	violations, err := b.AxeTags(ctx, tags...)
 	if err != nil {
 		t.Fatalf("axe-core did not run on %s: %v", page, err)
 	}
@@ -74,7 +80,7 @@ func (b *Browser) CheckAxe(t testing.TB, ctx context.Context, page string) {
 		lines[i] = v.String()
 	}
 	t.Errorf("%d accessibility violation(s) on %s (axe-core, %s):\n%s", len(violations), page,
-		strings.Join(AxeTags, ", "), strings.Join(lines, "\n"))
+		strings.Join(tags, ", "), strings.Join(lines, "\n"))
 }
 
 // axeSource reads axe.min.js from HANDSLAG_AXE or from .cache/npm in the module root.
