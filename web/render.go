@@ -1,0 +1,67 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"html/template"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/skr/handslag/i18n"
+)
+
+//go:embed templates/*.html
+var templateFiles embed.FS
+
+// pages holds one parsed template per page, each with the shared layout.
+type pages struct {
+	lang  i18n.Lang
+	byKey map[string]*template.Template
+}
+
+// base is what the layout needs from every page.
+type base struct {
+	Lang  string
+	Title string // the page's own title; the layout adds the site name
+	Error bool   // the page shows errors: the title starts with "Fel:" so it is heard first
+}
+
+func newPages(lang i18n.Lang, loc *time.Location) *pages {
+	funcs := template.FuncMap{
+		"t":      func(key string, args ...any) string { return i18n.T(lang, key, args...) },
+		"when":   func(at time.Time) string { return formatTime(lang, loc, at) },
+		"choice": func(c Choice) string { return i18n.T(lang, "web.choice."+string(c)) },
+	}
+	layout := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html"))
+	p := &pages{lang: lang, byKey: map[string]*template.Template{}}
+	for _, name := range []string{"offer", "confirm", "message"} {
+		p.byKey[name] = template.Must(template.Must(layout.Clone()).ParseFS(templateFiles, "templates/"+name+".html"))
+	}
+	return p
+}
+
+// render writes a whole page or, should the template fail, a plain error: the page is built in
+// memory first so a user never gets half a page.
+func (p *pages) render(w http.ResponseWriter, status int, page string, data any) {
+	var buf bytes.Buffer
+	if err := p.byKey[page].ExecuteTemplate(&buf, "layout", data); err != nil {
+		writePlain(w, http.StatusInternalServerError, i18n.T(p.lang, "web.unavailable.title"))
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = buf.WriteTo(w)
+}
+
+// formatTime writes an instant as a reader expects it, in the configured zone: "15 mars 2027
+// kl. 17.00" (Swedish time notation uses a dot).
+func formatTime(lang i18n.Lang, loc *time.Location, at time.Time) string {
+	at = at.In(loc)
+	clock := at.Format("15.04")
+	if lang == i18n.English {
+		clock = at.Format("15:04")
+	}
+	return i18n.T(lang, "web.datetime", "day", at.Day(), "month", i18n.T(lang, "web.month."+strconv.Itoa(int(at.Month()))),
+		"year", at.Year(), "time", clock)
+}
