@@ -135,6 +135,12 @@ func (d DayTime) In(cycleYear int) time.Time {
 	return time.Date(cycleYear+d.YearOffset, time.Month(d.Month), d.Day, h, m, 0, 0, Stockholm())
 }
 
+// Clock returns the hour and minute of Time.
+func (d DayTime) Clock() (int, int, error) { return d.clock() }
+
+// Validate checks the instant: a real date, HH:MM outside 02:00-03:00, a year offset of 0 or 1.
+func (d DayTime) Validate(field string) error { return d.validate(field) }
+
 func (d DayTime) clock() (int, int, error) {
 	var h, m int
 	if n, err := fmt.Sscanf(d.Time, "%d:%d", &h, &m); err != nil || n != 2 || len(d.Time) != 5 {

@@ -34,3 +34,28 @@ func init() {
 		english[k] = v
 	}
 }
+
+var cycleEnglishCLI = map[string]string{
+	"error.cycle_not_found": "There is no annual cycle {year}. Start it with 'handslag cycle start --year {year}' or 'handslag cycle trigger'.",
+	"error.no_schedule":     "The annual cycle's schedule does not exist. Create it with 'handslag cycle schedule'.",
+
+	"cli.cycle.schedule_created": "The annual cycle's schedule is created: every year {at} (Europe/Stockholm), catch-up within {catchup}, overlapping runs skipped.",
+	"cli.cycle.schedule_updated": "The annual cycle's schedule is updated: every year {at} (Europe/Stockholm), catch-up within {catchup}, overlapping runs skipped.",
+	"cli.cycle.next":             "  next start: {at}",
+	"cli.cycle.triggered":        "The schedule has run now. The cycle starts within seconds; see 'handslag cycle status --year YEAR'.",
+	"cli.cycle.started":          "The annual cycle {year} has started.",
+	"cli.cycle.exists":           "The annual cycle {year} already exists; no new one was started.",
+	"cli.cycle.status":           "Annual cycle {year}: {phase}\n  calendar: {calendar}\n  initiatives: {participants}, lists: {lists} (missing: {missing})",
+	"cli.cycle.list_saved":       "The list from {member} is saved ({count} initiatives). It can be replaced until {deadline}.",
+	"cli.cycle.valuation_saved":  "The valuation from {member} of {initiative} is saved.",
+	"cli.cycle.decided":          "The decision ({gate}) is made: {chosen} go on, {deferred} wait for next February.",
+	"cli.cycle.result_error":     "  {initiative}: could not be passed on: {detail}",
+	"cli.cycle.sent":             "The signal is sent (no answer is awaited; see 'handslag cycle status').",
+	"cli.cycle.ranking_header":   "Weighed-together ranking, annual cycle {year} ({lists} lists):",
+}
+
+func init() {
+	for k, v := range cycleEnglishCLI {
+		english[k] = v
+	}
+}

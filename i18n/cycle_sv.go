@@ -36,3 +36,28 @@ func init() {
 		swedish[k] = v
 	}
 }
+
+var cycleSwedishCLI = map[string]string{
+	"error.cycle_not_found": "Det finns ingen årscykel {year}. Starta den med 'handslag cycle start --year {year}' eller 'handslag cycle trigger'.",
+	"error.no_schedule":     "Schemat för årscykeln finns inte. Skapa det med 'handslag cycle schedule'.",
+
+	"cli.cycle.schedule_created": "Schemat för årscykeln är skapat: varje år {at} (Europe/Stockholm), ikappkörning inom {catchup}, överlappande körningar hoppas över.",
+	"cli.cycle.schedule_updated": "Schemat för årscykeln är uppdaterat: varje år {at} (Europe/Stockholm), ikappkörning inom {catchup}, överlappande körningar hoppas över.",
+	"cli.cycle.next":             "  nästa start: {at}",
+	"cli.cycle.triggered":        "Schemat har körts nu. Årscykeln startar inom några sekunder; se 'handslag cycle status --year ÅR'.",
+	"cli.cycle.started":          "Årscykeln {year} har startat.",
+	"cli.cycle.exists":           "Årscykeln {year} finns redan; ingen ny startades.",
+	"cli.cycle.status":           "Årscykeln {year}: {phase}\n  kalender: {calendar}\n  initiativ: {participants}, listor: {lists} (saknas: {missing})",
+	"cli.cycle.list_saved":       "Listan från {member} är sparad ({count} initiativ). Den kan bytas ut fram till {deadline}.",
+	"cli.cycle.valuation_saved":  "Värderingen från {member} av {initiative} är sparad.",
+	"cli.cycle.decided":          "Beslutet ({gate}) är fattat: {chosen} går vidare, {deferred} väntar till nästa februari.",
+	"cli.cycle.result_error":     "  {initiative}: kunde inte föras vidare: {detail}",
+	"cli.cycle.sent":             "Signalen är skickad (inget svar väntas; se 'handslag cycle status').",
+	"cli.cycle.ranking_header":   "Sammanvägd rangordning, årscykeln {year} ({lists} listor):",
+}
+
+func init() {
+	for k, v := range cycleSwedishCLI {
+		swedish[k] = v
+	}
+}

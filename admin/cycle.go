@@ -1,0 +1,71 @@
+package admin
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/skr/handslag/workflows"
+	enumspb "go.temporal.io/api/enums/v1"
+	"go.temporal.io/api/serviceerror"
+	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/temporal"
+)
+
+// StartCycle starts a year's cycle directly (the Schedule does it through the launcher). The
+// ID is stable and duplicates are refused, so starting a year twice gives one cycle; started
+// reports whether this call started it.
+func (a *Client) StartCycle(ctx context.Context, in workflows.CycleInput) (started bool, err error) {
+	if err := in.Config.Validate(); err != nil {
+		return false, err
+	}
+	_, err = a.Temporal.ExecuteWorkflow(ctx, client.StartWorkflowOptions{
+		ID: workflows.CycleWorkflowID(in.Year), TaskQueue: workflows.TaskQueue,
+		WorkflowIDReusePolicy:                    enumspb.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE,
+		WorkflowExecutionErrorWhenAlreadyStarted: true,
+		TypedSearchAttributes:                    temporal.NewSearchAttributes(workflows.SACycleYear.ValueSet(int64(in.Year))),
+	}, workflows.CycleWorkflowType, in)
+	var already *serviceerror.WorkflowExecutionAlreadyStarted
+	if errors.As(err, &already) || temporal.IsWorkflowExecutionAlreadyStartedError(err) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// SendCycle delivers a message to a year's cycle as an Update, decoding the answer into out,
+// or fire-and-forget as a Signal. A rejection comes back as a *domain.ValidationError.
+func (a *Client) SendCycle(ctx context.Context, year int, name string, payload, out any, asSignal bool) error {
+	wid := workflows.CycleWorkflowID(year)
+	if asSignal {
+		return a.cycleNotFound(year, a.Temporal.SignalWorkflow(ctx, wid, "", name, payload))
+	}
+	h, err := a.Temporal.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{
+		WorkflowID: wid, UpdateName: name, Args: []interface{}{payload}, WaitForStage: client.WorkflowUpdateStageCompleted,
+	})
+	if err == nil {
+		if err = h.Get(ctx, out); err == nil {
+			return nil
+		}
+	}
+	if ve, ok := workflows.ValidationErrorFrom(err); ok {
+		return ve
+	}
+	return a.cycleNotFound(year, err)
+}
+
+// QueryCycle runs one of the cycle's queries (also on a finished cycle, within retention).
+func (a *Client) QueryCycle(ctx context.Context, year int, query string, out any) error {
+	v, err := a.Temporal.QueryWorkflow(ctx, workflows.CycleWorkflowID(year), "", query)
+	if err != nil {
+		return a.cycleNotFound(year, err)
+	}
+	return v.Get(out)
+}
+
+func (a *Client) cycleNotFound(year int, err error) error {
+	var nf *serviceerror.NotFound
+	if errors.As(err, &nf) {
+		return &Error{Key: "error.cycle_not_found", Args: []any{"year", fmt.Sprint(year)}, Err: err}
+	}
+	return err
+}
