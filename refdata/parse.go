@@ -32,14 +32,7 @@ func readCounties(in io.Reader) ([]County, error) {
 		out = append(out, c)
 		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	if len(out) == 0 {
-		return nil, &csvfile.Error{File: CountiesFile, Problem: "no counties after the header"}
-	}
-	slices.SortFunc(out, func(a, b County) int { return strings.Compare(a.Code, b.Code) })
-	return out, nil
+	return sortedRows(out, err, CountiesFile, "counties", func(c County) string { return c.Code })
 }
 
 func readMunicipalities(in io.Reader, counties []County) ([]Municipality, error) {
@@ -87,14 +80,20 @@ func readMunicipalities(in io.Reader, counties []County) ([]Municipality, error)
 		out = append(out, m)
 		return nil
 	})
+	return sortedRows(out, err, MunicipalitiesFile, "municipalities", func(m Municipality) string { return m.Code })
+}
+
+// sortedRows finishes reading a file: its errors, or its rows sorted by code, of which there
+// must be at least one.
+func sortedRows[T any](rows []T, err error, file, what string, code func(T) string) ([]T, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(out) == 0 {
-		return nil, &csvfile.Error{File: MunicipalitiesFile, Problem: "no municipalities after the header"}
+	if len(rows) == 0 {
+		return nil, &csvfile.Error{File: file, Problem: "no " + what + " after the header"}
 	}
-	slices.SortFunc(out, func(a, b Municipality) int { return strings.Compare(a.Code, b.Code) })
-	return out, nil
+	slices.SortFunc(rows, func(a, b T) int { return strings.Compare(code(a), code(b)) })
+	return rows, nil
 }
 
 // digits reports whether s is exactly n ASCII digits.

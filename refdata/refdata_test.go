@@ -93,7 +93,9 @@ func TestLoadSmallFiles(t *testing.T) {
 }
 
 func TestLoadRejectsBadMunicipalities(t *testing.T) {
-	row := func(s string) string { return muniHeader + "0114,Upplands Väsby,01,Stockholms län,50295,2024-11-01\n" + s + "\n" }
+	row := func(s string) string {
+		return muniHeader + "0114,Upplands Väsby,01,Stockholms län,50295,2024-11-01\n" + s + "\n"
+	}
 	cases := []struct{ name, in, want string }{
 		{"empty", "", "municipalities.csv: the file is empty"},
 		{"header only", muniHeader, "municipalities.csv: no municipalities after the header"},
