@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"net"
 	netmail "net/mail"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -73,7 +75,7 @@ func MessageID(key, domain string) string {
 }
 
 // Put sends m unless its key is already in the sent-log; it reports whether it sent. A server
-// that refuses returns an error and records nothing, so a retry sends again.
+// that refuses returns a *SendError and records nothing, so a retry sends again.
 func (s *SMTPSender) Put(m outbox.Message) (bool, error) {
 	if m.Key == "" {
 		return false, errors.New("mail: message without idempotency key")
@@ -93,7 +95,7 @@ func (s *SMTPSender) Put(m outbox.Message) (bool, error) {
 		return false, fmt.Errorf("mail %s: %w", m.Key, err)
 	}
 	if err := s.send(msg); err != nil {
-		return false, fmt.Errorf("mail %s: smtp %s:%d: %w", m.Key, s.cfg.Host, s.cfg.Port, err)
+		return false, sendError(m.Key, net.JoinHostPort(s.cfg.Host, strconv.Itoa(s.cfg.Port)), err)
 	}
 	if _, err := s.sent.Put(m); err != nil {
 		return false, fmt.Errorf("mail %s: sent, but not recorded (a retry sends it again with the same Message-ID): %w", m.Key, err)

@@ -1,6 +1,7 @@
 package mail
 
 import (
+	"errors"
 	"strings"
 	"sync"
 	"testing"
@@ -118,17 +119,35 @@ func TestConcurrentPutsOfOneKeySendOnce(t *testing.T) {
 }
 
 func TestRefusedIsNotRecordedSoARetrySends(t *testing.T) {
-	for _, code := range []int{451, 554} {
-		t.Run(string(rune('0'+code/100))+"xx", func(t *testing.T) {
+	cases := []struct {
+		name      string
+		refuse    func(*smtptest.Server, int)
+		code      int
+		permanent bool
+		attempts  int // DATA commands after the retry
+	}{
+		{"temporary at DATA", (*smtptest.Server).Refuse, 451, false, 2},
+		{"permanent at DATA", (*smtptest.Server).Refuse, 554, true, 2},
+		{"mailbox unknown at RCPT", (*smtptest.Server).RefuseRecipients, 550, true, 1},
+		{"mailbox busy at RCPT", (*smtptest.Server).RefuseRecipients, 450, false, 1},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
 			srv := smtptest.Start(t)
 			s, dir := sender(t, srv, nil)
 			m := offer("offer/2027/bygglov/0180", "registrator@stockholm.se")
-			srv.Refuse(code)
+			c.refuse(srv, c.code)
 			sent, err := s.Put(m)
 			require.Error(t, err)
 			assert.False(t, sent)
+			var se *SendError
+			require.True(t, errors.As(err, &se), "%T", err)
+			assert.Equal(t, c.code, se.Code)
+			assert.Equal(t, c.permanent, se.Permanent)
+			assert.Equal(t, m.Key, se.Key)
 			assert.Contains(t, err.Error(), m.Key)
 			assert.NotContains(t, err.Error(), "registrator@", "no address in the error")
+			assert.Contains(t, errors.Unwrap(err).Error(), "smtptest", "the full error stays available")
 			has, err := (&outbox.Dir{Path: dir}).Has(m.Key)
 			require.NoError(t, err)
 			assert.False(t, has, "not recorded")
@@ -139,7 +158,7 @@ func TestRefusedIsNotRecordedSoARetrySends(t *testing.T) {
 			require.NoError(t, err)
 			assert.True(t, sent, "the retry sends")
 			assert.Len(t, srv.Wait(t, 1, wait), 1)
-			assert.Equal(t, 2, srv.Attempts())
+			assert.Equal(t, c.attempts, srv.Attempts())
 		})
 	}
 }
@@ -150,6 +169,10 @@ func TestNoServer(t *testing.T) {
 	_, err := s.Put(offer("k", "a@kommun.example"))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "smtp 127.0.0.1:1")
+	var se *SendError
+	require.True(t, errors.As(err, &se))
+	assert.False(t, se.Permanent, "no connection: worth retrying")
+	assert.Zero(t, se.Code)
 	has, _ := (&outbox.Dir{Path: dir}).Has("k")
 	assert.False(t, has)
 }

@@ -48,7 +48,8 @@ type Server struct {
 
 	mu       sync.Mutex
 	msgs     []Message
-	refuse   *smtp.SMTPError
+	refuse   *smtp.SMTPError // at DATA
+	refuseTo *smtp.SMTPError // at RCPT TO
 	arrived  chan struct{}
 	attempts int
 }
@@ -112,11 +113,19 @@ func (s *Server) Refuse(code int) {
 	s.refuse = &smtp.SMTPError{Code: code, EnhancedCode: smtp.EnhancedCodeNotSet, Message: "refused by smtptest"}
 }
 
-// Accept undoes Refuse.
+// RefuseRecipients makes the server answer every RCPT TO with code until Accept (a mailbox
+// that does not exist: 550).
+func (s *Server) RefuseRecipients(code int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.refuseTo = &smtp.SMTPError{Code: code, EnhancedCode: smtp.EnhancedCodeNotSet, Message: "recipient refused by smtptest"}
+}
+
+// Accept undoes Refuse and RefuseRecipients.
 func (s *Server) Accept() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.refuse = nil
+	s.refuse, s.refuseTo = nil, nil
 }
 
 // Messages returns a copy of every accepted message, in arrival order.
@@ -188,6 +197,11 @@ func (ss *session) Mail(from string, _ *smtp.MailOptions) error {
 }
 
 func (ss *session) Rcpt(to string, _ *smtp.RcptOptions) error {
+	ss.srv.mu.Lock()
+	defer ss.srv.mu.Unlock()
+	if ss.srv.refuseTo != nil {
+		return ss.srv.refuseTo
+	}
 	ss.to = append(ss.to, to)
 	return nil
 }
