@@ -29,8 +29,8 @@ const PathPrefix = "/svar/"
 
 const version = 1
 
-// context separates these MACs from any other use of the same key.
-const context = "handslag/answerlink/v1\x00"
+// macContext separates these MACs from any other use of the same key.
+const macContext = "handslag/answerlink/v1\x00"
 
 var (
 	// ErrMalformed: the token is not one this package makes (cut short, wrong characters).
@@ -103,7 +103,7 @@ func (s *Signer) Verify(token string) (Claims, error) {
 
 func (s *Signer) mac(p []byte) []byte {
 	h := hmac.New(sha256.New, s.key)
-	h.Write([]byte(context))
+	h.Write([]byte(macContext))
 	h.Write(p)
 	return h.Sum(nil)
 }

@@ -33,7 +33,7 @@ type SMTPSender struct {
 	cfg    Config
 	domain string // of the From address, for Message-IDs
 	sent   *outbox.Dir
-	locks  [64]sync.Mutex // striped by key
+	locks  [stripes]sync.Mutex // striped by key
 }
 
 var _ activities.Sender = (*SMTPSender)(nil)
@@ -92,10 +92,11 @@ func (s *SMTPSender) Put(m outbox.Message) (bool, error) {
 	}
 	msg, err := s.build(m)
 	if err != nil {
-		return false, fmt.Errorf("mail %s: %w", m.Key, err)
+		// A message no server would take: as permanent as a 5xx reply.
+		return false, &SendError{Key: m.Key, Server: s.server(), Permanent: true, reason: redact(err.Error()), err: err}
 	}
 	if err := s.send(msg); err != nil {
-		return false, sendError(m.Key, net.JoinHostPort(s.cfg.Host, strconv.Itoa(s.cfg.Port)), err)
+		return false, sendError(m.Key, s.server(), err)
 	}
 	if _, err := s.sent.Put(m); err != nil {
 		return false, fmt.Errorf("mail %s: sent, but not recorded (a retry sends it again with the same Message-ID): %w", m.Key, err)
@@ -159,8 +160,12 @@ func (s *SMTPSender) send(msg *gomail.Msg) error {
 	return client.DialAndSendWithContext(ctx, msg)
 }
 
+func (s *SMTPSender) server() string { return net.JoinHostPort(s.cfg.Host, strconv.Itoa(s.cfg.Port)) }
+
+const stripes = 64
+
 func stripe(key string) int {
 	h := fnv.New32a()
 	h.Write([]byte(key))
-	return int(h.Sum32() % 64)
+	return int(h.Sum32() % stripes)
 }

@@ -242,13 +242,20 @@ func TestPutRejectsBadMessages(t *testing.T) {
 		{"no key", offer("", "a@kommun.example"), "without idempotency key"},
 		{"no recipient", offer("k1"), "no recipient"},
 		{"bad recipient", offer("k2", "inte en adress"), "k2"},
+		{"one bad recipient of two", offer("k3", "ok@kommun.example", "a@b@c.se"), "k3"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			sent, err := s.Put(c.m)
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), c.want)
+			assert.NotContains(t, err.Error(), "ok@kommun.example")
 			assert.False(t, sent)
+			var se *SendError
+			if c.m.Key != "" {
+				require.True(t, errors.As(err, &se))
+				assert.True(t, se.Permanent, "retrying cannot help")
+			}
 		})
 	}
 	assert.Zero(t, srv.Attempts())
