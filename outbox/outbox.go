@@ -72,6 +72,15 @@ func (d *Dir) Put(m Message) (bool, error) {
 	return true, nil
 }
 
+// Has reports whether a message with this key is stored.
+func (d *Dir) Has(key string) (bool, error) {
+	_, err := os.Stat(d.file(key))
+	if errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
 // List returns every stored message, oldest first.
 func (d *Dir) List() ([]Message, error) {
 	paths, err := filepath.Glob(filepath.Join(d.Path, "*.json"))

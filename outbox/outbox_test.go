@@ -38,6 +38,11 @@ func TestPutIsIdempotentUnderConcurrency(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, msgs, 2)
 	assert.Equal(t, "k2", msgs[0].Key, "oldest first")
+	for key, want := range map[string]bool{"k1": true, "k2": true, "k3": false} {
+		has, err := d.Has(key)
+		require.NoError(t, err)
+		assert.Equal(t, want, has, key)
+	}
 	_, err = d.Put(Message{})
 	assert.Error(t, err, "a message needs a key")
 }

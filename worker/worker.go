@@ -10,7 +10,7 @@ import (
 	"github.com/skr/handslag/config"
 	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/members"
-	"github.com/skr/handslag/outbox"
+	"github.com/skr/handslag/mail"
 	"github.com/skr/handslag/workflows"
 	"go.temporal.io/sdk/client"
 	sdkworker "go.temporal.io/sdk/worker"
@@ -19,7 +19,8 @@ import (
 
 // New returns a worker on the Handslag task queue with every workflow and activity registered.
 func New(c client.Client, cfg config.Worker) (sdkworker.Worker, error) {
-	box, err := outbox.NewDir(cfg.OutboxDir)
+	// The file outbox, or an SMTP server when HANDSLAG_SMTP_HOST is set.
+	box, err := mail.FromEnv(cfg.OutboxDir)
 	if err != nil {
 		return nil, fmt.Errorf("worker: %w", err)
 	}
