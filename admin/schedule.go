@@ -115,6 +115,23 @@ func (a *Client) EnsureSchedule(ctx context.Context, s CycleSchedule) (ScheduleR
 	return res, nil
 }
 
+// CreateScheduleIfMissing creates the annual schedule unless one exists; an existing one (for
+// example a demo schedule a user set up) is left as it is. created reports which.
+func (a *Client) CreateScheduleIfMissing(ctx context.Context, s CycleSchedule) (created bool, err error) {
+	if err := s.Validate(); err != nil {
+		return false, err
+	}
+	_, err = a.Temporal.ScheduleClient().Create(ctx, client.ScheduleOptions{
+		ID: workflows.ScheduleID, Spec: *s.spec(), Action: s.action(),
+		Overlap: enumspb.SCHEDULE_OVERLAP_POLICY_SKIP, CatchupWindow: s.CatchupWindow,
+		Note: "Skapat av den lokala miljön",
+	})
+	if errors.Is(err, temporal.ErrScheduleAlreadyRunning) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
 // DescribeSchedule returns the annual schedule's description.
 func (a *Client) DescribeSchedule(ctx context.Context) (*client.ScheduleDescription, error) {
 	d, err := a.Temporal.ScheduleClient().GetHandle(ctx, workflows.ScheduleID).Describe(ctx)

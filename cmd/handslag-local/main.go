@@ -66,12 +66,18 @@ func run(dataDir string, port, uiPort int) error {
 		return err
 	}
 	defer w.Stop()
+	// The annual cycle's Schedule: created on the first start, left as it is afterwards.
+	if _, err := a.CreateScheduleIfMissing(ctx, admin.CycleSchedule{At: admin.DefaultScheduleAt,
+		CatchupWindow: admin.DefaultCatchupWindow, Launch: workflows.LauncherInput{Config: config.DefaultCycleConfig()}}); err != nil {
+		return fmt.Errorf("schemat för årscykeln: %w", err)
+	}
 
 	fmt.Printf(`
 Handslag körs lokalt.
   Temporal Web UI:   http://%s/namespaces/%s/workflows
   Temporal-server:   %s (namespace %s)
   Data:              %s (databas i temporal/, utgående e-post i outbox/)
+  Årscykeln:         startas av schemat %s varje år 15 januari 08:00 (handslag cycle help)
 
 Prova så här i ett annat fönster:
   go run ./cmd/handslag register --file examples/need.yaml --demo
@@ -80,7 +86,7 @@ Prova så här i ett annat fönster:
 
 Med --demo varar en kalenderdag en sekund, så ett helt år går på drygt sex minuter.
 Stoppa med Ctrl+C; allt finns kvar till nästa start.
-`, srv.UIAddr, workflows.Namespace, srv.FrontendAddr, workflows.Namespace, dataDir)
+`, srv.UIAddr, workflows.Namespace, srv.FrontendAddr, workflows.Namespace, dataDir, workflows.ScheduleID)
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
 	<-stop

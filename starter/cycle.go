@@ -1,0 +1,357 @@
+package starter
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/skr/handslag/admin"
+	"github.com/skr/handslag/domain"
+	"github.com/skr/handslag/workflows"
+)
+
+// The annual cycle's commands: "handslag cycle <subcommand>".
+
+type cycleCommand struct {
+	summary string
+	run     func(c *CLI, ctx context.Context, args []string) error
+}
+
+var cycleCommands = map[string]cycleCommand{
+	"schedule":   {"skapa eller uppdatera schemat som startar årscykeln varje år", (*CLI).cycleSchedule},
+	"trigger":    {"kör schemat nu (startar årscykeln för nästa februari)", (*CLI).cycleTrigger},
+	"start":      {"starta årscykeln för ett visst år (--year) direkt", (*CLI).cycleStart},
+	"status":     {"visa årscykelns fas och vilka listor som saknas", (*CLI).cycleStatus},
+	"priorities": {"lämna en medlems prioriteringslista: --member county:01 ID1,ID2,... (5-10, viktigast först)", (*CLI).cyclePriorities},
+	"valuation":  {"programrådsmedlemmens värdering av en snabbanalys (maj)", (*CLI).cycleValuation},
+	"decide":     {"digitaliseringsledningens beslut för hela omgången: --gate, --chosen", (*CLI).cycleDecide},
+	"ranking":    {"den sammanvägda rangordningen med kriteriepoäng (--format table|csv|json)", (*CLI).cycleRanking},
+	"report":     {"årscykelns rapport: listor, poäng, värderingar, beslut (--format table|csv|json)", (*CLI).cycleReport},
+	"config":     {"skriv ut standardkonfigurationen (JSON) att utgå från", (*CLI).cycleConfig},
+	"members":    {"lista medlemmarna som lämnar prioriteringslistor", (*CLI).cycleMembers},
+}
+
+func init() {
+	register("cycle", "årscykeln: schema, februarirundan, värdering, beslut och rapporter (handslag cycle help)", (*CLI).cycle)
+}
+
+func (c *CLI) cycle(ctx context.Context, args []string) error {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		names := make([]string, 0, len(cycleCommands))
+		for n := range cycleCommands {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		fmt.Fprintln(c.Out, "Användning: handslag cycle <kommando> [flaggor]   (handslag cycle <kommando> -h visar flaggorna)")
+		fmt.Fprintln(c.Out, "\nKommandon:")
+		for _, n := range names {
+			fmt.Fprintf(c.Out, "  %-11s %s\n", n, cycleCommands[n].summary)
+		}
+		return nil
+	}
+	sub, ok := cycleCommands[args[0]]
+	if !ok {
+		return usagef("okänt kommando: cycle %s (se 'handslag cycle help')", args[0])
+	}
+	return sub.run(c, ctx, args[1:])
+}
+
+// yearFlag adds the required --year flag.
+func yearFlag(f *flags) *int { return f.Int("year", 0, "årscykelns år (året för februarigenomgången)") }
+
+func needYear(f *flags, year int) error {
+	if year == 0 {
+		return usagef("ange årscykelns år med --year, till exempel: handslag %s --year 2027", f.Name())
+	}
+	return nil
+}
+
+func (c *CLI) cycleSchedule(ctx context.Context, args []string) error {
+	f := c.newFlags("cycle schedule", "", false)
+	at := f.String("at", "01-15 08:00", "när årscykeln startar varje år (MM-DD HH:MM, Europe/Stockholm, inte 02:00-02:59)")
+	catchup := f.Duration("catchup", admin.DefaultCatchupWindow, "en missad start görs i efterhand inom detta fönster")
+	cf := f.cycleConfigFlags()
+	if _, err := f.parse(args, false); err != nil {
+		return err
+	}
+	dt, err := parseMonthDayTime(*at)
+	if err != nil {
+		return err
+	}
+	cfg, clock, err := cf.resolve(time.Now())
+	if err != nil {
+		return err
+	}
+	a, err := c.dial(ctx, f)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	res, err := a.EnsureSchedule(ctx, admin.CycleSchedule{At: dt, CatchupWindow: *catchup,
+		Launch: workflows.LauncherInput{Config: cfg, Clock: clock}})
+	if err != nil {
+		return err
+	}
+	if f.json {
+		return writeJSON(c.Out, res)
+	}
+	key := "cli.cycle.schedule_updated"
+	if res.Created {
+		key = "cli.cycle.schedule_created"
+	}
+	fmt.Fprintln(c.Out, c.t(key, "at", *at, "catchup", *catchup))
+	for i, t := range res.Next {
+		if i == 3 {
+			break
+		}
+		fmt.Fprintln(c.Out, c.t("cli.cycle.next", "at", t.In(domain.Stockholm()).Format("2006-01-02 15:04 MST")))
+	}
+	return nil
+}
+
+// parseMonthDayTime reads "MM-DD HH:MM" (or "MM-DDTHH:MM").
+func parseMonthDayTime(s string) (domain.DayTime, error) {
+	var m, d int
+	var hm string
+	if n, err := fmt.Sscanf(strings.Replace(s, "T", " ", 1), "%d-%d %s", &m, &d, &hm); err != nil || n != 3 {
+		return domain.DayTime{}, usagef("--at %q: skriv som MM-DD HH:MM, till exempel \"01-15 08:00\"", s)
+	}
+	dt := domain.DayTime{Month: m, Day: d, Time: hm}
+	return dt, dt.Validate("at")
+}
+
+func (c *CLI) cycleTrigger(ctx context.Context, args []string) error {
+	f := c.newFlags("cycle trigger", "", false)
+	if _, err := f.parse(args, false); err != nil {
+		return err
+	}
+	a, err := c.dial(ctx, f)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	if err := a.TriggerSchedule(ctx); err != nil {
+		return err
+	}
+	fmt.Fprintln(c.Out, c.t("cli.cycle.triggered"))
+	return nil
+}
+
+func (c *CLI) cycleStart(ctx context.Context, args []string) error {
+	f := c.newFlags("cycle start", "", false)
+	year := yearFlag(f)
+	cf := f.cycleConfigFlags()
+	if _, err := f.parse(args, false); err != nil {
+		return err
+	}
+	if err := needYear(f, *year); err != nil {
+		return err
+	}
+	cfg, clock, err := cf.resolve(time.Now())
+	if err != nil {
+		return err
+	}
+	a, err := c.dial(ctx, f)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	started, err := a.StartCycle(ctx, workflows.CycleInput{Year: *year, Config: cfg, Clock: clock})
+	if err != nil {
+		return err
+	}
+	if f.json {
+		return writeJSON(c.Out, map[string]any{"year": *year, "started": started})
+	}
+	key := "cli.cycle.exists"
+	if started {
+		key = "cli.cycle.started"
+	}
+	fmt.Fprintln(c.Out, c.t(key, "year", *year))
+	return nil
+}
+
+func (c *CLI) cycleStatus(ctx context.Context, args []string) error {
+	f := c.newFlags("cycle status", "", false)
+	year := yearFlag(f)
+	if _, err := f.parse(args, false); err != nil {
+		return err
+	}
+	if err := needYear(f, *year); err != nil {
+		return err
+	}
+	a, err := c.dial(ctx, f)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	var st workflows.CycleStatus
+	if err := a.QueryCycle(ctx, *year, workflows.QueryCycleStatus, &st); err != nil {
+		return err
+	}
+	if f.json {
+		return writeJSON(c.Out, st)
+	}
+	missing := strings.Join(st.MissingLists, ", ")
+	if missing == "" {
+		missing = "-"
+	}
+	fmt.Fprintln(c.Out, c.t("cli.cycle.status", "year", st.Year, "phase", c.t("phase."+string(st.Phase)), "calendar", st.Calendar,
+		"participants", st.Participants, "lists", st.Lists, "missing", missing))
+	if st.NextWake != nil {
+		fmt.Fprintln(c.Out, c.t("cli.next", "what", st.NextWake.What, "at", st.NextWake.Calendar.Format("2006-01-02 15:04")))
+	}
+	for _, r := range st.RejectedSignals {
+		fmt.Fprintf(c.Out, "%s: %s (%s)\n", c.t("status.rejected_signal"), r.Name, c.explain(r.Error))
+	}
+	return nil
+}
+
+// sendCycle sends a cycle message as an update (or a signal with --signal).
+func (c *CLI) sendCycle(ctx context.Context, f *flags, year int, name string, payload, out any) error {
+	a, err := c.dial(ctx, f)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	if err := a.SendCycle(ctx, year, name, payload, out, f.signal); err != nil {
+		return err
+	}
+	if f.signal {
+		fmt.Fprintln(c.Out, c.t("cli.cycle.sent"))
+	}
+	return nil
+}
+
+func (c *CLI) cyclePriorities(ctx context.Context, args []string) error {
+	f := c.newFlags("cycle priorities", domain.RoleCouncil, true)
+	year := yearFlag(f)
+	member := f.String("member", "", "medlemmen listan gäller, t.ex. county:01 (se 'handslag cycle members')")
+	list := f.String("list", "", "initiativens id, kommaseparerade, det mest angelägna först (eller som argument)")
+	if _, err := f.parse(args, false); err != nil {
+		return err
+	}
+	if err := needYear(f, *year); err != nil {
+		return err
+	}
+	ids := splitList(*list)
+	if len(ids) == 0 {
+		ids = splitList(strings.Join(f.Args(), ","))
+	}
+	cmd := domain.SubmitPriorities{Meta: f.meta(), Member: *member, Initiatives: ids}
+	var r workflows.CycleReceipt
+	if err := c.sendCycle(ctx, f, *year, workflows.MsgSubmitPriorities, cmd, &r); err != nil || f.signal {
+		return err
+	}
+	if f.json {
+		return writeJSON(c.Out, r)
+	}
+	fmt.Fprintln(c.Out, c.t("cli.cycle.list_saved", "member", *member, "count", len(ids), "deadline", c.listsDeadline(ctx, f, *year)))
+	return nil
+}
+
+// listsDeadline reads the round's deadline for the confirmation (best effort).
+func (c *CLI) listsDeadline(ctx context.Context, f *flags, year int) string {
+	a, err := c.dial(ctx, f)
+	if err != nil {
+		return "?"
+	}
+	defer a.Close()
+	var r domain.CycleReport
+	if a.QueryCycle(ctx, year, workflows.QueryCycleReport, &r) != nil {
+		return "?"
+	}
+	return r.ListsDeadline.In(domain.Stockholm()).Format("2006-01-02 15:04")
+}
+
+func (c *CLI) cycleValuation(ctx context.Context, args []string) error {
+	f := c.newFlags("cycle valuation", domain.RoleCouncil, true)
+	year := yearFlag(f)
+	member := f.String("member", "", "programrådsmedlemmen, t.ex. county:01")
+	id := f.String("initiative", "", "initiativets id")
+	score := f.Int("score", 0, "värdering 1-5")
+	comment := f.String("comment", "", "kommentar")
+	if _, err := f.parse(args, false); err != nil {
+		return err
+	}
+	if err := needYear(f, *year); err != nil {
+		return err
+	}
+	cmd := domain.SubmitValuation{Meta: f.meta(), Member: *member, Initiative: *id, Score: *score, Comment: *comment}
+	var r workflows.CycleReceipt
+	if err := c.sendCycle(ctx, f, *year, workflows.MsgSubmitValuation, cmd, &r); err != nil || f.signal {
+		return err
+	}
+	if f.json {
+		return writeJSON(c.Out, r)
+	}
+	fmt.Fprintln(c.Out, c.t("cli.cycle.valuation_saved", "member", *member, "initiative", *id))
+	return nil
+}
+
+func (c *CLI) cycleDecide(ctx context.Context, args []string) error {
+	f := c.newFlags("cycle decide", domain.RoleLeadership, true)
+	year := yearFlag(f)
+	gate := f.String("gate", "", "quick_analysis (februari), qualification (juni) eller offer (början av nästa år)")
+	chosen := f.String("chosen", "", "de initiativ som går vidare, kommaseparerade (övriga i omgången väntar till nästa februari)")
+	ref := f.String("reference", "", "protokoll- eller ärendereferens")
+	if _, err := f.parse(args, false); err != nil {
+		return err
+	}
+	if err := needYear(f, *year); err != nil {
+		return err
+	}
+	cmd := domain.DecideCycle{Meta: f.meta(), Gate: domain.Gate(*gate), Chosen: splitList(*chosen), Reference: *ref}
+	var r workflows.DecisionReceipt
+	if err := c.sendCycle(ctx, f, *year, workflows.MsgDecideCycle, cmd, &r); err != nil || f.signal {
+		return err
+	}
+	if f.json {
+		return writeJSON(c.Out, r)
+	}
+	approved, deferred := 0, 0
+	for _, res := range r.Results {
+		switch {
+		case res.Error != "":
+			fmt.Fprintln(c.Out, c.t("cli.cycle.result_error", "initiative", res.Initiative, "detail", res.Error))
+		case res.Verdict == domain.VerdictApprove:
+			approved++
+		default:
+			deferred++
+		}
+	}
+	fmt.Fprintln(c.Out, c.t("cli.cycle.decided", "gate", *gate, "chosen", approved, "deferred", deferred))
+	return nil
+}
+
+func (c *CLI) cycleConfig(_ context.Context, args []string) error {
+	f := c.newFlags("cycle config", "", false)
+	if _, err := f.parse(args, false); err != nil {
+		return err
+	}
+	return writeJSON(c.Out, defaultCycleConfig())
+}
+
+func (c *CLI) cycleMembers(_ context.Context, args []string) error {
+	f := c.newFlags("cycle members", "", false)
+	cf := f.cycleConfigFlags()
+	if _, err := f.parse(args, false); err != nil {
+		return err
+	}
+	cfg, _, err := cf.resolve(time.Now())
+	if err != nil {
+		return err
+	}
+	if f.json {
+		return writeJSON(c.Out, cfg.Networks)
+	}
+	for _, n := range cfg.Networks {
+		fmt.Fprintf(c.Out, "%s (vikt %d)\n", n.Name, n.Weight)
+		for _, m := range n.Members {
+			fmt.Fprintf(c.Out, "  %-40s %s\n", m.ID, m.Name)
+		}
+	}
+	return nil
+}
