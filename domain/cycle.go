@@ -14,6 +14,8 @@ import (
 type CyclePhase string
 
 const (
+	// PhaseStarting is shown while a new cycle takes in the backlog; it accepts no message yet.
+	PhaseStarting              CyclePhase = "starting"
 	PhasePriorities            CyclePhase = "priorities"              // lists open until the lists deadline
 	PhaseQuickAnalysisDecision CyclePhase = "quick_analysis_decision" // leadership: which go to quick analysis
 	PhaseQuickAnalysis         CyclePhase = "quick_analysis"          // April: the analyses are made

@@ -1,6 +1,7 @@
 package i18n
 
 var cycleEnglish = map[string]string{
+	"phase.starting":                "Starting: taking in the backlog",
 	"phase.priorities":              "February round: members give their priority lists",
 	"phase.quick_analysis_decision": "Waiting for the leadership's decision on quick analyses",
 	"phase.quick_analysis":          "Quick analyses (April)",

@@ -3,6 +3,7 @@ package i18n
 // The annual cycle's texts, kept apart from the initiative's so each part of the process has
 // its own small catalogue file; init merges them into the catalogue.
 var cycleSwedish = map[string]string{
+	"phase.starting":                "Startar: tar in initiativen i backlog",
 	"phase.priorities":              "Februarirundan: medlemmarna lämnar prioriteringslistor",
 	"phase.quick_analysis_decision": "Väntar på digitaliseringsledningens beslut om snabbanalyser",
 	"phase.quick_analysis":          "Snabbanalyser (april)",

@@ -269,7 +269,7 @@ func (r *cycleRun) continueAsNew(ctx workflow.Context) error {
 func (r *cycleRun) status(ctx workflow.Context) CycleStatus {
 	s := CycleStatus{Year: r.input.Year, Run: r.input.Run, Deciding: r.deciding, RejectedSignals: r.rejected}
 	if r.state == nil {
-		s.Phase = domain.PhasePriorities
+		s.Phase = domain.PhaseStarting
 		return s
 	}
 	s.Phase, s.Calendar, s.Demo = r.state.Phase, r.state.Config.Calendar.Name, r.state.Config.Calendar.IsDemo()

@@ -25,7 +25,7 @@ func (r *cycleRun) registerMessages(ctx workflow.Context) error {
 	}
 	if err := workflow.SetQueryHandler(ctx, QueryCycleReport, func() (domain.CycleReport, error) {
 		if r.state == nil {
-			return domain.CycleReport{Year: r.input.Year, Phase: domain.PhasePriorities}, nil
+			return domain.CycleReport{Year: r.input.Year, Phase: domain.PhaseStarting}, nil
 		}
 		return r.state.Report(), nil
 	}); err != nil {
@@ -39,7 +39,7 @@ func (r *cycleRun) registerMessages(ctx workflow.Context) error {
 // accepted yet.
 func (r *cycleRun) check(ctx workflow.Context, cmd domain.CycleCommand) error {
 	if r.state == nil {
-		return &domain.ValidationError{Code: domain.CodeWrongStage, Field: "phase", Detail: "starting"}
+		return &domain.ValidationError{Code: domain.CodeWrongStage, Field: "phase", Detail: string(domain.PhaseStarting)}
 	}
 	return r.state.Check(cmd, workflow.Now(ctx))
 }
