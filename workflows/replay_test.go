@@ -23,6 +23,8 @@ func TestReplayRecordedHistories(t *testing.T) {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			r := worker.NewWorkflowReplayer()
 			r.RegisterWorkflowWithOptions(InitiativeWorkflow, workflow.RegisterOptions{Name: InitiativeWorkflowType})
+			r.RegisterWorkflowWithOptions(CycleWorkflow, workflow.RegisterOptions{Name: CycleWorkflowType})
+			r.RegisterWorkflowWithOptions(CycleLauncherWorkflow, workflow.RegisterOptions{Name: CycleLauncherWorkflowType})
 			require.NoError(t, r.ReplayWorkflowHistoryFromJSONFile(nil, f))
 		})
 	}
