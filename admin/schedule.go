@@ -21,7 +21,7 @@ type CycleSchedule struct {
 	At domain.DayTime `json:"at"`
 	// CatchupWindow: if the server was down at the start time, a start missed by less than
 	// this is still made when it comes back; an older one is skipped.
-	CatchupWindow time.Duration         `json:"catchup_window"`
+	CatchupWindow time.Duration           `json:"catchup_window"`
 	Launch        workflows.LauncherInput `json:"launch"`
 }
 

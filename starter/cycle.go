@@ -59,7 +59,9 @@ func (c *CLI) cycle(ctx context.Context, args []string) error {
 }
 
 // yearFlag adds the required --year flag.
-func yearFlag(f *flags) *int { return f.Int("year", 0, "årscykelns år (året för februarigenomgången)") }
+func yearFlag(f *flags) *int {
+	return f.Int("year", 0, "årscykelns år (året för februarigenomgången)")
+}
 
 func needYear(f *flags, year int) error {
 	if year == 0 {

@@ -6,8 +6,8 @@ import (
 	"os"
 	"time"
 
-	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/config"
+	"github.com/skr/handslag/domain"
 )
 
 func defaultCycleConfig() domain.CycleConfig { return config.DefaultCycleConfig() }
