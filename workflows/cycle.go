@@ -220,32 +220,9 @@ func (r *cycleRun) escalated() bool {
 // one timer for that event.
 func (r *cycleRun) sleep(ctx workflow.Context, now time.Time) error {
 	revision := r.state.Revision
-	changed := func() bool { return r.state.Revision != revision }
 	wake, ok := r.state.NextWake(now)
-	if !ok {
-		r.stopTimer()
-		return workflow.Await(ctx, changed)
-	}
-	if r.timer == nil || !r.timer.at.Equal(wake.Real) {
-		r.stopTimer()
-		tctx, cancel := workflow.WithCancel(ctx)
-		fired := workflow.NewTimerWithOptions(tctx, wake.Real.Sub(now),
-			workflow.TimerOptions{Summary: wake.Calendar.Format("2006-01-02 15:04") + " " + wake.What})
-		r.timer = &wakeTimer{at: wake.Real, fired: fired, cancel: cancel}
-	}
-	timer := r.timer
-	err := workflow.Await(ctx, func() bool { return changed() || timer.fired.IsReady() })
-	if timer.fired.IsReady() {
-		r.timer = nil
-	}
-	return err
-}
-
-func (r *cycleRun) stopTimer() {
-	if r.timer != nil {
-		r.timer.cancel()
-		r.timer = nil
-	}
+	return sleepUntil(ctx, &r.timer, now, wake.Real, wake.Calendar.Format("2006-01-02 15:04")+" "+wake.What, ok,
+		func() bool { return r.state.Revision != revision })
 }
 
 func (r *cycleRun) shouldContinueAsNew(ctx workflow.Context) bool {

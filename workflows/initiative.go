@@ -89,28 +89,35 @@ func (r *initiativeRun) sleep(ctx workflow.Context, now time.Time) error {
 	revision := r.state.Revision
 	changed := func() bool { return r.state.Revision != revision || len(r.pending) > 0 }
 	wake, ok := r.state.NextWake(now)
-	if !ok {
-		r.stopTimer()
+	return sleepUntil(ctx, &r.timer, now, wake.Real, timerSummary(wake), ok, changed)
+}
+
+// sleepUntil waits until changed reports true or the instant at comes (has false: there is no
+// such instant). *timer is the one timer a run keeps: it is reused while at stays the same and
+// cancelled when it changes.
+func sleepUntil(ctx workflow.Context, timer **wakeTimer, now, at time.Time, summary string, has bool, changed func() bool) error {
+	if !has {
+		stopTimer(timer)
 		return workflow.Await(ctx, changed)
 	}
-	if r.timer == nil || !r.timer.at.Equal(wake.Real) {
-		r.stopTimer()
+	if *timer == nil || !(*timer).at.Equal(at) {
+		stopTimer(timer)
 		tctx, cancel := workflow.WithCancel(ctx)
-		fired := workflow.NewTimerWithOptions(tctx, wake.Real.Sub(now), workflow.TimerOptions{Summary: timerSummary(wake)})
-		r.timer = &wakeTimer{at: wake.Real, fired: fired, cancel: cancel}
+		fired := workflow.NewTimerWithOptions(tctx, at.Sub(now), workflow.TimerOptions{Summary: summary})
+		*timer = &wakeTimer{at: at, fired: fired, cancel: cancel}
 	}
-	timer := r.timer
-	err := workflow.Await(ctx, func() bool { return changed() || timer.fired.IsReady() })
-	if timer.fired.IsReady() {
-		r.timer = nil
+	t := *timer
+	err := workflow.Await(ctx, func() bool { return changed() || t.fired.IsReady() })
+	if t.fired.IsReady() {
+		*timer = nil
 	}
 	return err
 }
 
-func (r *initiativeRun) stopTimer() {
-	if r.timer != nil {
-		r.timer.cancel()
-		r.timer = nil
+func stopTimer(timer **wakeTimer) {
+	if *timer != nil {
+		(*timer).cancel()
+		*timer = nil
 	}
 }
 
