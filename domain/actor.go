@@ -9,9 +9,12 @@ const (
 	RoleOffice     Role = "office"     // Programkontoret: runs the process and records
 	RoleLeadership Role = "leadership" // Digitaliseringsledningen: decides
 	RoleCouncil    Role = "council"    // Kommunala programrådet: advises, prioritises (cycle workflow)
+	// RoleMunicipality is a municipality answering an offer through its signed answer link
+	// (the web server sends on its behalf). It may only answer offers.
+	RoleMunicipality Role = "municipality"
 )
 
-var roles = []Role{RoleOffice, RoleLeadership, RoleCouncil}
+var roles = []Role{RoleOffice, RoleLeadership, RoleCouncil, RoleMunicipality}
 
 // Actor says who sent a message. ID is a user id (for example "programkontoret.anna"); it
 // goes into the workflow history, which is the audit trail, but never into search
