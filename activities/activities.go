@@ -24,6 +24,16 @@ type Activities struct {
 	// LeadershipAddress receives escalations (a function mailbox, not a person).
 	LeadershipAddress string
 	Now               func() time.Time
+
+	// Offer rounds (see offer.go).
+	Register MunicipalityRegister
+	Contacts ContactBook
+	Links    AnswerLinks
+	// BaseURL is where the answer pages are served, for example "https://handslag.example.org".
+	BaseURL string
+	// OfficeAddress receives notices for the programme office (missing contacts); the
+	// leadership's mailbox when empty.
+	OfficeAddress string
 }
 
 // EscalationNotice tells the leadership that a deadline passed without an answer.
