@@ -29,6 +29,7 @@ func New(c client.Client, cfg config.Worker) (sdkworker.Worker, error) {
 // environment), under the names the contract promises.
 func Register(r sdkworker.Registry, acts *activities.Activities) {
 	r.RegisterWorkflowWithOptions(workflows.InitiativeWorkflow, workflow.RegisterOptions{Name: workflows.InitiativeWorkflowType})
+	r.RegisterWorkflowWithOptions(workflows.OfferRoundWorkflow, workflow.RegisterOptions{Name: workflows.OfferRoundWorkflowType})
 	if acts != nil {
 		r.RegisterActivity(acts)
 	}

@@ -1,0 +1,138 @@
+package workflows
+
+import (
+	"encoding/csv"
+	"fmt"
+	"os"
+	"sort"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/skr/handslag/activities"
+	"github.com/skr/handslag/activities/offerfakes"
+	"github.com/skr/handslag/domain"
+	"github.com/skr/handslag/i18n"
+	"github.com/stretchr/testify/require"
+	"go.temporal.io/sdk/testsuite"
+)
+
+// sweden reads the 290 municipalities with their population (testdata copy of SCB's
+// figures for 1 November 2024).
+func sweden(t *testing.T) []domain.OfferMunicipality {
+	t.Helper()
+	f, err := os.Open("testdata/municipalities.csv")
+	require.NoError(t, err)
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	require.NoError(t, err)
+	var out []domain.OfferMunicipality
+	for _, row := range rows[1:] {
+		pop, err := strconv.Atoi(row[4])
+		require.NoError(t, err)
+		out = append(out, domain.OfferMunicipality{Code: row[0], Name: row[1], CountyCode: row[2], Population: pop})
+	}
+	require.Len(t, out, 290)
+	return out
+}
+
+func testContent() domain.OfferContent {
+	return domain.OfferContent{InitiativeID: "bygglov", Title: "Gemensam e-tjänst för bygglov", What: "Bygga tjänsten",
+		WhoDoesWhat: "Inera bygger", EffectGoal: "50 % digitala ansökningar", Cost: "12 mnkr", Financing: "Abonnemang"}
+}
+
+// offerHarness is a time-skipping environment for a round run alone, with fakes for the
+// register, the contact book and the links, and an in-memory sender.
+type offerHarness struct {
+	t      *testing.T
+	env    *testsuite.TestWorkflowEnvironment
+	start  time.Time
+	sender *offerfakes.Sender
+	subs   int
+}
+
+func newOfferHarness(t *testing.T, start time.Time, ms []domain.OfferMunicipality, missing ...string) *offerHarness {
+	var suite testsuite.WorkflowTestSuite
+	env := suite.NewTestWorkflowEnvironment()
+	env.SetStartTime(start)
+	sender := &offerfakes.Sender{}
+	miss := map[string]bool{}
+	for _, c := range missing {
+		miss[c] = true
+	}
+	env.RegisterWorkflow(OfferRoundWorkflow)
+	env.RegisterWorkflow(InitiativeWorkflow)
+	env.RegisterActivity(&activities.Activities{Sender: sender, Lang: i18n.Swedish, LeadershipAddress: "ledningen@example.se",
+		OfficeAddress: "kontoret@example.se", Register: offerfakes.Register(ms), Contacts: offerfakes.Contacts{Missing: miss},
+		Links: offerfakes.Links{}, BaseURL: "https://handslag.example"})
+	return &offerHarness{t: t, env: env, start: start, sender: sender}
+}
+
+// at runs fn at a local instant.
+func (h *offerHarness) at(at time.Time, fn func()) { h.env.RegisterDelayedCallback(fn, at.Sub(h.start)) }
+
+// batchResult is where one update's answer lands.
+type batchResult struct {
+	results  []domain.AnswerResult
+	rejected error
+	done     bool
+}
+
+// submitAt sends a batch as an update at a local instant.
+func (h *offerHarness) submitAt(at time.Time, b domain.SubmitAnswers) *batchResult {
+	res := &batchResult{}
+	h.at(at, func() {
+		h.env.UpdateWorkflow(MsgSubmitAnswers, "", &testsuite.TestUpdateCallback{
+			OnAccept: func() {},
+			OnReject: func(err error) { res.rejected, res.done = err, true },
+			OnComplete: func(v interface{}, err error) {
+				res.done, res.rejected = true, err
+				if err == nil {
+					res.results = v.(SubmitAnswersResult).Results
+				}
+			},
+		}, b)
+	})
+	return res
+}
+
+// answers builds a batch from the link with one answer per municipality code.
+func (h *offerHarness) answers(by domain.Actor, choice domain.AnswerChoice, codes ...string) domain.SubmitAnswers {
+	b := domain.SubmitAnswers{Meta: domain.Meta{By: by, Reason: "svar"}}
+	for _, c := range codes {
+		h.subs++
+		b.Answers = append(b.Answers, domain.AnswerInput{Municipality: c, Answer: choice, Name: "Namn " + c,
+			Role: "Kommundirektör", SubmissionID: fmt.Sprintf("sub-%d", h.subs)})
+	}
+	return b
+}
+
+func (h *offerHarness) status() OfferStatus {
+	v, err := h.env.QueryWorkflow(QueryOfferStatus)
+	require.NoError(h.t, err)
+	var s OfferStatus
+	require.NoError(h.t, v.Get(&s))
+	return s
+}
+
+// keys lists the stored message keys with a prefix.
+func (h *offerHarness) keys(prefix string) []string {
+	var out []string
+	for _, m := range h.sender.Messages() {
+		if len(m.Key) >= len(prefix) && m.Key[:len(prefix)] == prefix {
+			out = append(out, m.Key)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+var linkActor = domain.Actor{ID: "svarsformular", Role: domain.RoleMunicipality}
+
+func codes(ms []domain.OfferMunicipality) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = m.Code
+	}
+	return out
+}
