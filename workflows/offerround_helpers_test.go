@@ -69,7 +69,9 @@ func newOfferHarness(t *testing.T, start time.Time, ms []domain.OfferMunicipalit
 }
 
 // at runs fn at a local instant.
-func (h *offerHarness) at(at time.Time, fn func()) { h.env.RegisterDelayedCallback(fn, at.Sub(h.start)) }
+func (h *offerHarness) at(at time.Time, fn func()) {
+	h.env.RegisterDelayedCallback(fn, at.Sub(h.start))
+}
 
 // batchResult is where one update's answer lands.
 type batchResult struct {
