@@ -129,4 +129,3 @@ func TestOfferRoundContinuesAsNewCarryingEverything(t *testing.T) {
 	assert.Empty(t, h2.keys("offer/"), "the next run sends no offer again")
 	assert.Equal(t, 6, len(h.keys("receipt/"))+len(h2.keys("receipt/")), "every version gets one receipt across the runs")
 }
-
