@@ -18,6 +18,11 @@ func InitiativeWorkflow(ctx workflow.Context, in InitiativeInput) (*domain.Initi
 		if err := in.Registration.Validate(); err != nil {
 			return nil, toApplicationError(err)
 		}
+		if in.Offer != nil {
+			if err := in.Offer.Validate(); err != nil {
+				return nil, toApplicationError(err)
+			}
+		}
 	}
 	r := newInitiativeRun(ctx, in)
 	if err := r.registerMessages(ctx); err != nil {
@@ -59,7 +64,13 @@ func (r *initiativeRun) loop(ctx workflow.Context) (*domain.Initiative, error) {
 		r.pending = append(r.pending, r.state.Advance(now)...)
 		r.notifyEscalations(ctx)
 		r.publish(ctx)
+		if started, err := r.startOfferRound(ctx); err != nil {
+			return nil, err
+		} else if started {
+			continue
+		}
 		if r.state.Stage.Closed() {
+			r.cancelOfferRound(ctx)
 			if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) }); err != nil {
 				return nil, err
 			}

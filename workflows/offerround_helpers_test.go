@@ -14,6 +14,7 @@ import (
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
 	"github.com/stretchr/testify/require"
+	"go.temporal.io/sdk/converter"
 	"go.temporal.io/sdk/testsuite"
 )
 
@@ -49,6 +50,9 @@ type offerHarness struct {
 	start  time.Time
 	sender *offerfakes.Sender
 	subs   int
+	// child, when set, is the offer round's workflow ID: answers and status go there (the
+	// root workflow is then the initiative).
+	child string
 }
 
 func newOfferHarness(t *testing.T, start time.Time, ms []domain.OfferMunicipality, missing ...string) *offerHarness {
@@ -84,7 +88,7 @@ type batchResult struct {
 func (h *offerHarness) submitAt(at time.Time, b domain.SubmitAnswers) *batchResult {
 	res := &batchResult{}
 	h.at(at, func() {
-		h.env.UpdateWorkflow(MsgSubmitAnswers, "", &testsuite.TestUpdateCallback{
+		cb := &testsuite.TestUpdateCallback{
 			OnAccept: func() {},
 			OnReject: func(err error) { res.rejected, res.done = err, true },
 			OnComplete: func(v interface{}, err error) {
@@ -93,7 +97,12 @@ func (h *offerHarness) submitAt(at time.Time, b domain.SubmitAnswers) *batchResu
 					res.results = v.(SubmitAnswersResult).Results
 				}
 			},
-		}, b)
+		}
+		if h.child != "" {
+			require.NoError(h.t, h.env.UpdateWorkflowByID(h.child, MsgSubmitAnswers, "", cb, b))
+			return
+		}
+		h.env.UpdateWorkflow(MsgSubmitAnswers, "", cb, b)
 	})
 	return res
 }
@@ -110,7 +119,13 @@ func (h *offerHarness) answers(by domain.Actor, choice domain.AnswerChoice, code
 }
 
 func (h *offerHarness) status() OfferStatus {
-	v, err := h.env.QueryWorkflow(QueryOfferStatus)
+	var v converter.EncodedValue
+	var err error
+	if h.child != "" {
+		v, err = h.env.QueryWorkflowByID(h.child, QueryOfferStatus)
+	} else {
+		v, err = h.env.QueryWorkflow(QueryOfferStatus)
+	}
 	require.NoError(h.t, err)
 	var s OfferStatus
 	require.NoError(h.t, v.Get(&s))
