@@ -132,4 +132,3 @@ func TestOfferRoundWaitsForAMunicipalityRegister(t *testing.T) {
 	assert.Equal(t, domain.StageOffered, st.Initiative.Stage)
 	assert.Nil(t, st.Initiative.Offer)
 }
-
