@@ -154,23 +154,25 @@ func (r *OfferRound) earlierSubmission(a AnswerInput) (AnswerVersion, bool, *Val
 	return AnswerVersion{}, false, nil
 }
 
-// check validates one answer against the round at real time now and says whether it is late.
-func (r *OfferRound) check(a AnswerInput, now time.Time) (bool, *ValidationError) {
-	if r.Closed {
-		return false, &ValidationError{Code: CodeClosed, Detail: "offer_round"}
+// Validate checks an answer's own fields (not yet against a round), so a form or the CLI
+// can say what is missing before sending.
+func (a AnswerInput) Validate() error {
+	if err := a.validate(); err != nil {
+		return err
 	}
+	return nil
+}
+
+func (a AnswerInput) validate() *ValidationError {
 	if strings.TrimSpace(a.Municipality) == "" {
-		return false, missing("municipality")
-	}
-	if _, ok := r.Municipality(a.Municipality); !ok {
-		return false, &ValidationError{Code: CodeUnknownMunicipality, Field: "municipality", Detail: a.Municipality}
+		return missing("municipality")
 	}
 	switch a.Answer {
 	case AnswerYes, AnswerNo:
 	case "":
-		return false, missing("answer")
+		return missing("answer")
 	default:
-		return false, invalid("answer", string(a.Answer)+" (yes|no)")
+		return invalid("answer", string(a.Answer)+" (yes|no)")
 	}
 	for _, f := range []struct {
 		name, value string
@@ -181,11 +183,27 @@ func (r *OfferRound) check(a AnswerInput, now time.Time) (bool, *ValidationError
 		{"comment", a.Comment, maxCommentLength, false}, {"submission_id", a.SubmissionID, maxSubmissionID, true},
 	} {
 		if f.need && strings.TrimSpace(f.value) == "" {
-			return false, missing(f.name)
+			return missing(f.name)
 		}
 		if n := utf8.RuneCountInString(f.value); n > f.max || !utf8.ValidString(f.value) {
-			return false, invalid(f.name, fmt.Sprintf("%d tecken (högst %d)", n, f.max))
+			return invalid(f.name, fmt.Sprintf("%d tecken (högst %d)", n, f.max))
 		}
+	}
+	return nil
+}
+
+// check validates one answer against the round at real time now and says whether it is late.
+func (r *OfferRound) check(a AnswerInput, now time.Time) (bool, *ValidationError) {
+	if r.Closed {
+		return false, &ValidationError{Code: CodeClosed, Detail: "offer_round"}
+	}
+	if strings.TrimSpace(a.Municipality) != "" {
+		if _, ok := r.Municipality(a.Municipality); !ok {
+			return false, &ValidationError{Code: CodeUnknownMunicipality, Field: "municipality", Detail: a.Municipality}
+		}
+	}
+	if err := a.validate(); err != nil {
+		return false, err
 	}
 	late := r.pastDeadline(now)
 	if late && a.Answer == AnswerNo {

@@ -7,6 +7,7 @@ var offerEnglish = map[string]string{
 	"stage.not_implemented":   "Closed: too few municipalities said yes",
 
 	"error.unknown_municipality": "Municipality code {detail} is not among the offer's recipients. Give a four-digit code, for example 0180.",
+	"error.no_offer_round":       "Initiative {id} has no offer round. It starts once the leadership has decided to offer; see 'status {id}'.",
 	"error.deadline_passed":      "The answer deadline ({detail}) has passed. Only a late yes can be registered now.",
 
 	"offer.answer.yes":              "Yes",

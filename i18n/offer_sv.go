@@ -9,6 +9,7 @@ var offerSwedish = map[string]string{
 	"stage.not_implemented":   "Avslutad: för få kommuner svarade ja",
 
 	"error.unknown_municipality": "Kommunkoden {detail} finns inte bland mottagarna av erbjudandet. Ange en fyrsiffrig kommunkod, till exempel 0180.",
+	"error.no_offer_round":       "Initiativet {id} har ingen erbjudandeomgång. Den startar när digitaliseringsledningen har beslutat om erbjudande; se 'status {id}'.",
 	"error.deadline_passed":      "Sista svarsdag ({detail}) har passerat. Nu går det bara att anmäla sig sent med ett ja.",
 
 	"offer.answer.yes":              "Ja",
