@@ -1,11 +1,8 @@
 package workflows
 
 import (
-	"encoding/csv"
 	"fmt"
-	"os"
 	"sort"
-	"strconv"
 	"testing"
 	"time"
 
@@ -22,19 +19,10 @@ import (
 // figures for 1 November 2024).
 func sweden(t *testing.T) []domain.OfferMunicipality {
 	t.Helper()
-	f, err := os.Open("testdata/municipalities.csv")
+	ms, err := offerfakes.ReadMunicipalities("testdata/municipalities.csv")
 	require.NoError(t, err)
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	require.NoError(t, err)
-	var out []domain.OfferMunicipality
-	for _, row := range rows[1:] {
-		pop, err := strconv.Atoi(row[4])
-		require.NoError(t, err)
-		out = append(out, domain.OfferMunicipality{Code: row[0], Name: row[1], CountyCode: row[2], Population: pop})
-	}
-	require.Len(t, out, 290)
-	return out
+	require.Len(t, ms, 290)
+	return ms
 }
 
 func testContent() domain.OfferContent {

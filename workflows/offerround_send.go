@@ -86,11 +86,14 @@ func (r *offerRun) fanOut(ctx workflow.Context, kind activities.MailKind, days i
 	return total, nil
 }
 
-// sendReceipts sends the receipts owed, in one activity per batch. A receipt that finally
-// fails is logged; the answer itself stays recorded.
+// sendReceipts sends the receipts owed when it is called, in one activity per batch; those
+// owed for answers arriving meanwhile wait for the next turn of the loop, so that a steady
+// stream of answers cannot keep the run from continuing as new. A receipt that finally fails
+// is logged; the answer itself stays recorded.
 func (r *offerRun) sendReceipts(ctx workflow.Context) error {
-	for len(r.st.PendingReceipts) > 0 {
-		n := min(len(r.st.PendingReceipts), domain.MaxAnswersPerBatch)
+	for owed := len(r.st.PendingReceipts); owed > 0; {
+		n := min(owed, domain.MaxAnswersPerBatch)
+		owed -= n
 		b := activities.ReceiptBatch{OfferID: r.offerID(), Content: r.round.Content, Deadline: r.round.Deadline, Clock: r.round.Clock}
 		for _, ref := range r.st.PendingReceipts[:n] {
 			m, _ := r.round.Municipality(ref.Municipality)

@@ -4,9 +4,12 @@
 package offerfakes
 
 import (
+	"encoding/csv"
 	"errors"
 	"fmt"
+	"os"
 	"sort"
+	"strconv"
 	"sync"
 
 	"github.com/skr/handslag/domain"
@@ -90,4 +93,33 @@ func (s *Sender) Get(key string) (outbox.Message, bool) {
 	defer s.mu.Unlock()
 	m, ok := s.messages[key]
 	return m, ok
+}
+
+// ReadMunicipalities reads a municipality CSV in SCB's layout (code, name, county code,
+// county name, population, date), for tests.
+func ReadMunicipalities(path string) ([]domain.OfferMunicipality, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	var out []domain.OfferMunicipality
+	for i, row := range rows {
+		if i == 0 {
+			continue
+		}
+		if len(row) < 5 {
+			return nil, fmt.Errorf("%s line %d: %d columns", path, i+1, len(row))
+		}
+		pop, err := strconv.Atoi(row[4])
+		if err != nil {
+			return nil, fmt.Errorf("%s line %d: population: %w", path, i+1, err)
+		}
+		out = append(out, domain.OfferMunicipality{Code: row[0], Name: row[1], CountyCode: row[2], Population: pop})
+	}
+	return out, nil
 }
