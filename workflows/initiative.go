@@ -115,6 +115,10 @@ func (r *initiativeRun) sleep(ctx workflow.Context, now time.Time) error {
 	if timer.fired.IsReady() {
 		r.timer = nil
 	}
+	if err == nil {
+		// A cancelled workflow's timer is "ready" at once; without this the loop would spin.
+		err = ctx.Err()
+	}
 	return err
 }
 

@@ -145,6 +145,10 @@ func (r *offerRun) sleep(ctx workflow.Context) error {
 	if timer.fired.IsReady() {
 		r.timer = nil
 	}
+	if err == nil {
+		// A cancelled workflow's timer is "ready" at once; without this the loop would spin.
+		err = ctx.Err()
+	}
 	return err
 }
 

@@ -31,6 +31,9 @@ func (r *offerRun) registerHandlers(ctx workflow.Context) error {
 		for {
 			var b domain.SubmitAnswers
 			r.signal.Receive(ctx, &b)
+			if ctx.Err() != nil {
+				return // cancelled: Receive no longer blocks
+			}
 			r.applySignal(ctx, b)
 		}
 	})
