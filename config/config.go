@@ -15,6 +15,8 @@ const (
 	DefaultAddress    = "127.0.0.1:7233"
 	DefaultDataDir    = ".handslag"
 	DefaultLeadership = "digitaliseringsledningen@example.org"
+	DefaultOffice     = "programkontoret@example.org"
+	DefaultBaseURL    = "http://127.0.0.1:8080"
 )
 
 // Temporal is where to reach Temporal.
@@ -37,6 +39,11 @@ type Worker struct {
 	OutboxDir string
 	// LeadershipEmail receives escalations (HANDSLAG_LEADERSHIP_EMAIL).
 	LeadershipEmail string
+	// OfficeEmail receives the programme office's notices, such as municipalities without a
+	// contact address (HANDSLAG_OFFICE_EMAIL).
+	OfficeEmail string
+	// BaseURL is where the answer pages are served, for the links in offers (HANDSLAG_BASE_URL).
+	BaseURL string
 }
 
 // WorkerFromEnv reads the worker settings.
@@ -44,6 +51,8 @@ func WorkerFromEnv() Worker {
 	return Worker{
 		OutboxDir:       env("HANDSLAG_OUTBOX", filepath.Join(env("HANDSLAG_DATA", DefaultDataDir), "outbox")),
 		LeadershipEmail: env("HANDSLAG_LEADERSHIP_EMAIL", DefaultLeadership),
+		OfficeEmail:     env("HANDSLAG_OFFICE_EMAIL", DefaultOffice),
+		BaseURL:         env("HANDSLAG_BASE_URL", DefaultBaseURL),
 	}
 }
 

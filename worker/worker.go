@@ -21,7 +21,9 @@ func New(c client.Client, cfg config.Worker) (sdkworker.Worker, error) {
 		return nil, fmt.Errorf("worker: %w", err)
 	}
 	w := sdkworker.New(c, workflows.TaskQueue, sdkworker.Options{})
-	Register(w, &activities.Activities{Sender: box, Lang: i18n.Swedish, LeadershipAddress: cfg.LeadershipEmail})
+	// The offer round's Register, Contacts and Links are set where their packages are wired in.
+	Register(w, &activities.Activities{Sender: box, Lang: i18n.Swedish, LeadershipAddress: cfg.LeadershipEmail,
+		OfficeAddress: cfg.OfficeEmail, BaseURL: cfg.BaseURL})
 	return w, nil
 }
 
