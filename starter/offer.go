@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/skr/handslag/admin"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/workflows"
 )
@@ -35,9 +36,9 @@ func (c *CLI) offer(ctx context.Context, args []string) error {
 	return sub(c, ctx, args[1:])
 }
 
-// offerStatus prints the round: dates, rule, tally, outcome, delivery and reminders.
-func (c *CLI) offerStatus(ctx context.Context, args []string) error {
-	f := c.newFlags("offer status", "", false)
+// offerQuery parses an offer command that only reads, connects, and hands over.
+func (c *CLI) offerQuery(ctx context.Context, name string, args []string, fn func(a *admin.Client, f *flags, id string) error) error {
+	f := c.newFlags(name, "", false)
 	id, err := f.parse(args, true)
 	if err != nil {
 		return err
@@ -47,15 +48,22 @@ func (c *CLI) offerStatus(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.Close()
-	st, err := a.OfferStatus(ctx, id)
-	if err != nil {
-		return err
-	}
-	if f.json {
-		return writeJSON(c.Out, st)
-	}
-	c.printOfferStatus(c.Out, st)
-	return nil
+	return fn(a, f, id)
+}
+
+// offerStatus prints the round: dates, rule, tally, outcome, delivery and reminders.
+func (c *CLI) offerStatus(ctx context.Context, args []string) error {
+	return c.offerQuery(ctx, "offer status", args, func(a *admin.Client, f *flags, id string) error {
+		st, err := a.OfferStatus(ctx, id)
+		if err != nil {
+			return err
+		}
+		if f.json {
+			return writeJSON(c.Out, st)
+		}
+		c.printOfferStatus(c.Out, st)
+		return nil
+	})
 }
 
 func (c *CLI) printOfferStatus(w io.Writer, st workflows.OfferStatus) {
@@ -193,19 +201,11 @@ func newSubmissionID() string {
 
 // offerExport writes every answer version as CSV to standard output.
 func (c *CLI) offerExport(ctx context.Context, args []string) error {
-	f := c.newFlags("offer export", "", false)
-	id, err := f.parse(args, true)
-	if err != nil {
-		return err
-	}
-	a, err := c.dial(ctx, f)
-	if err != nil {
-		return err
-	}
-	defer a.Close()
-	round, err := a.OfferRound(ctx, id)
-	if err != nil {
-		return err
-	}
-	return domain.WriteAnswersCSV(c.Out, &round)
+	return c.offerQuery(ctx, "offer export", args, func(a *admin.Client, _ *flags, id string) error {
+		round, err := a.OfferRound(ctx, id)
+		if err != nil {
+			return err
+		}
+		return domain.WriteAnswersCSV(c.Out, &round)
+	})
 }

@@ -38,7 +38,7 @@ type initiativeRun struct {
 	// pending escalations not yet notified (the main loop sends them).
 	pending  []domain.Escalation
 	rejected []RejectedSignal
-	timer    *wakeTimer
+	wake     sleeper
 }
 
 func newInitiativeRun(ctx workflow.Context, in InitiativeInput) *initiativeRun {
@@ -86,47 +86,12 @@ func (r *initiativeRun) loop(ctx workflow.Context) (*domain.Initiative, error) {
 	}
 }
 
-// wakeTimer is the one timer the run keeps for its next calendar event.
-type wakeTimer struct {
-	at     time.Time
-	fired  workflow.Future
-	cancel workflow.CancelFunc
-}
-
-// sleep waits until a message changes the state or the next calendar event is due. The timer
-// is kept across messages and replaced only when the next event changes, so a busy stage does
-// not pile up timers in the history.
+// sleep waits until a message changes the state or the next calendar event is due.
 func (r *initiativeRun) sleep(ctx workflow.Context, now time.Time) error {
 	revision := r.state.Revision
 	changed := func() bool { return r.state.Revision != revision || len(r.pending) > 0 }
 	wake, ok := r.state.NextWake(now)
-	if !ok {
-		r.stopTimer()
-		return workflow.Await(ctx, changed)
-	}
-	if r.timer == nil || !r.timer.at.Equal(wake.Real) {
-		r.stopTimer()
-		tctx, cancel := workflow.WithCancel(ctx)
-		fired := workflow.NewTimerWithOptions(tctx, wake.Real.Sub(now), workflow.TimerOptions{Summary: timerSummary(wake)})
-		r.timer = &wakeTimer{at: wake.Real, fired: fired, cancel: cancel}
-	}
-	timer := r.timer
-	err := workflow.Await(ctx, func() bool { return changed() || timer.fired.IsReady() })
-	if timer.fired.IsReady() {
-		r.timer = nil
-	}
-	if err == nil {
-		// A cancelled workflow's timer is "ready" at once; without this the loop would spin.
-		err = ctx.Err()
-	}
-	return err
-}
-
-func (r *initiativeRun) stopTimer() {
-	if r.timer != nil {
-		r.timer.cancel()
-		r.timer = nil
-	}
+	return r.wake.sleep(ctx, now, wake.Real, ok, func() string { return timerSummary(wake) }, changed)
 }
 
 // timerSummary names the timer in the Web UI (plain Swedish, no personal data).

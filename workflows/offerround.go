@@ -30,7 +30,7 @@ type offerRun struct {
 	st     *OfferRoundState
 	round  *domain.OfferRound
 	signal workflow.ReceiveChannel
-	timer  *wakeTimer
+	wake   sleeper
 }
 
 func newOfferRun(in OfferRoundInput) (*offerRun, error) {
@@ -123,40 +123,13 @@ func (r *offerRun) outcome(phase domain.OfferPhase, now time.Time) domain.OfferR
 	return domain.OfferReport{Phase: phase, Go: r.round.Go(), Tally: r.round.Tally(), By: r.offerID(), At: now}
 }
 
-// sleep waits until an answer changes the round or the next event is due. One timer is kept
-// for the next event and replaced only when that event changes.
+// sleep waits until an answer changes the round or the next event is due.
 func (r *offerRun) sleep(ctx workflow.Context) error {
 	now := workflow.Now(ctx)
 	revision := r.round.Revision
 	changed := func() bool { return r.round.Revision != revision || len(r.st.PendingReceipts) > 0 }
 	wake, ok := r.round.NextWake(now)
-	if !ok {
-		r.stopTimer()
-		return workflow.Await(ctx, changed)
-	}
-	if r.timer == nil || !r.timer.at.Equal(wake.Real) {
-		r.stopTimer()
-		tctx, cancel := workflow.WithCancel(ctx)
-		fired := workflow.NewTimerWithOptions(tctx, wake.Real.Sub(now), workflow.TimerOptions{Summary: wakeSummary(wake)})
-		r.timer = &wakeTimer{at: wake.Real, fired: fired, cancel: cancel}
-	}
-	timer := r.timer
-	err := workflow.Await(ctx, func() bool { return changed() || timer.fired.IsReady() })
-	if timer.fired.IsReady() {
-		r.timer = nil
-	}
-	if err == nil {
-		// A cancelled workflow's timer is "ready" at once; without this the loop would spin.
-		err = ctx.Err()
-	}
-	return err
-}
-
-func (r *offerRun) stopTimer() {
-	if r.timer != nil {
-		r.timer.cancel()
-		r.timer = nil
-	}
+	return r.wake.sleep(ctx, now, wake.Real, ok, func() string { return wakeSummary(wake) }, changed)
 }
 
 // wakeSummary names the timer in the Web UI (plain Swedish, no personal data).
@@ -201,7 +174,7 @@ func (r *offerRun) continueAsNew(ctx workflow.Context) error {
 		return err
 	}
 	r.drainSignals(ctx)
-	r.stopTimer()
+	r.wake.stop()
 	next := r.input
 	next.State = r.st
 	next.Run++
