@@ -52,6 +52,7 @@ func TestOfferedInitiativeRunsItsRoundThroughTheCLI(t *testing.T) {
 	assert.Equal(t, starter.ExitRejected, code)
 	assert.Contains(t, out, "Kommunkoden 9999")
 
+	assert.Contains(t, s.mustCLI("status", id), "handslag offer status "+id)
 	out = s.mustCLI("offer", "status", id)
 	for _, want := range []string{"Lanseringsseminarium", "1 ja, 0 nej, 289 har inte svarat av 290", "290 skickade"} {
 		assert.Contains(t, out, want)

@@ -132,3 +132,36 @@ func TestOfferRoundWaitsForAMunicipalityRegister(t *testing.T) {
 	assert.Equal(t, domain.StageOffered, st.Initiative.Stage)
 	assert.Nil(t, st.Initiative.Offer)
 }
+
+// A no-go at the deadline lifted by late joiners moves the initiative to implementation, and
+// the end of the late period leaves it there.
+func TestLateJoinersLiftTheInitiativeIntoImplementation(t *testing.T) {
+	ms := sweden(t)[:12]
+	h := newOfferHarness(t, sthlm(2027, 2, 1, 9, 0), ms)
+	h.child = OfferRoundWorkflowID("bygglov")
+	offerDecision(h)
+	h.submitAt(sthlm(2027, 3, 1, 10, 0), h.answers(linkActor, domain.AnswerYes, ms[0].Code))
+	late := h.submitAt(sthlm(2027, 3, 20, 10, 0), h.answers(linkActor, domain.AnswerYes, codes(ms)...))
+	var afterDeadline, lifted, afterLate Status
+	h.at(sthlm(2027, 3, 13, 17, 1), func() { afterDeadline = h.initiativeStatus() })
+	h.at(sthlm(2027, 3, 20, 11, 0), func() { lifted = h.initiativeStatus() })
+	h.at(sthlm(2027, 4, 13, 10, 0), func() { afterLate = h.initiativeStatus() })
+	h.at(sthlm(2027, 4, 14, 10, 0), func() { h.env.CancelWorkflow() })
+	settings := domain.DefaultOfferSettings()
+	settings.AnswerDays, settings.LateDays = 31, 30
+	h.env.ExecuteWorkflow(InitiativeWorkflow, atOfferDecision(t, &settings))
+
+	require.NoError(t, late.rejected)
+	require.Len(t, late.results, 12)
+	assert.True(t, late.results[1].Late)
+	assert.Equal(t, domain.StageOfferNotReached, afterDeadline.Initiative.Stage)
+	assert.Equal(t, domain.StageImplementation, lifted.Initiative.Stage)
+	assert.Equal(t, domain.StageImplementation, afterLate.Initiative.Stage)
+	phases := []domain.OfferPhase{}
+	for _, r := range afterLate.Initiative.Offer.Reports {
+		phases = append(phases, r.Phase)
+	}
+	assert.Equal(t, []domain.OfferPhase{domain.PhaseDeadline, domain.PhaseLifted, domain.PhaseFinal}, phases)
+	_, ok := h.sender.Get("outcome/bygglov/lifted")
+	assert.True(t, ok, "the leadership hears of the lift")
+}

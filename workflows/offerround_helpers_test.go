@@ -38,6 +38,8 @@ type offerHarness struct {
 	start  time.Time
 	sender *offerfakes.Sender
 	subs   int
+	// updates counts the updates sent, for their IDs.
+	updates int
 	// child, when set, is the offer round's workflow ID: answers and status go there (the
 	// root workflow is then the initiative).
 	child string
@@ -86,11 +88,14 @@ func (h *offerHarness) submitAt(at time.Time, b domain.SubmitAnswers) *batchResu
 				}
 			},
 		}
+		// Each update has its own ID: the environment treats a repeated ID as the same update.
+		h.updates++
+		updateID := fmt.Sprintf("update-%d", h.updates)
 		if h.child != "" {
-			require.NoError(h.t, h.env.UpdateWorkflowByID(h.child, MsgSubmitAnswers, "", cb, b))
+			require.NoError(h.t, h.env.UpdateWorkflowByID(h.child, MsgSubmitAnswers, updateID, cb, b))
 			return
 		}
-		h.env.UpdateWorkflow(MsgSubmitAnswers, "", cb, b)
+		h.env.UpdateWorkflow(MsgSubmitAnswers, updateID, cb, b)
 	})
 	return res
 }
