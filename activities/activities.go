@@ -23,11 +23,19 @@ type Activities struct {
 	Lang   i18n.Lang
 	// LeadershipAddress receives escalations (a function mailbox, not a person).
 	LeadershipAddress string
-	// OfficeAddress is the programme office's mailbox (members without an address, copies).
-	OfficeAddress string
 	// Members gives council members' and networks' addresses (nil: all go via the office).
 	Members MemberDirectory
 	Now     func() time.Time
+
+	// Offer rounds (see offer.go).
+	Register MunicipalityRegister
+	Contacts ContactBook
+	Links    AnswerLinks
+	// BaseURL is where the answer pages are served, for example "https://handslag.example.org".
+	BaseURL string
+	// OfficeAddress receives notices for the programme office (missing contacts); the
+	// leadership's mailbox when empty.
+	OfficeAddress string
 }
 
 // EscalationNotice tells the leadership that a deadline passed without an answer.

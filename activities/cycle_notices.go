@@ -29,7 +29,7 @@ type NoticeMember struct {
 type MemberNotice struct {
 	// Key is the notice's business idempotency key; each member's message adds "/<member>".
 	Key         string         `json:"key"`
-	Kind        string         `json:"kind"` // "round_open" or "reminder"
+	Kind        string         `json:"kind"` // "round_open" or "list_reminder"
 	Year        int            `json:"year"`
 	Members     []NoticeMember `json:"members"`
 	Deadline    time.Time      `json:"deadline"`

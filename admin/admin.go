@@ -131,11 +131,16 @@ func (a *Client) SendOnce(ctx context.Context, id, name string, payload any, upd
 // notFound turns "no such workflow" into a clear error, telling a closed initiative (which
 // accepts no messages) from one that does not exist.
 func (a *Client) notFound(id string, err error) error {
+	return a.notFoundIn(id, workflows.InitiativeWorkflowID(id), err)
+}
+
+// notFoundIn is notFound for any workflow of the initiative (its offer round, for example).
+func (a *Client) notFoundIn(id, workflowID string, err error) error {
 	var nf *serviceerror.NotFound
 	if !errors.As(err, &nf) {
 		return err
 	}
-	desc, derr := a.Temporal.DescribeWorkflowExecution(context.Background(), workflows.InitiativeWorkflowID(id), "")
+	desc, derr := a.Temporal.DescribeWorkflowExecution(context.Background(), workflowID, "")
 	if derr == nil && desc.GetWorkflowExecutionInfo().GetStatus() != enumspb.WORKFLOW_EXECUTION_STATUS_RUNNING {
 		return &domain.ValidationError{Code: domain.CodeClosed,
 			Detail: strings.ToLower(strings.TrimPrefix(desc.GetWorkflowExecutionInfo().GetStatus().String(), "WORKFLOW_EXECUTION_STATUS_"))}

@@ -16,6 +16,7 @@ const (
 	DefaultDataDir    = ".handslag"
 	DefaultLeadership = "digitaliseringsledningen@example.org"
 	DefaultOffice     = "programkontoret@example.org"
+	DefaultBaseURL    = "http://127.0.0.1:8080"
 )
 
 // Temporal is where to reach Temporal.
@@ -43,6 +44,8 @@ type Worker struct {
 	// MembersFile is the CSV register of council members' and networks' addresses
 	// (HANDSLAG_MEMBERS; empty: every member notice goes to the office).
 	MembersFile string
+	// BaseURL is where the answer pages are served, for the links in offers (HANDSLAG_BASE_URL).
+	BaseURL string
 	// Namespace is where the cycle finds the initiatives (TEMPORAL_NAMESPACE).
 	Namespace string
 }
@@ -55,6 +58,7 @@ func WorkerFromEnv() Worker {
 		OfficeEmail:     env("HANDSLAG_OFFICE_EMAIL", DefaultOffice),
 		MembersFile:     os.Getenv("HANDSLAG_MEMBERS"),
 		Namespace:       env("TEMPORAL_NAMESPACE", workflows.Namespace),
+		BaseURL:         env("HANDSLAG_BASE_URL", DefaultBaseURL),
 	}
 }
 

@@ -10,9 +10,12 @@ const (
 	RoleLeadership Role = "leadership" // Digitaliseringsledningen: decides
 	RoleCouncil    Role = "council"    // Kommunala programrådet: advises, prioritises (cycle workflow)
 	RoleNetwork    Role = "network"    // another member network: gives its priorities in February
+	// RoleMunicipality is a municipality answering an offer through its signed answer link
+	// (the web server sends on its behalf). It may only answer offers.
+	RoleMunicipality Role = "municipality"
 )
 
-var roles = []Role{RoleOffice, RoleLeadership, RoleCouncil, RoleNetwork}
+var roles = []Role{RoleOffice, RoleLeadership, RoleCouncil, RoleNetwork, RoleMunicipality}
 
 // Actor says who sent a message. ID is a user id (for example "programkontoret.anna"); it
 // goes into the workflow history, which is the audit trail, but never into search

@@ -91,7 +91,7 @@ type Cycle struct {
 	// Replaced keeps every earlier version.
 	Lists     []SubmittedList  `json:"lists,omitempty"`
 	Replaced  []SubmittedList  `json:"replaced,omitempty"`
-	Reminders []ReminderRecord `json:"reminders,omitempty"`
+	Reminders []ListReminder `json:"reminders,omitempty"`
 
 	Valuations         []MemberValuation `json:"valuations,omitempty"`
 	ReplacedValuations []MemberValuation `json:"replaced_valuations,omitempty"`
@@ -122,8 +122,8 @@ type SubmittedList struct {
 	At       time.Time `json:"at"`
 }
 
-// ReminderRecord is one reminder round: who was reminded, how many days before the deadline.
-type ReminderRecord struct {
+// ListReminder is one reminder round: who was reminded, how many days before the deadline.
+type ListReminder struct {
 	DaysBefore int       `json:"days_before"`
 	Members    []string  `json:"members"`
 	At         time.Time `json:"at"`

@@ -7,7 +7,7 @@ import (
 
 // CycleEvents is what Advance found for the workflow to announce.
 type CycleEvents struct {
-	Reminders   []ReminderRecord  `json:"reminders,omitempty"`
+	Reminders   []ListReminder  `json:"reminders,omitempty"`
 	Escalations []CycleEscalation `json:"escalations,omitempty"`
 	ListsClosed bool              `json:"lists_closed,omitempty"`
 }
@@ -57,7 +57,7 @@ func (c *Cycle) Advance(now time.Time) CycleEvents {
 			}
 			for _, d := range c.reminderDays() {
 				if reached(c.ReminderAt(d)) && !c.reminded(d) {
-					r := ReminderRecord{DaysBefore: d, Members: c.MissingLists(), At: now}
+					r := ListReminder{DaysBefore: d, Members: c.MissingLists(), At: now}
 					c.Reminders = append(c.Reminders, r)
 					c.note(now, "reminded", CalendarActor, "")
 					c.Revision++

@@ -18,6 +18,9 @@ const (
 	CodeRequirementsUnmet ErrorCode = "requirements_unmet"
 	CodeClosed            ErrorCode = "closed"
 	CodeInvalidCalendar   ErrorCode = "invalid_calendar"
+	// Offer rounds.
+	CodeUnknownMunicipality ErrorCode = "unknown_municipality"
+	CodeDeadlinePassed      ErrorCode = "deadline_passed"
 )
 
 // ValidationError is the one typed error for rejected input. Field says which input is wrong,

@@ -28,6 +28,8 @@ type Initiative struct {
 	QuickAnalysis *QuickAnalysis     `json:"quick_analysis,omitempty"`
 	Valuation     *Valuation         `json:"valuation,omitempty"`
 	Qualification *QualificationPlan `json:"qualification,omitempty"`
+	// Offer is the offer round, once one has started.
+	Offer *OfferRoundRef `json:"offer,omitempty"`
 
 	// EarlierRounds keeps what an initiative went through in years it was not carried on.
 	EarlierRounds []Round         `json:"earlier_rounds,omitempty"`

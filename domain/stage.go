@@ -20,11 +20,23 @@ const (
 	StageQualification          Stage = "qualification"            // September to January
 	// Step 4: offer.
 	StageOfferDecision Stage = "offer_decision" // start of next year; leadership picks offers
-	// StageOffered is the hand-over point to the offer round, implementation and follow-up.
+	// StageOffered is the hand-over point to the offer round: the leadership has decided to
+	// offer. Initiatives that reached it before offer rounds existed stay here.
 	StageOffered Stage = "offered"
+	// StageOfferRound: the offer is out to the municipalities (a child workflow, offer-<id>),
+	// answers are collected until the deadline.
+	StageOfferRound Stage = "offer_round"
+	// StageOfferNotReached: at the deadline too few said yes (no-go); late joiners may still
+	// lift it over the rule until the late period ends.
+	StageOfferNotReached Stage = "offer_not_reached"
+	// Step 5: implementation starts because enough municipalities said yes (at the deadline
+	// or, later, lifted by late joiners).
+	StageImplementation Stage = "implementation"
 	// Closing outcomes.
 	StageDeclined  Stage = "declined"
 	StageWithdrawn Stage = "withdrawn"
+	// StageNotImplemented: the offer round closed without enough yes.
+	StageNotImplemented Stage = "not_implemented"
 )
 
 // Stages lists every stage in process order; CLIs and the i18n catalogue use it.
@@ -32,7 +44,8 @@ var Stages = []Stage{
 	StageBacklog, StageTriaged, StageAwaitingFebruary, StageFebruaryReview,
 	StageChosenForQuickAnalysis, StageQuickAnalysis, StageValuation, StageFinalPrioritisation,
 	StageChosenForQualification, StageQualification, StageOfferDecision, StageOffered,
-	StageDeclined, StageWithdrawn,
+	StageOfferRound, StageOfferNotReached, StageImplementation,
+	StageDeclined, StageWithdrawn, StageNotImplemented,
 }
 
 // ParseStage accepts a stage's stable name.
@@ -46,7 +59,9 @@ func ParseStage(s string) (Stage, error) {
 }
 
 // Closed reports whether the initiative has a final outcome.
-func (s Stage) Closed() bool { return s == StageDeclined || s == StageWithdrawn }
+func (s Stage) Closed() bool {
+	return s == StageDeclined || s == StageWithdrawn || s == StageNotImplemented
+}
 
 // Step is the process step (1-6) the stage belongs to; 0 for closed stages.
 func (s Stage) Step() int {
@@ -57,8 +72,10 @@ func (s Stage) Step() int {
 		return 2
 	case StageFinalPrioritisation, StageChosenForQualification, StageQualification:
 		return 3
-	case StageOfferDecision, StageOffered:
+	case StageOfferDecision, StageOffered, StageOfferRound, StageOfferNotReached:
 		return 4
+	case StageImplementation:
+		return 5
 	}
 	return 0
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/skr/handslag/workflows"
 	"github.com/stretchr/testify/require"
 	"go.temporal.io/sdk/client"
+	sdkworker "go.temporal.io/sdk/worker"
 	"go.uber.org/zap"
 )
 
@@ -34,6 +35,15 @@ type system struct {
 // startSystem brings up the embedded server (dataDir "" keeps it in memory) and a worker.
 func startSystem(t *testing.T, dataDir string, port int) *system {
 	t.Helper()
+	return startSystemWith(t, dataDir, port, func(c client.Client, outbox string) (sdkworker.Worker, error) {
+		return worker.New(c, config.Worker{OutboxDir: outbox, LeadershipEmail: "ledningen@example.org"})
+	})
+}
+
+// startSystemWith is startSystem with a worker of the test's own making (fakes for the
+// dependencies that are not there yet).
+func startSystemWith(t *testing.T, dataDir string, port int, newWorker func(c client.Client, outbox string) (sdkworker.Worker, error)) *system {
+	t.Helper()
 	srv, err := devserver.Start(devserver.Options{DataDir: dataDir, Namespace: workflows.Namespace,
 		FrontendPort: port, UIPort: -1, SearchAttributes: workflows.SearchAttributes})
 	require.NoError(t, err)
@@ -42,7 +52,7 @@ func startSystem(t *testing.T, dataDir string, port int) *system {
 	require.NoError(t, err)
 	require.NoError(t, admin.EnsureSearchAttributes(ctx, a.Temporal, workflows.Namespace))
 	box := t.TempDir()
-	w, err := worker.New(a.Temporal, config.Worker{OutboxDir: box, LeadershipEmail: "ledningen@example.org"})
+	w, err := newWorker(a.Temporal, box)
 	require.NoError(t, err)
 	require.NoError(t, w.Start())
 	s := &system{t: t, server: srv, admin: a, outbox: box}

@@ -108,15 +108,20 @@ func TestInitiativeThroughAllStagesOnDemoCalendar(t *testing.T) {
 // writes the base recording; any other value is added to the file name, so recordings of a new
 // workflow version go beside the old ones.
 func recordHistory(t *testing.T, s *system, id, path string) {
-	recordWorkflowHistory(t, s, workflows.InitiativeWorkflowID(id), path)
+	recordRun(t, s, workflows.InitiativeWorkflowID(id), "", path)
 }
 
-// recordWorkflowHistory writes any workflow's history (see recordHistory).
+// recordWorkflowHistory writes the latest run of any workflow.
 func recordWorkflowHistory(t *testing.T, s *system, workflowID, path string) {
+	recordRun(t, s, workflowID, "", path)
+}
+
+// recordRun writes one run's history (runID "": the latest).
+func recordRun(t *testing.T, s *system, workflowID, runID, path string) {
 	if tag := os.Getenv("HANDSLAG_RECORD_HISTORY"); tag != "1" {
 		path = strings.TrimSuffix(path, ".json") + "_" + tag + ".json"
 	}
-	iter := s.admin.Temporal.GetWorkflowHistory(context.Background(), workflowID, "", false, 0)
+	iter := s.admin.Temporal.GetWorkflowHistory(context.Background(), workflowID, runID, false, 0)
 	var events []json.RawMessage
 	for iter.HasNext() {
 		e, err := iter.Next()

@@ -15,8 +15,8 @@ var cycleEnglish = map[string]string{
 	"mail.round_open.body": "Hello {member},\n\nThe February round {year} is open. {count} initiatives are in the backlog.\n" +
 		"Give a list of your 5-10 most urgent initiatives, most urgent first, by {deadline}.\n" +
 		"You can replace the list until then. The programme office can enter it for you.\n",
-	"mail.reminder.subject": "Reminder: your priority list for {year} is missing",
-	"mail.reminder.body": "Hello {member},\n\nWe have not yet received your priority list for the February round {year}.\n" +
+	"mail.list_reminder.subject": "Reminder: your priority list for {year} is missing",
+	"mail.list_reminder.body": "Hello {member},\n\nWe have not yet received your priority list for the February round {year}.\n" +
 		"The deadline is {deadline}. No lists are accepted after it.\n",
 	"mail.no_address.subject": "Members without an e-mail address ({year})",
 	"mail.no_address.body": "The message \"{kind}\" could not be sent to these members because no address is known:\n{members}\n\n" +
@@ -30,11 +30,7 @@ var cycleEnglish = map[string]string{
 		"Phase: {phase}.\nThe deadline was {deadline}.\n\nThis message is sent once per phase.\n",
 }
 
-func init() {
-	for k, v := range cycleEnglish {
-		english[k] = v
-	}
-}
+func init() { merge(english, cycleEnglish) }
 
 var cycleEnglishCLI = map[string]string{
 	"error.cycle_not_found": "There is no annual cycle {year}. Start it with 'handslag cycle start --year {year}' or 'handslag cycle trigger'.",
@@ -55,8 +51,4 @@ var cycleEnglishCLI = map[string]string{
 	"cli.cycle.ranking_header":   "Weighed-together ranking, annual cycle {year} ({lists} lists):",
 }
 
-func init() {
-	for k, v := range cycleEnglishCLI {
-		english[k] = v
-	}
-}
+func init() { merge(english, cycleEnglishCLI) }

@@ -17,8 +17,8 @@ var cycleSwedish = map[string]string{
 	"mail.round_open.body": "Hej {member}!\n\nFebruarirundan {year} har öppnat. {count} initiativ finns i backlog.\n" +
 		"Lämna en lista med era 5-10 mest angelägna initiativ, det mest angelägna först, senast {deadline}.\n" +
 		"Ni kan byta ut listan fram till dess. Programkontoret kan lägga in listan åt er.\n",
-	"mail.reminder.subject": "Påminnelse: er prioriteringslista för {year} saknas",
-	"mail.reminder.body": "Hej {member}!\n\nVi har ännu inte fått er prioriteringslista för februarirundan {year}.\n" +
+	"mail.list_reminder.subject": "Påminnelse: er prioriteringslista för {year} saknas",
+	"mail.list_reminder.body": "Hej {member}!\n\nVi har ännu inte fått er prioriteringslista för februarirundan {year}.\n" +
 		"Sista dag är {deadline}. Efter det tas inga listor emot.\n",
 	"mail.no_address.subject": "Medlemmar utan e-postadress ({year})",
 	"mail.no_address.body": "Meddelandet \"{kind}\" kunde inte skickas till dessa medlemmar eftersom ingen e-postadress finns:\n{members}\n\n" +
@@ -32,11 +32,7 @@ var cycleSwedish = map[string]string{
 		"Fas: {phase}.\nSista dag var {deadline}.\n\nDetta meddelande skickas en gång per fas.\n",
 }
 
-func init() {
-	for k, v := range cycleSwedish {
-		swedish[k] = v
-	}
-}
+func init() { merge(swedish, cycleSwedish) }
 
 var cycleSwedishCLI = map[string]string{
 	"error.cycle_not_found": "Det finns ingen årscykel {year}. Starta den med 'handslag cycle start --year {year}' eller 'handslag cycle trigger'.",
@@ -57,8 +53,4 @@ var cycleSwedishCLI = map[string]string{
 	"cli.cycle.ranking_header":   "Sammanvägd rangordning, årscykeln {year} ({lists} listor):",
 }
 
-func init() {
-	for k, v := range cycleSwedishCLI {
-		swedish[k] = v
-	}
-}
+func init() { merge(swedish, cycleSwedishCLI) }

@@ -32,7 +32,7 @@ var english = map[string]string{
 
 	"error.missing_field":      "The field {field} is missing. Fill it in and try again.",
 	"error.invalid_value":      "The field {field} has an invalid value: {detail}.",
-	"error.unknown_role":       "The role {detail} does not exist. Use office, leadership or council.",
+	"error.unknown_role":       "The role {detail} does not exist. Use office, leadership, council or municipality (through an answer link).",
 	"error.forbidden_role":     "The role may not do this ({detail}).",
 	"error.wrong_stage":        "The initiative is in the wrong stage for this (now and allowed: {detail}). Check with 'status'.",
 	"error.requirements_unmet": "Not every must-requirement is met: {detail}. Record them with 'requirement' first.",

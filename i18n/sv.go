@@ -36,7 +36,7 @@ var swedish = map[string]string{
 	// Errors: {field} and {detail} come from the rejected input.
 	"error.missing_field":      "Fältet {field} saknas. Fyll i det och försök igen.",
 	"error.invalid_value":      "Fältet {field} har ett ogiltigt värde: {detail}.",
-	"error.unknown_role":       "Rollen {detail} finns inte. Använd office (programkontoret), leadership (digitaliseringsledningen) eller council (programrådet).",
+	"error.unknown_role":       "Rollen {detail} finns inte. Använd office (programkontoret), leadership (digitaliseringsledningen), council (programrådet) eller municipality (kommun via svarslänk).",
 	"error.forbidden_role":     "Rollen får inte göra detta ({detail}).",
 	"error.wrong_stage":        "Initiativet är i fel steg för detta (nu och tillåtna: {detail}). Kontrollera status med 'status'.",
 	"error.requirements_unmet": "Alla ska-krav är inte uppfyllda: {detail}. Registrera dem med 'requirement' först.",

@@ -90,6 +90,9 @@ func (c *CLI) printStatus(w io.Writer, st workflows.Status) {
 	for _, r := range in.EarlierRounds {
 		row("status.earlier_round", fmt.Sprintf("%d: %s", r.CycleYear, r.ReachedStage))
 	}
+	if o := in.Offer; o != nil {
+		row("offer.status.title", c.t("status.offer_round", "deadline", o.Deadline.In(domain.Stockholm()).Format("2006-01-02 15:04"), "id", in.ID))
+	}
 	if in.Outcome != nil {
 		row("status.outcome", fmt.Sprintf("%s %s (%s): %s", when(in.Outcome.At), in.Outcome.Stage, in.Outcome.By, in.Outcome.Reason))
 	}

@@ -34,7 +34,7 @@ func New(c client.Client, cfg config.Worker) (sdkworker.Worker, error) {
 	}
 	w := sdkworker.New(c, workflows.TaskQueue, sdkworker.Options{})
 	Register(w, &activities.Activities{Sender: box, Lang: i18n.Swedish, LeadershipAddress: cfg.LeadershipEmail,
-		OfficeAddress: cfg.OfficeEmail, Members: dir})
+		OfficeAddress: cfg.OfficeEmail, BaseURL: cfg.BaseURL, Members: dir})
 	w.RegisterActivity(&coordinator.Activities{Admin: &admin.Client{Temporal: c, Namespace: ns}})
 	return w, nil
 }
@@ -45,6 +45,7 @@ func Register(r sdkworker.Registry, acts *activities.Activities) {
 	r.RegisterWorkflowWithOptions(workflows.InitiativeWorkflow, workflow.RegisterOptions{Name: workflows.InitiativeWorkflowType})
 	r.RegisterWorkflowWithOptions(workflows.CycleWorkflow, workflow.RegisterOptions{Name: workflows.CycleWorkflowType})
 	r.RegisterWorkflowWithOptions(workflows.CycleLauncherWorkflow, workflow.RegisterOptions{Name: workflows.CycleLauncherWorkflowType})
+	r.RegisterWorkflowWithOptions(workflows.OfferRoundWorkflow, workflow.RegisterOptions{Name: workflows.OfferRoundWorkflowType})
 	if acts != nil {
 		r.RegisterActivity(acts)
 	}

@@ -92,6 +92,8 @@ type InitiativeInput struct {
 	Pending []domain.Escalation `json:"pending,omitempty"`
 	// Run counts the continue-as-new generations (0 on the first run).
 	Run int `json:"run,omitempty"`
+	// Offer schedules the offer round (nil: domain.DefaultOfferSettings).
+	Offer *domain.OfferSettings `json:"offer,omitempty"`
 }
 
 // DefaultMaxHistoryEvents keeps every run far below the server's limits.

@@ -46,7 +46,7 @@ type cycleRun struct {
 	// deciding is set while a decision is being passed on to the initiatives; other decisions
 	// are refused meanwhile so two can never interleave.
 	deciding bool
-	timer    *wakeTimer
+	wake     sleeper
 }
 
 // Activity options: the coordinating activities go through every initiative, so they have a
@@ -59,7 +59,7 @@ func coordinatorOptions(ctx workflow.Context) workflow.Context {
 	})
 }
 
-func noticeOptions(ctx workflow.Context) workflow.Context {
+func cycleNoticeOptions(ctx workflow.Context) workflow.Context {
 	return workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
 		StartToCloseTimeout: 2 * time.Minute,
 		HeartbeatTimeout:    30 * time.Second,
@@ -133,7 +133,7 @@ func (r *cycleRun) announce(ctx workflow.Context, ev domain.CycleEvents) {
 				}
 			}
 		}
-		r.notifyMembers(ctx, "reminder", fmt.Sprintf("reminder/%s/%d", id, rem.DaysBefore), members)
+		r.notifyMembers(ctx, "list_reminder", fmt.Sprintf("reminder/%s/%d", id, rem.DaysBefore), members)
 	}
 	if ev.ListsClosed {
 		// The ranking report shows the criteria scores as they are now.
@@ -164,14 +164,14 @@ func (r *cycleRun) notifyMembers(ctx workflow.Context, kind, key string, members
 	var a *activities.Activities
 	n := activities.MemberNotice{Key: key, Kind: kind, Year: r.state.Year, Members: members,
 		Deadline: r.state.ListsDeadline(), Initiatives: len(r.state.Participants)}
-	if err := workflow.ExecuteActivity(noticeOptions(ctx), a.NotifyMembers, n).Get(ctx, nil); err != nil {
+	if err := workflow.ExecuteActivity(cycleNoticeOptions(ctx), a.NotifyMembers, n).Get(ctx, nil); err != nil {
 		workflow.GetLogger(ctx).Error("member notice failed", "key", key, "error", err)
 	}
 }
 
 func (r *cycleRun) notifyCycle(ctx workflow.Context, n activities.CycleNotice) {
 	var a *activities.Activities
-	if err := workflow.ExecuteActivity(noticeOptions(ctx), a.NotifyCycle, n).Get(ctx, nil); err != nil {
+	if err := workflow.ExecuteActivity(cycleNoticeOptions(ctx), a.NotifyCycle, n).Get(ctx, nil); err != nil {
 		workflow.GetLogger(ctx).Error("cycle notice failed", "key", n.Key, "error", err)
 	}
 }
@@ -221,7 +221,7 @@ func (r *cycleRun) escalated() bool {
 func (r *cycleRun) sleep(ctx workflow.Context, now time.Time) error {
 	revision := r.state.Revision
 	wake, ok := r.state.NextWake(now)
-	return sleepUntil(ctx, &r.timer, now, wake.Real, wake.Calendar.Format("2006-01-02 15:04")+" "+wake.What, ok,
+	return r.wake.sleep(ctx, now, wake.Real, ok, func() string { return wake.Calendar.Format("2006-01-02 15:04") + " " + wake.What },
 		func() bool { return r.state.Revision != revision })
 }
 

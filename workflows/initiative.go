@@ -18,6 +18,11 @@ func InitiativeWorkflow(ctx workflow.Context, in InitiativeInput) (*domain.Initi
 		if err := in.Registration.Validate(); err != nil {
 			return nil, toApplicationError(err)
 		}
+		if in.Offer != nil {
+			if err := in.Offer.Validate(); err != nil {
+				return nil, toApplicationError(err)
+			}
+		}
 	}
 	r := newInitiativeRun(ctx, in)
 	if err := r.registerMessages(ctx); err != nil {
@@ -33,7 +38,7 @@ type initiativeRun struct {
 	// pending escalations not yet notified (the main loop sends them).
 	pending  []domain.Escalation
 	rejected []RejectedSignal
-	timer    *wakeTimer
+	wake     sleeper
 }
 
 func newInitiativeRun(ctx workflow.Context, in InitiativeInput) *initiativeRun {
@@ -59,7 +64,13 @@ func (r *initiativeRun) loop(ctx workflow.Context) (*domain.Initiative, error) {
 		r.pending = append(r.pending, r.state.Advance(now)...)
 		r.notifyEscalations(ctx)
 		r.publish(ctx)
+		if started, err := r.startOfferRound(ctx); err != nil {
+			return nil, err
+		} else if started {
+			continue
+		}
 		if r.state.Stage.Closed() {
+			r.cancelOfferRound(ctx)
 			if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) }); err != nil {
 				return nil, err
 			}
@@ -75,50 +86,12 @@ func (r *initiativeRun) loop(ctx workflow.Context) (*domain.Initiative, error) {
 	}
 }
 
-// wakeTimer is the one timer the run keeps for its next calendar event.
-type wakeTimer struct {
-	at     time.Time
-	fired  workflow.Future
-	cancel workflow.CancelFunc
-}
-
-// sleep waits until a message changes the state or the next calendar event is due. The timer
-// is kept across messages and replaced only when the next event changes, so a busy stage does
-// not pile up timers in the history.
+// sleep waits until a message changes the state or the next calendar event is due.
 func (r *initiativeRun) sleep(ctx workflow.Context, now time.Time) error {
 	revision := r.state.Revision
 	changed := func() bool { return r.state.Revision != revision || len(r.pending) > 0 }
 	wake, ok := r.state.NextWake(now)
-	return sleepUntil(ctx, &r.timer, now, wake.Real, timerSummary(wake), ok, changed)
-}
-
-// sleepUntil waits until changed reports true or the instant at comes (has false: there is no
-// such instant). *timer is the one timer a run keeps: it is reused while at stays the same and
-// cancelled when it changes.
-func sleepUntil(ctx workflow.Context, timer **wakeTimer, now, at time.Time, summary string, has bool, changed func() bool) error {
-	if !has {
-		stopTimer(timer)
-		return workflow.Await(ctx, changed)
-	}
-	if *timer == nil || !(*timer).at.Equal(at) {
-		stopTimer(timer)
-		tctx, cancel := workflow.WithCancel(ctx)
-		fired := workflow.NewTimerWithOptions(tctx, at.Sub(now), workflow.TimerOptions{Summary: summary})
-		*timer = &wakeTimer{at: at, fired: fired, cancel: cancel}
-	}
-	t := *timer
-	err := workflow.Await(ctx, func() bool { return changed() || t.fired.IsReady() })
-	if t.fired.IsReady() {
-		*timer = nil
-	}
-	return err
-}
-
-func stopTimer(timer **wakeTimer) {
-	if *timer != nil {
-		(*timer).cancel()
-		*timer = nil
-	}
+	return r.wake.sleep(ctx, now, wake.Real, ok, func() string { return timerSummary(wake) }, changed)
 }
 
 // timerSummary names the timer in the Web UI (plain Swedish, no personal data).

@@ -39,6 +39,7 @@ func (r *initiativeRun) registerMessages(ctx workflow.Context) error {
 			return err
 		}
 	}
+	r.signals = append(r.signals, r.offerOutcomeSignal(ctx))
 	if err := workflow.SetQueryHandler(ctx, QueryStatus, func() (Status, error) { return r.status(ctx), nil }); err != nil {
 		return err
 	}

@@ -25,6 +25,7 @@ func TestReplayRecordedHistories(t *testing.T) {
 			r.RegisterWorkflowWithOptions(InitiativeWorkflow, workflow.RegisterOptions{Name: InitiativeWorkflowType})
 			r.RegisterWorkflowWithOptions(CycleWorkflow, workflow.RegisterOptions{Name: CycleWorkflowType})
 			r.RegisterWorkflowWithOptions(CycleLauncherWorkflow, workflow.RegisterOptions{Name: CycleLauncherWorkflowType})
+			r.RegisterWorkflowWithOptions(OfferRoundWorkflow, workflow.RegisterOptions{Name: OfferRoundWorkflowType})
 			require.NoError(t, r.ReplayWorkflowHistoryFromJSONFile(nil, f))
 		})
 	}
@@ -37,7 +38,7 @@ func TestReplayCatchesANonDeterministicChange(t *testing.T) {
 	}
 	r := worker.NewWorkflowReplayer()
 	r.RegisterWorkflowWithOptions(changed, workflow.RegisterOptions{Name: InitiativeWorkflowType})
-	files, err := filepath.Glob("testdata/history_*.json")
+	files, err := filepath.Glob("testdata/history_demo_*.json")
 	require.NoError(t, err)
 	require.NotEmpty(t, files)
 	assert.Error(t, r.ReplayWorkflowHistoryFromJSONFile(nil, files[0]))

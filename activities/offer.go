@@ -1,0 +1,158 @@
+package activities
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/skr/handslag/domain"
+	"github.com/skr/handslag/i18n"
+	"github.com/skr/handslag/outbox"
+	"go.temporal.io/sdk/activity"
+	"go.temporal.io/sdk/temporal"
+)
+
+// The offer round's dependencies, small so that the register, the contact book and the signed
+// links plug in from their own packages.
+type (
+	// ContactBook gives a municipality's e-mail addresses (none: the contact is missing).
+	ContactBook interface {
+		Addresses(municipalityCode string) []string
+	}
+	// AnswerLinks makes the signed, personal answer link of a municipality for an offer.
+	AnswerLinks interface {
+		URL(baseURL, offerID, municipalityCode string) string
+	}
+	// MunicipalityRegister lists the municipalities an offer goes to.
+	MunicipalityRegister interface {
+		OfferMunicipalities() []domain.OfferMunicipality
+	}
+)
+
+// Municipalities returns the municipalities an offer goes to, from the register.
+func (a *Activities) Municipalities(ctx context.Context) ([]domain.OfferMunicipality, error) {
+	if a.Register == nil {
+		return nil, temporal.NewNonRetryableApplicationError("no municipality register is configured", "configuration", nil)
+	}
+	ms := a.Register.OfferMunicipalities()
+	if len(ms) == 0 {
+		return nil, temporal.NewNonRetryableApplicationError("the municipality register is empty", "configuration", nil)
+	}
+	return ms, nil
+}
+
+// MailKind is the kind of a per-municipality e-mail of an offer round.
+type MailKind string
+
+const (
+	MailOffer    MailKind = "offer"    // the offer with the seminar invitation
+	MailReminder MailKind = "reminder" // a reminder to a municipality that has not answered
+)
+
+// OfferMailBatch is one part of a fan-out: the same kind of e-mail to some municipalities.
+type OfferMailBatch struct {
+	Kind       MailKind                   `json:"kind"`
+	OfferID    string                     `json:"offer_id"` // the round's workflow ID
+	Content    domain.OfferContent        `json:"content"`
+	Seminar    time.Time                  `json:"seminar"`  // calendar instant
+	Deadline   time.Time                  `json:"deadline"` // calendar instant
+	DaysBefore int                        `json:"days_before,omitempty"`
+	To         []domain.OfferMunicipality `json:"to"`
+}
+
+// OfferMailResult counts what a batch did. MissingContacts lists municipality codes without
+// an address: nothing was sent to them and the round reports them.
+type OfferMailResult struct {
+	Sent            int      `json:"sent"`
+	AlreadySent     int      `json:"already_sent"`
+	MissingContacts []string `json:"missing_contacts,omitempty"`
+}
+
+// mailProgress is the heartbeat: how far a batch got. A retry (a worker restart half-way)
+// resumes after the last message reported; the outbox's idempotency keys make the few
+// messages sent after the last heartbeat harmless.
+type mailProgress struct {
+	Next   int             `json:"next"`
+	Result OfferMailResult `json:"result"`
+}
+
+// MailKey is the business idempotency key of one offer-round e-mail.
+func MailKey(b OfferMailBatch, code string) string {
+	if b.Kind == MailReminder {
+		return fmt.Sprintf("reminder/%s/%d/%s", b.Content.InitiativeID, b.DaysBefore, code)
+	}
+	return fmt.Sprintf("offer/%s/%s", b.Content.InitiativeID, code)
+}
+
+// SendOfferMail sends one e-mail per municipality of the batch, in order, heartbeating after
+// each.
+func (a *Activities) SendOfferMail(ctx context.Context, b OfferMailBatch) (OfferMailResult, error) {
+	var p mailProgress
+	if activity.HasHeartbeatDetails(ctx) {
+		if err := activity.GetHeartbeatDetails(ctx, &p); err != nil {
+			p = mailProgress{}
+		}
+	}
+	for i := p.Next; i < len(b.To); i++ {
+		if err := ctx.Err(); err != nil {
+			return p.Result, err
+		}
+		m := b.To[i]
+		to := a.addresses(m.Code)
+		if len(to) == 0 {
+			p.Result.MissingContacts = append(p.Result.MissingContacts, m.Code)
+		} else {
+			sent, err := a.Sender.Put(a.offerMessage(b, m, to))
+			if err != nil {
+				return p.Result, fmt.Errorf("%s: %w", MailKey(b, m.Code), err)
+			}
+			if sent {
+				p.Result.Sent++
+			} else {
+				p.Result.AlreadySent++
+			}
+		}
+		p.Next = i + 1
+		activity.RecordHeartbeat(ctx, p)
+	}
+	activity.GetLogger(ctx).Info("offer mail batch", "kind", b.Kind, "offer", b.OfferID, "sent", p.Result.Sent,
+		"already_sent", p.Result.AlreadySent, "missing_contacts", len(p.Result.MissingContacts))
+	return p.Result, nil
+}
+
+func (a *Activities) addresses(code string) []string {
+	if a.Contacts == nil {
+		return nil
+	}
+	return a.Contacts.Addresses(code)
+}
+
+func (a *Activities) link(offerID, code string) string {
+	if a.Links == nil {
+		return a.BaseURL
+	}
+	return a.Links.URL(a.BaseURL, offerID, code)
+}
+
+func (a *Activities) offerMessage(b OfferMailBatch, m domain.OfferMunicipality, to []string) outbox.Message {
+	c := b.Content
+	args := []any{"title", c.Title, "municipality", m.Name, "what", c.What, "who_does_what", c.WhoDoesWhat,
+		"effect_goal", c.EffectGoal, "cost", c.Cost, "financing", c.Financing, "period", orDash(c.ImplementationPeriod),
+		"seminar", localTime(b.Seminar), "deadline", localTime(b.Deadline), "link", a.link(b.OfferID, m.Code),
+		"days", b.DaysBefore}
+	kind := "mail.offer"
+	if b.Kind == MailReminder {
+		kind = "mail.reminder"
+	}
+	return outbox.Message{Key: MailKey(b, m.Code), To: to, Created: a.now(),
+		Subject: i18n.T(a.Lang, kind+".subject", args...), Body: i18n.T(a.Lang, kind+".body", args...)}
+}
+
+func localTime(t time.Time) string { return t.In(domain.Stockholm()).Format("2006-01-02 15:04") }
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}

@@ -1,0 +1,92 @@
+package e2e
+
+import (
+	"context"
+	"encoding/csv"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/skr/handslag/domain"
+	"github.com/skr/handslag/starter"
+	"github.com/skr/handslag/workflows"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	enumspb "go.temporal.io/api/enums/v1"
+	"go.temporal.io/sdk/client"
+)
+
+// An initiative at the offer decision is offered; it starts its offer round as a child, the
+// office registers an answer through the CLI, status and CSV export show it; a withdrawal
+// closes the initiative and cancels the round.
+func TestOfferedInitiativeRunsItsRoundThroughTheCLI(t *testing.T) {
+	s, sender, _ := startOfferSystem(t)
+	ctx := context.Background()
+	const id = "e2e-erbjudande"
+	reg := domain.Registration{ID: id, By: domain.Actor{ID: "programkontoret.e2e", Role: domain.RoleOffice},
+		Calendar: domain.DefaultCalendar(), Need: domain.Need{Title: "Digital nämndhantering", Problem: "Papper",
+			WhoHasTheNeed: "Nämndsekreterare", ExpectedBenefit: "Kortare ledtider", AffectedActivities: []string{"Kansli"},
+			ProposerOrganisation: "Exempelby kommun", ContactEmail: "kansli@exempelby.example", ActionPlanGoals: []string{"M2"}}}
+	st := domain.NewInitiative(reg, time.Now())
+	st.Stage, st.CycleYear, st.Owner = domain.StageOfferDecision, time.Now().Year(), domain.OwnerInera
+	st.Qualification = &domain.QualificationPlan{What: "Bygga tjänsten", WhoDoesWhat: "Inera bygger", EffectGoal: "Halverad ledtid",
+		Cost: "8 mnkr", Financing: "Abonnemang"}
+	for i := range st.Requirements {
+		st.Requirements[i].Met, st.Requirements[i].Evidence = true, "Beslut"
+	}
+	_, err := s.admin.Temporal.ExecuteWorkflow(ctx, client.StartWorkflowOptions{ID: workflows.InitiativeWorkflowID(id),
+		TaskQueue: workflows.TaskQueue}, workflows.InitiativeWorkflowType, workflows.InitiativeInput{Registration: reg, State: st})
+	require.NoError(t, err)
+
+	s.mustCLI("decide", id, "--gate", "offer", "--verdict", "approve", "--reason", "Beslut om erbjudande", "--by", "ledningen.e2e")
+	s.waitForStage(id, string(domain.StageOfferRound), 10*time.Second)
+	require.Eventually(t, func() bool { return len(sender.Messages()) == 290 }, 20*time.Second, 50*time.Millisecond, "290 offers")
+
+	// The office registers Stockholm's yes; a second time with the same submission id changes nothing.
+	answer := []string{"offer", "answer", id, "--municipality", "0180", "--yes", "--name", "Kim Svensson",
+		"--role", "Kommundirektör", "--submission-id", "telefon-1", "--by", "programkontoret.e2e"}
+	assert.Contains(t, s.mustCLI(answer...), "version 1")
+	assert.Contains(t, s.mustCLI(answer...), "redan registrerat")
+	code, out := s.cli("offer", "answer", id, "--municipality", "9999", "--no", "--name", "K", "--role", "R", "--by", "programkontoret.e2e")
+	assert.Equal(t, starter.ExitRejected, code)
+	assert.Contains(t, out, "Kommunkoden 9999")
+
+	assert.Contains(t, s.mustCLI("status", id), "handslag offer status "+id)
+	out = s.mustCLI("offer", "status", id)
+	for _, want := range []string{"Lanseringsseminarium", "1 ja, 0 nej, 289 har inte svarat av 290", "290 skickade"} {
+		assert.Contains(t, out, want)
+	}
+	rows, err := csv.NewReader(strings.NewReader(s.mustCLI("offer", "export", id))).ReadAll()
+	require.NoError(t, err)
+	require.Len(t, rows, 1+290)
+	var stockholm []string
+	for _, r := range rows {
+		if r[0] == "0180" {
+			stockholm = r
+		}
+	}
+	require.NotNil(t, stockholm)
+	assert.Equal(t, []string{"0180", "Stockholm", "01", "995600", "1", "true", "yes", "Kim Svensson", "Kommundirektör"}, stockholm[:9])
+	assert.Equal(t, []string{"office", "programkontoret.e2e", "telefon-1"}, stockholm[10:13])
+
+	// No personal data in the round's search attributes or memo.
+	desc, err := s.admin.Temporal.DescribeWorkflowExecution(ctx, workflows.OfferRoundWorkflowID(id), "")
+	require.NoError(t, err)
+	assert.NotContains(t, desc.String(), "Kim Svensson")
+	assert.NotContains(t, desc.String(), "kommun.example")
+
+	s.mustCLI("withdraw", id, "--reason", "Ersätts av nationell tjänst", "--by", "programkontoret.e2e")
+	require.Eventually(t, func() bool {
+		d, err := s.admin.Temporal.DescribeWorkflowExecution(ctx, workflows.OfferRoundWorkflowID(id), "")
+		return err == nil && d.GetWorkflowExecutionInfo().GetStatus() == enumspb.WORKFLOW_EXECUTION_STATUS_CANCELED
+	}, 10*time.Second, 50*time.Millisecond, "the withdrawal cancels the round")
+	code, out = s.cli(answer...)
+	assert.Equal(t, starter.ExitRejected, code)
+	assert.Contains(t, out, "avslutat")
+
+	if os.Getenv("HANDSLAG_RECORD_HISTORY") != "" {
+		recordRun(t, s, workflows.InitiativeWorkflowID(id), "", "../workflows/testdata/history_offer_initiative_withdrawn.json")
+		recordRun(t, s, workflows.OfferRoundWorkflowID(id), "", "../workflows/testdata/history_offer_round_cancelled.json")
+	}
+}

@@ -1,0 +1,167 @@
+package workflows
+
+import (
+	"testing"
+
+	"github.com/skr/handslag/domain"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// atOfferDecision is an initiative waiting for the leadership's offer decision in February
+// 2027, with its qualification done and every must-requirement met.
+func atOfferDecision(t *testing.T, settings *domain.OfferSettings) InitiativeInput {
+	in := testInput()
+	st := domain.NewInitiative(in.Registration, sthlm(2025, 10, 15, 10, 0))
+	st.Stage, st.CycleYear, st.Owner = domain.StageOfferDecision, 2026, domain.OwnerInera
+	st.Qualification = &domain.QualificationPlan{What: "Bygga tjänsten", WhoDoesWhat: "Inera bygger", EffectGoal: "50 % digitala",
+		Cost: "12 mnkr", Financing: "Abonnemang", ImplementationPeriod: "2027-2028"}
+	for i := range st.Requirements {
+		st.Requirements[i].Met, st.Requirements[i].Evidence = true, "protokoll"
+	}
+	in.State, in.Offer = st, settings
+	return in
+}
+
+func (h *offerHarness) initiativeStatus() Status {
+	v, err := h.env.QueryWorkflow(QueryStatus)
+	require.NoError(h.t, err)
+	var s Status
+	require.NoError(h.t, v.Get(&s))
+	return s
+}
+
+func offerDecision(h *offerHarness) {
+	h.at(sthlm(2027, 2, 10, 10, 0), func() {
+		h.env.SignalWorkflow(MsgDecide, Decide{Meta: meta(leadership), Gate: domain.GateOffer, Verdict: domain.VerdictApprove})
+	})
+}
+
+// The leadership offers; the initiative starts its offer round as a child with the
+// qualification as content; enough yes at the deadline moves it to implementation.
+func TestOfferedInitiativeRunsItsRoundAndGoesToImplementation(t *testing.T) {
+	ms := sweden(t)
+	h := newOfferHarness(t, sthlm(2027, 2, 1, 9, 0), ms)
+	h.child = OfferRoundWorkflowID("bygglov")
+	offerDecision(h)
+	var open, afterDeadline Status
+	var round OfferStatus
+	h.at(sthlm(2027, 2, 11, 10, 0), func() { open, round = h.initiativeStatus(), h.status() })
+	// Every municipality with more than 30 000 inhabitants says yes: well over 60 % of the
+	// population.
+	var big []string
+	for _, m := range ms {
+		if m.Population > 30000 {
+			big = append(big, m.Code)
+		}
+	}
+	yes := h.submitAt(sthlm(2027, 3, 1, 10, 0), h.answers(linkActor, domain.AnswerYes, big...))
+	h.at(sthlm(2027, 4, 11, 17, 1), func() { afterDeadline = h.initiativeStatus() })
+	h.at(sthlm(2027, 4, 12, 10, 0), func() { h.env.CancelWorkflow() })
+	h.env.ExecuteWorkflow(InitiativeWorkflow, atOfferDecision(t, nil))
+
+	require.NoError(t, yes.rejected)
+	assert.Equal(t, domain.StageOfferRound, open.Initiative.Stage)
+	require.NotNil(t, open.Initiative.Offer)
+	assert.Equal(t, "offer-bygglov", open.Initiative.Offer.WorkflowID)
+	assert.WithinDuration(t, sthlm(2027, 4, 11, 17, 0), open.Initiative.Offer.Deadline, 0, "60 calendar days, 17:00 local")
+	assert.WithinDuration(t, sthlm(2027, 2, 24, 13, 0), round.Seminar, 0)
+	assert.Equal(t, "Bygga tjänsten", round.Content.What)
+	assert.Equal(t, "2027-2028", round.Content.ImplementationPeriod)
+	assert.Len(t, h.keys("offer/bygglov/"), 290)
+
+	assert.Equal(t, domain.StageImplementation, afterDeadline.Initiative.Stage)
+	require.NotNil(t, afterDeadline.Initiative.Offer.Latest)
+	assert.True(t, afterDeadline.Initiative.Offer.Latest.Go)
+	assert.Equal(t, len(big), afterDeadline.Initiative.Offer.Latest.Tally.Yes)
+}
+
+// Too few yes: no-go at the deadline (waiting for late joiners), closed as not implemented
+// when the late period ends.
+func TestOfferedInitiativeWithoutEnoughYesIsNotImplemented(t *testing.T) {
+	ms := sweden(t)[:12]
+	h := newOfferHarness(t, sthlm(2027, 2, 1, 9, 0), ms)
+	h.child = OfferRoundWorkflowID("bygglov")
+	offerDecision(h)
+	h.submitAt(sthlm(2027, 3, 1, 10, 0), h.answers(linkActor, domain.AnswerYes, ms[0].Code))
+	var afterDeadline Status
+	h.at(sthlm(2027, 3, 13, 17, 1), func() { afterDeadline = h.initiativeStatus() })
+	settings := domain.DefaultOfferSettings()
+	settings.AnswerDays, settings.LateDays = 31, 30 // deadline 13 March, late period to 12 April
+	h.env.ExecuteWorkflow(InitiativeWorkflow, atOfferDecision(t, &settings))
+
+	require.True(t, h.env.IsWorkflowCompleted())
+	require.NoError(t, h.env.GetWorkflowError())
+	var final domain.Initiative
+	require.NoError(t, h.env.GetWorkflowResult(&final))
+	assert.Equal(t, domain.StageOfferNotReached, afterDeadline.Initiative.Stage)
+	assert.Equal(t, domain.StageNotImplemented, final.Stage)
+	require.NotNil(t, final.Outcome)
+	assert.Equal(t, domain.StageNotImplemented, final.Outcome.Stage)
+	assert.Len(t, final.Offer.Reports, 2, "deadline and final, each once")
+}
+
+// A withdrawal during the round closes the initiative and cancels the round: no reminder
+// goes out afterwards.
+func TestWithdrawalCancelsTheOfferRound(t *testing.T) {
+	ms := sweden(t)[:12]
+	h := newOfferHarness(t, sthlm(2027, 2, 1, 9, 0), ms)
+	offerDecision(h)
+	h.at(sthlm(2027, 3, 1, 10, 0), func() {
+		h.env.SignalWorkflow(MsgWithdraw, Withdraw{Meta: meta(office)})
+	})
+	h.env.ExecuteWorkflow(InitiativeWorkflow, atOfferDecision(t, nil))
+	require.True(t, h.env.IsWorkflowCompleted())
+	require.NoError(t, h.env.GetWorkflowError())
+	var final domain.Initiative
+	require.NoError(t, h.env.GetWorkflowResult(&final))
+	assert.Equal(t, domain.StageWithdrawn, final.Stage)
+	assert.Len(t, h.keys("offer/bygglov/"), 12)
+	assert.Empty(t, h.keys("reminder/"), "the cancelled round sends no reminder")
+}
+
+// Without a municipality register the initiative stays offered and tries again later; the
+// old behaviour (waiting in offered) is what histories recorded before offer rounds replay.
+func TestOfferRoundWaitsForAMunicipalityRegister(t *testing.T) {
+	h := newOfferHarness(t, sthlm(2027, 2, 1, 9, 0), nil)
+	offerDecision(h)
+	var st Status
+	h.at(sthlm(2027, 2, 10, 12, 0), func() { st = h.initiativeStatus() })
+	h.at(sthlm(2027, 2, 10, 13, 0), func() { h.env.CancelWorkflow() })
+	h.env.ExecuteWorkflow(InitiativeWorkflow, atOfferDecision(t, nil))
+	assert.Equal(t, domain.StageOffered, st.Initiative.Stage)
+	assert.Nil(t, st.Initiative.Offer)
+}
+
+// A no-go at the deadline lifted by late joiners moves the initiative to implementation, and
+// the end of the late period leaves it there.
+func TestLateJoinersLiftTheInitiativeIntoImplementation(t *testing.T) {
+	ms := sweden(t)[:12]
+	h := newOfferHarness(t, sthlm(2027, 2, 1, 9, 0), ms)
+	h.child = OfferRoundWorkflowID("bygglov")
+	offerDecision(h)
+	h.submitAt(sthlm(2027, 3, 1, 10, 0), h.answers(linkActor, domain.AnswerYes, ms[0].Code))
+	late := h.submitAt(sthlm(2027, 3, 20, 10, 0), h.answers(linkActor, domain.AnswerYes, codes(ms)...))
+	var afterDeadline, lifted, afterLate Status
+	h.at(sthlm(2027, 3, 13, 17, 1), func() { afterDeadline = h.initiativeStatus() })
+	h.at(sthlm(2027, 3, 20, 11, 0), func() { lifted = h.initiativeStatus() })
+	h.at(sthlm(2027, 4, 13, 10, 0), func() { afterLate = h.initiativeStatus() })
+	h.at(sthlm(2027, 4, 14, 10, 0), func() { h.env.CancelWorkflow() })
+	settings := domain.DefaultOfferSettings()
+	settings.AnswerDays, settings.LateDays = 31, 30
+	h.env.ExecuteWorkflow(InitiativeWorkflow, atOfferDecision(t, &settings))
+
+	require.NoError(t, late.rejected)
+	require.Len(t, late.results, 12)
+	assert.True(t, late.results[1].Late)
+	assert.Equal(t, domain.StageOfferNotReached, afterDeadline.Initiative.Stage)
+	assert.Equal(t, domain.StageImplementation, lifted.Initiative.Stage)
+	assert.Equal(t, domain.StageImplementation, afterLate.Initiative.Stage)
+	phases := []domain.OfferPhase{}
+	for _, r := range afterLate.Initiative.Offer.Reports {
+		phases = append(phases, r.Phase)
+	}
+	assert.Equal(t, []domain.OfferPhase{domain.PhaseDeadline, domain.PhaseLifted, domain.PhaseFinal}, phases)
+	_, ok := h.sender.Get("outcome/bygglov/lifted")
+	assert.True(t, ok, "the leadership hears of the lift")
+}

@@ -1,0 +1,219 @@
+package workflows
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/skr/handslag/domain"
+	"github.com/skr/handslag/i18n"
+	"go.temporal.io/sdk/temporal"
+	"go.temporal.io/sdk/workflow"
+)
+
+// OfferRoundWorkflow sends an offer to every municipality, collects their answers, reminds
+// those who have not answered, takes the go/no-go at the deadline and reports it, accepts
+// late joiners until the late period ends and reports a lifted outcome. It returns the final
+// report.
+func OfferRoundWorkflow(ctx workflow.Context, in OfferRoundInput) (domain.OfferReport, error) {
+	r, err := newOfferRun(in)
+	if err != nil {
+		return domain.OfferReport{}, toApplicationError(err)
+	}
+	if err := r.registerHandlers(ctx); err != nil {
+		return domain.OfferReport{}, err
+	}
+	return r.loop(ctx)
+}
+
+type offerRun struct {
+	input  OfferRoundInput
+	st     *OfferRoundState
+	round  *domain.OfferRound
+	signal workflow.ReceiveChannel
+	wake   sleeper
+}
+
+func newOfferRun(in OfferRoundInput) (*offerRun, error) {
+	st := in.State
+	if st == nil {
+		round, err := domain.NewOfferRound(in.Setup)
+		if err != nil {
+			return nil, err
+		}
+		st = &OfferRoundState{Round: *round}
+	}
+	if in.MaxHistoryEvents <= 0 {
+		in.MaxHistoryEvents = DefaultOfferMaxHistoryEvents
+	}
+	if in.BatchSize <= 0 {
+		in.BatchSize = DefaultOfferBatchSize
+	}
+	if in.Parallel <= 0 {
+		in.Parallel = DefaultOfferParallel
+	}
+	// The setup lives in the state from now on; the input keeps only what shapes a run.
+	in.State, in.Setup = nil, domain.OfferSetup{}
+	return &offerRun{input: in, st: st, round: &st.Round}, nil
+}
+
+func (r *offerRun) offerID() string { return OfferRoundWorkflowID(r.round.InitiativeID) }
+
+// loop sends the offers once, then acts on what is due and sleeps until the next answer or
+// calendar event, continuing as new when the history grows long.
+func (r *offerRun) loop(ctx workflow.Context) (domain.OfferReport, error) {
+	if r.round.Delivery == nil {
+		if err := r.sendOffers(ctx); err != nil {
+			return domain.OfferReport{}, err
+		}
+	}
+	for {
+		if err := r.act(ctx); err != nil {
+			return domain.OfferReport{}, err
+		}
+		r.publish(ctx)
+		if r.round.Closed && len(r.st.PendingReceipts) == 0 {
+			return r.finish(ctx)
+		}
+		if r.shouldContinueAsNew(ctx) {
+			return domain.OfferReport{}, r.continueAsNew(ctx)
+		}
+		if err := r.sleep(ctx); err != nil {
+			return domain.OfferReport{}, err
+		}
+	}
+}
+
+// act does everything due now: receipts, a reminder, the decision at the deadline, a lift by
+// late joiners, and closing at the end of the late period.
+func (r *offerRun) act(ctx workflow.Context) error {
+	if err := r.sendReceipts(ctx); err != nil {
+		return err
+	}
+	now := workflow.Now(ctx)
+	if rem, ok := r.round.DueReminder(now); ok {
+		if err := r.sendReminder(ctx, rem); err != nil {
+			return err
+		}
+	}
+	now = workflow.Now(ctx)
+	r.round.Decide(now)
+	if r.round.Decision != nil {
+		r.report(ctx, domain.PhaseDeadline, r.round.Decision)
+	}
+	if r.round.Lifted != nil {
+		r.report(ctx, domain.PhaseLifted, r.round.Lifted)
+	}
+	r.round.CloseIfOver(workflow.Now(ctx))
+	return nil
+}
+
+// finish waits for running handlers, reports the final outcome and ends the round.
+func (r *offerRun) finish(ctx workflow.Context) (domain.OfferReport, error) {
+	if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) }); err != nil {
+		return domain.OfferReport{}, err
+	}
+	rep := r.outcome(domain.PhaseFinal, workflow.Now(ctx))
+	r.signalParent(ctx, rep)
+	workflow.GetLogger(ctx).Info("offer round closed", "offer", r.offerID(), "go", rep.Go)
+	return rep, nil
+}
+
+// outcome is the report of a phase on the current answers.
+func (r *offerRun) outcome(phase domain.OfferPhase, now time.Time) domain.OfferReport {
+	return domain.OfferReport{Phase: phase, Go: r.round.Go(), Tally: r.round.Tally(), By: r.offerID(), At: now}
+}
+
+// sleep waits until an answer changes the round or the next event is due.
+func (r *offerRun) sleep(ctx workflow.Context) error {
+	now := workflow.Now(ctx)
+	revision := r.round.Revision
+	changed := func() bool { return r.round.Revision != revision || len(r.st.PendingReceipts) > 0 }
+	wake, ok := r.round.NextWake(now)
+	return r.wake.sleep(ctx, now, wake.Real, ok, func() string { return wakeSummary(wake) }, changed)
+}
+
+// wakeSummary names the timer in the Web UI (plain Swedish, no personal data).
+func wakeSummary(w domain.RoundWake) string {
+	var days int
+	what := w.What
+	if _, err := fmt.Sscanf(w.What, "reminder:%d", &days); err == nil {
+		what = "reminder"
+	}
+	return w.Calendar.In(domain.Stockholm()).Format("2006-01-02 15:04") + " " +
+		i18n.T(i18n.Swedish, "offer.wake."+what, "days", days)
+}
+
+// publish keeps the HandslagStage search attribute of the round in step with its phase.
+func (r *offerRun) publish(ctx workflow.Context) {
+	stage := domain.StageOfferRound
+	switch {
+	case r.round.Decision != nil && r.round.Go():
+		stage = domain.StageImplementation
+	case r.round.Decision != nil && r.round.Closed:
+		stage = domain.StageNotImplemented
+	case r.round.Decision != nil:
+		stage = domain.StageOfferNotReached
+	}
+	if v, ok := workflow.GetTypedSearchAttributes(ctx).GetKeyword(SAStage); ok && v == string(stage) {
+		return
+	}
+	if err := workflow.UpsertTypedSearchAttributes(ctx, SAStage.ValueSet(string(stage))); err != nil {
+		workflow.GetLogger(ctx).Error("upsert search attributes", "error", err)
+	}
+}
+
+func (r *offerRun) shouldContinueAsNew(ctx workflow.Context) bool {
+	info := workflow.GetInfo(ctx)
+	return info.GetContinueAsNewSuggested() || info.GetCurrentHistoryLength() >= r.input.MaxHistoryEvents
+}
+
+// continueAsNew waits for running handlers, takes in every buffered signal, and carries the
+// whole state, receipts still owed included, to the next run.
+func (r *offerRun) continueAsNew(ctx workflow.Context) error {
+	if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) }); err != nil {
+		return err
+	}
+	r.drainSignals(ctx)
+	r.wake.stop()
+	next := r.input
+	next.State = r.st
+	next.Run++
+	workflow.GetLogger(ctx).Info("offer round continuing as new", "offer", r.offerID(), "run", next.Run)
+	return workflow.NewContinueAsNewError(ctx, OfferRoundWorkflow, next)
+}
+
+func (r *offerRun) status(ctx workflow.Context) OfferStatus {
+	rd := r.round
+	s := OfferStatus{OfferID: r.offerID(), Content: rd.Content, Seminar: rd.Seminar, Deadline: rd.Deadline,
+		LateUntil: rd.LateUntil, Rule: rd.Rule, Clock: rd.Clock, Tally: rd.Tally(), Answers: rd.Latest(),
+		Decision: rd.Decision, Lifted: rd.Lifted, Go: rd.Go(), Closed: rd.Closed, Delivery: rd.Delivery,
+		Unsent: r.st.Unsent, Reminders: rd.Reminders, Rejected: r.st.Rejected, Run: r.input.Run}
+	if rd.Delivery != nil {
+		for _, code := range rd.Delivery.MissingContacts {
+			if m, ok := rd.Municipality(code); ok {
+				s.MissingContacts = append(s.MissingContacts, m)
+			}
+		}
+	}
+	if w, ok := rd.NextWake(workflow.Now(ctx)); ok {
+		s.NextWake = &w
+	}
+	return s
+}
+
+// activityOptions: bounded retries and time-outs; long fan-outs heartbeat.
+func fanOutOptions(ctx workflow.Context) workflow.Context {
+	return workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
+		StartToCloseTimeout: 10 * time.Minute,
+		HeartbeatTimeout:    30 * time.Second,
+		RetryPolicy: &temporal.RetryPolicy{InitialInterval: time.Second, BackoffCoefficient: 2,
+			MaximumInterval: 5 * time.Minute, MaximumAttempts: 20},
+	})
+}
+
+func noticeOptions(ctx workflow.Context) workflow.Context {
+	return workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
+		StartToCloseTimeout: time.Minute,
+		RetryPolicy:         &temporal.RetryPolicy{InitialInterval: time.Second, MaximumAttempts: 10},
+	})
+}

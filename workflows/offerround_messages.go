@@ -1,0 +1,91 @@
+package workflows
+
+import (
+	"github.com/skr/handslag/domain"
+	"go.temporal.io/sdk/workflow"
+)
+
+// registerHandlers installs the answer update (with its validator), the same message as a
+// signal, and the queries.
+func (r *offerRun) registerHandlers(ctx workflow.Context) error {
+	err := workflow.SetUpdateHandlerWithOptions(ctx, MsgSubmitAnswers,
+		func(ctx workflow.Context, b domain.SubmitAnswers) (SubmitAnswersResult, error) {
+			return SubmitAnswersResult{Results: r.submit(ctx, b)}, nil
+		},
+		workflow.UpdateHandlerOptions{
+			// Only a malformed batch is refused (and leaves no trace in the history); each
+			// answer's own problems come back in its result.
+			Validator: func(ctx workflow.Context, b domain.SubmitAnswers) error { return toApplicationError(b.Validate()) },
+		})
+	if err != nil {
+		return err
+	}
+	if err := workflow.SetQueryHandler(ctx, QueryOfferStatus, func() (OfferStatus, error) { return r.status(ctx), nil }); err != nil {
+		return err
+	}
+	if err := workflow.SetQueryHandler(ctx, QueryOfferRound, func() (domain.OfferRound, error) { return *r.round, nil }); err != nil {
+		return err
+	}
+	r.signal = workflow.GetSignalChannel(ctx, MsgSubmitAnswers)
+	workflow.Go(ctx, func(ctx workflow.Context) {
+		for {
+			var b domain.SubmitAnswers
+			r.signal.Receive(ctx, &b)
+			if ctx.Err() != nil {
+				return // cancelled: Receive no longer blocks
+			}
+			r.applySignal(ctx, b)
+		}
+	})
+	return nil
+}
+
+// submit applies a batch and owes a receipt for every new version.
+func (r *offerRun) submit(ctx workflow.Context, b domain.SubmitAnswers) []domain.AnswerResult {
+	results := r.round.Submit(b, workflow.Now(ctx))
+	for _, res := range results {
+		if res.Accepted && !res.Duplicate {
+			r.st.PendingReceipts = append(r.st.PendingReceipts, ReceiptRef{Municipality: res.Municipality, Version: res.Version})
+		}
+	}
+	return results
+}
+
+// applySignal applies a batch sent as a signal; rejections are counted for the status,
+// without personal data.
+func (r *offerRun) applySignal(ctx workflow.Context, b domain.SubmitAnswers) {
+	if err := b.Validate(); err != nil {
+		ve, ok := err.(*domain.ValidationError)
+		if !ok {
+			ve = &domain.ValidationError{Code: domain.CodeInvalidValue, Detail: err.Error()}
+		}
+		r.reject(ctx, "", ve)
+		return
+	}
+	for _, res := range r.submit(ctx, b) {
+		if res.Error != nil {
+			r.reject(ctx, res.Municipality, res.Error)
+		}
+	}
+}
+
+func (r *offerRun) reject(ctx workflow.Context, municipality string, ve *domain.ValidationError) {
+	workflow.GetLogger(ctx).Warn("signal answer rejected", "offer", r.offerID(), "municipality", municipality, "code", ve.Code, "field", ve.Field)
+	rj := &r.st.Rejected
+	rj.Count++
+	rj.Last = append(rj.Last, RejectedAnswerRef{Municipality: municipality, Code: ve.Code, Field: ve.Field})
+	if len(rj.Last) > maxRejectedSignals {
+		rj.Last = rj.Last[len(rj.Last)-maxRejectedSignals:]
+	}
+}
+
+// drainSignals applies every signal still buffered (before continue-as-new).
+func (r *offerRun) drainSignals(ctx workflow.Context) {
+	for {
+		var b domain.SubmitAnswers
+		if !r.signal.ReceiveAsync(&b) {
+			return
+		}
+		r.applySignal(ctx, b)
+	}
+}
