@@ -225,3 +225,18 @@ func CheckHostPort(setting, value, example string) error {
 	}
 	return nil
 }
+
+// ClientFromArgs registers the connection flags on fs (next to any the caller registered),
+// parses args and resolves the client settings: file profile, environment, then flags.
+func ClientFromArgs(fs *flag.FlagSet, args []string) (*Client, error) {
+	f := AddFlags(fs)
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	c, err := ClientFromEnv()
+	if err != nil {
+		return nil, err
+	}
+	f.Apply(c)
+	return c, c.Validate()
+}

@@ -105,3 +105,13 @@ func Probe(ctx context.Context, url string) error {
 	}
 	return nil
 }
+
+// ProbeCommand is the "probe URL" subcommand of our binaries.
+func ProbeCommand(args []string) error {
+	if len(args) != 1 {
+		return errors.New("usage: probe URL, e.g. probe http://127.0.0.1:9090/readyz")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	return Probe(ctx, args[0])
+}

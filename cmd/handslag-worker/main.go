@@ -12,7 +12,6 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
@@ -37,7 +36,7 @@ func main() {
 	var err error
 	switch cmd {
 	case "probe":
-		err = probe(args)
+		err = telemetry.ProbeCommand(args)
 	case "bootstrap":
 		err = bootstrap(logger, args)
 	default:
@@ -52,19 +51,8 @@ func main() {
 // clientFlags parses the connection flags (and extra ones) and resolves the client settings.
 func clientFlags(name string, args []string, extra func(fs *flag.FlagSet)) (*config.Client, error) {
 	fs := flag.NewFlagSet("handslag-worker "+name, flag.ContinueOnError)
-	f := config.AddFlags(fs)
-	if extra != nil {
-		extra(fs)
-	}
-	if err := fs.Parse(args); err != nil {
-		return nil, err
-	}
-	c, err := config.ClientFromEnv()
-	if err != nil {
-		return nil, err
-	}
-	f.Apply(c)
-	return c, c.Validate()
+	extra(fs)
+	return config.ClientFromArgs(fs, args)
 }
 
 func run(logger *zap.Logger, args []string) error {
@@ -126,13 +114,4 @@ func bootstrap(logger *zap.Logger, args []string) error {
 	}
 	logger.Info("namespace and search attributes ready", zap.String("namespace", opts.Namespace))
 	return nil
-}
-
-func probe(args []string) error {
-	if len(args) != 1 {
-		return fmt.Errorf("usage: handslag-worker probe URL")
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	return telemetry.Probe(ctx, args[0])
 }
