@@ -31,11 +31,13 @@ type Metrics struct {
 	SDK client.MetricsHandler
 }
 
-// NewMetrics builds the registry. service names the process in the "service" label.
+// NewMetrics builds the registry. service names the process in the "service" label every series
+// carries.
 func NewMetrics(service string, logger *zap.Logger) (*Metrics, error) {
 	reg := prometheus.NewRegistry()
-	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	exporter, err := otelprom.New(otelprom.WithRegisterer(reg), otelprom.WithoutScopeInfo())
+	labelled := prometheus.WrapRegistererWith(prometheus.Labels{"service": service}, reg)
+	labelled.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	exporter, err := otelprom.New(otelprom.WithRegisterer(labelled), otelprom.WithoutScopeInfo(), otelprom.WithoutTargetInfo())
 	if err != nil {
 		return nil, err
 	}
@@ -43,7 +45,6 @@ func NewMetrics(service string, logger *zap.Logger) (*Metrics, error) {
 	m := &Metrics{registry: reg, provider: provider, meter: provider.Meter("github.com/skr/handslag")}
 	m.SDK = temporalotel.NewMetricsHandler(temporalotel.MetricsHandlerOptions{
 		Meter:                provider.Meter("temporal-sdk-go"),
-		InitialAttributes:    attribute.NewSet(attribute.String("service", service)),
 		UseMonotonicCounters: true,
 		// The default panics; a metric that cannot be recorded must not stop the worker.
 		OnError: func(err error) { logger.Warn("recording a metric failed", zap.Error(err)) },

@@ -58,9 +58,9 @@ func TestMetricsCountHTTPRequests(t *testing.T) {
 	Routes(mux, m)
 	code, body := serve(t, mux, "/metrics")
 	assert.Equal(t, http.StatusOK, code)
-	assert.Contains(t, body, `http_server_requests_total{code="200",method="GET"} 2`)
-	assert.Contains(t, body, `http_server_requests_total{code="404",method="GET"} 1`)
-	assert.Contains(t, body, `http_server_request_duration_seconds_count{code="200",method="GET"} 2`)
+	assert.Contains(t, body, `http_server_requests_total{code="200",method="GET",service="test"} 2`)
+	assert.Contains(t, body, `http_server_requests_total{code="404",method="GET",service="test"} 1`)
+	assert.Contains(t, body, `http_server_request_duration_seconds_count{code="200",method="GET",service="test"} 2`)
 	assert.Contains(t, body, "process_cpu_seconds_total")
 }
 

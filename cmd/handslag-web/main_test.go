@@ -43,6 +43,6 @@ func TestOperatorEndpointsBesideTheApp(t *testing.T) {
 	assert.Equal(t, http.StatusServiceUnavailable, code)
 	assert.Contains(t, body, "temporal: connection refused")
 	_, body = get("/metrics")
-	assert.Contains(t, body, `http_server_requests_total{code="200",method="GET"} 1`)
+	assert.Contains(t, body, `http_server_requests_total{code="200",method="GET",service="handslag-web"} 1`)
 	assert.NotContains(t, body, `code="503"`, "operator endpoints are not counted as application requests")
 }
