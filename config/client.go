@@ -233,6 +233,9 @@ func ClientFromArgs(fs *flag.FlagSet, args []string) (*Client, error) {
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
+	if fs.NArg() > 0 {
+		return nil, fmt.Errorf("%s: unexpected argument %q (see -h)", fs.Name(), fs.Arg(0))
+	}
 	c, err := ClientFromEnv()
 	if err != nil {
 		return nil, err

@@ -111,3 +111,21 @@ func TestWebAndMetricsSettings(t *testing.T) {
 	_, err = MetricsAddrFrom(Env{"HANDSLAG_METRICS_ADDR": "localhost"})
 	assert.ErrorContains(t, err, "HANDSLAG_METRICS_ADDR")
 }
+
+func TestClientFromArgs(t *testing.T) {
+	t.Setenv("TEMPORAL_CONFIG_FILE", filepath.Join(t.TempDir(), "none.toml"))
+	t.Setenv("TEMPORAL_ADDRESS", "temporal:7233")
+	var extra string
+	fs := flag.NewFlagSet("handslag-worker", flag.ContinueOnError)
+	fs.StringVar(&extra, "metrics-addr", "", "")
+	c, err := ClientFromArgs(fs, []string{"--namespace", "prod", "--metrics-addr", ":1"})
+	require.NoError(t, err)
+	assert.Equal(t, "temporal:7233", c.Profile.Address)
+	assert.Equal(t, "prod", c.Profile.Namespace)
+	assert.Equal(t, ":1", extra)
+
+	_, err = ClientFromArgs(flag.NewFlagSet("handslag-worker", flag.ContinueOnError), []string{"stray"})
+	assert.ErrorContains(t, err, `unexpected argument "stray"`)
+	_, err = ClientFromArgs(flag.NewFlagSet("handslag-worker", flag.ContinueOnError), []string{"--address", "nohost"})
+	assert.ErrorContains(t, err, "TEMPORAL_ADDRESS (--address)")
+}
