@@ -16,7 +16,7 @@ RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/ /usr/local/bin/
 # The outbox volume is mounted here; created in the image so a new volume belongs to nonroot.
-COPY --from=build --chown=nonroot:nonroot /data /data
+COPY --from=build --chown=65532:65532 /data /data
 ENV HANDSLAG_DATA=/data HANDSLAG_OUTBOX=/data/outbox HANDSLAG_METRICS_ADDR=:9090 HANDSLAG_WEB_ADDR=:8080
 USER nonroot:nonroot
 EXPOSE 8080 9090

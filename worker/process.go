@@ -59,7 +59,9 @@ func StartProcess(ctx context.Context, o ProcessOptions) (*Process, error) {
 		return nil, err
 	}
 	host, _ := os.Hostname()
-	p := &Process{Identity: fmt.Sprintf("handslag-worker-%d@%s", os.Getpid(), host), metrics: metrics}
+	// Unique per start: a restarted container has the same host name and pid, and readiness
+	// must not mistake the previous run's entry in the poller list for this one.
+	p := &Process{Identity: fmt.Sprintf("handslag-worker-%d-%04x@%s", os.Getpid(), time.Now().UnixNano()&0xffff, host), metrics: metrics}
 	opts := o.Client
 	opts.Identity, opts.MetricsHandler = p.Identity, metrics.SDK
 	opts.Logger = logging.SDK(o.Logger)
