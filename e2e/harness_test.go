@@ -1,6 +1,6 @@
 // Package e2e drives the system end to end against a real Temporal server running in this
 // process, through the same CLI code a user runs. With HANDSLAG_E2E_ADDRESS set the same tests
-// run against a server, worker and web server in their own processes instead (see external.go
+// run against a server, worker and web server in their own processes instead (see external_test.go
 // and scripts/postgres-proof); tests that need their own in-process server then skip.
 package e2e
 
