@@ -16,7 +16,6 @@ const (
 	DefaultDataDir    = ".handslag"
 	DefaultLeadership = "digitaliseringsledningen@example.org"
 	DefaultOffice     = "programkontoret@example.org"
-	DefaultBaseURL    = "http://127.0.0.1:8080"
 )
 
 // Temporal is where to reach Temporal.

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/skr/handslag/domain"
-	"github.com/skr/handslag/outbox"
 	"github.com/skr/handslag/starter"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -21,9 +20,9 @@ func TestSignalsEscalationDeferAndWithdraw(t *testing.T) {
 	s := startSystem(t, "", 0)
 	file := filepath.Join(t.TempDir(), "need.yaml")
 	require.NoError(t, os.WriteFile(file, []byte(need), 0o600))
-	const id = "digital-namndhantering"
+	id := s.id("digital-namndhantering")
 	by := []string{"--by", "programkontoret.e2e", "--signal"}
-	s.mustCLI("register", "--file", file, "--demo", "--demo-day", "30ms", "--demo-start", "2026-01-28", "--by", "programkontoret.e2e")
+	s.mustCLI("register", "--file", file, "--id", id, "--demo", "--demo-day", "30ms", "--demo-start", "2026-01-28", "--by", "programkontoret.e2e")
 	out := s.mustCLI(append([]string{"triage", id, "--owner", "Adda", "--route", "procurement", "--reason", "Ramavtal"}, by...)...)
 	assert.Contains(t, out, "signal")
 	s.mustCLI(append([]string{"relevance", id, "--group", "medium", "--municipal", "high", "--reason", "r"}, by...)...)
@@ -43,9 +42,7 @@ func TestSignalsEscalationDeferAndWithdraw(t *testing.T) {
 	out = s.mustCLI("status", id)
 	assert.Contains(t, out, "ESKALERAD")
 	assert.Contains(t, out, "Avvisad signal: record_valuation")
-	box := &outbox.Dir{Path: s.outbox}
-	msgs, err := box.List()
-	require.NoError(t, err)
+	msgs := s.mail(id)
 	require.Len(t, msgs, 1)
 	assert.Contains(t, msgs[0].Subject, "Digital nämndhantering")
 	assert.Equal(t, []string{"ledningen@example.org"}, msgs[0].To)

@@ -1,5 +1,7 @@
 // Package e2e drives the system end to end against a real Temporal server running in this
-// process, through the same CLI code a user runs.
+// process, through the same CLI code a user runs. With HANDSLAG_E2E_ADDRESS set the same tests
+// run against a server, worker and web server in their own processes instead (see external_test.go
+// and scripts/postgres-proof); tests that need their own in-process server then skip.
 package e2e
 
 import (
@@ -25,16 +27,27 @@ import (
 )
 
 type system struct {
-	t      *testing.T
-	server *devserver.Server
-	admin  *admin.Client
-	outbox string
-	Stop   func()
+	t *testing.T
+	// address of the Temporal frontend.
+	address string
+	admin   *admin.Client
+	outbox  string
+	Stop    func()
+	// ext is set in external mode (HANDSLAG_E2E_ADDRESS).
+	ext *external
 }
 
-// startSystem brings up the embedded server (dataDir "" keeps it in memory) and a worker.
+// startSystem brings up the embedded server (dataDir "" keeps it in memory) and a worker, or,
+// in external mode, connects to the external system; a test that needs its own server on a
+// data directory or port is skipped there.
 func startSystem(t *testing.T, dataDir string, port int) *system {
 	t.Helper()
+	if ext := externalFromEnv(t); ext != nil {
+		if dataDir != "" || port != 0 {
+			t.Skip("needs its own in-process server; the external mode has its own restart test")
+		}
+		return startExternal(t, ext)
+	}
 	return startSystemWith(t, dataDir, port, func(c client.Client, outbox string) (sdkworker.Worker, error) {
 		return worker.New(c, config.Worker{OutboxDir: outbox, LeadershipEmail: "ledningen@example.org"})
 	})
@@ -44,6 +57,9 @@ func startSystem(t *testing.T, dataDir string, port int) *system {
 // dependencies that are not there yet).
 func startSystemWith(t *testing.T, dataDir string, port int, newWorker func(c client.Client, outbox string) (sdkworker.Worker, error)) *system {
 	t.Helper()
+	if externalFromEnv(t) != nil {
+		t.Skip("runs its own worker; the external mode uses the real worker processes")
+	}
 	srv, err := devserver.Start(devserver.Options{DataDir: dataDir, Namespace: workflows.Namespace,
 		FrontendPort: port, UIPort: -1, SearchAttributes: workflows.SearchAttributes})
 	require.NoError(t, err)
@@ -55,7 +71,7 @@ func startSystemWith(t *testing.T, dataDir string, port int, newWorker func(c cl
 	w, err := newWorker(a.Temporal, box)
 	require.NoError(t, err)
 	require.NoError(t, w.Start())
-	s := &system{t: t, server: srv, admin: a, outbox: box}
+	s := &system{t: t, address: srv.FrontendAddr, admin: a, outbox: box}
 	var once sync.Once
 	s.Stop = func() {
 		once.Do(func() {
@@ -73,7 +89,7 @@ func (s *system) cli(args ...string) (int, string) {
 	var out bytes.Buffer
 	c := &starter.CLI{Out: &out, Err: &out, Lang: i18n.Swedish,
 		Dial: func(ctx context.Context, _, _ string) (*admin.Client, error) {
-			return admin.Dial(ctx, s.server.FrontendAddr, workflows.Namespace, client.Options{Logger: logging.SDK(zap.NewNop())})
+			return admin.Dial(ctx, s.address, workflows.Namespace, client.Options{Logger: logging.SDK(zap.NewNop())})
 		}}
 	code := c.Run(context.Background(), args)
 	return code, out.String()

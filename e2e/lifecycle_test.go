@@ -34,7 +34,7 @@ func TestInitiativeThroughAllStagesOnDemoCalendar(t *testing.T) {
 	s := startSystem(t, "", 0)
 	file := filepath.Join(t.TempDir(), "need.yaml")
 	require.NoError(t, os.WriteFile(file, []byte(need), 0o600))
-	const id = "digital-namndhantering"
+	id := s.id("digital-namndhantering")
 	by := []string{"--by", "programkontoret.e2e"}
 	lead := []string{"--by", "ledningen.e2e"}
 	msg := func(cmd string, args ...string) {
@@ -46,12 +46,12 @@ func TestInitiativeThroughAllStagesOnDemoCalendar(t *testing.T) {
 		s.mustCLI(append([]string{"decide", id, "--gate", gate, "--verdict", "approve", "--reason", "Prioriterat av rådet"}, lead...)...)
 	}
 
-	out := s.mustCLI(append([]string{"register", "--file", file, "--demo", "--demo-day", "40ms", "--demo-start", "2026-01-20"}, by...)...)
+	out := s.mustCLI(append([]string{"register", "--file", file, "--id", id, "--demo", "--demo-day", "40ms", "--demo-start", "2026-01-20"}, by...)...)
 	assert.Contains(t, out, "DEMOKALENDER")
 	s.waitForStage(id, "backlog", 5*time.Second)
 
 	// A second registration of the same need is refused and changes nothing.
-	code, out := s.cli(append([]string{"register", "--file", file, "--demo"}, by...)...)
+	code, out := s.cli(append([]string{"register", "--file", file, "--id", id, "--demo"}, by...)...)
 	assert.Equal(t, starter.ExitRejected, code)
 	assert.Contains(t, out, "redan registrerat")
 

@@ -44,6 +44,7 @@ var english = map[string]string{
 	"error.template":           "The template file {file} could not be read: {detail}",
 	"error.usage":              "{detail}\nRun 'handslag help' for help.",
 	"error.timeout":            "No answer within {seconds} seconds. Is the worker running? The local system (go run ./cmd/handslag-local) starts one.",
+	"error.setting":            "The setting {setting} cannot be used: {detail}",
 	"error.other":              "Something went wrong: {detail}",
 
 	"cli.registered":    "Registered: {id} ({title}). Stage: {stage}. First February review: {year}.",

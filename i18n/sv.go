@@ -48,6 +48,7 @@ var swedish = map[string]string{
 	"error.template":           "Mallfilen {file} kunde inte läsas: {detail}",
 	"error.usage":              "{detail}\nSkriv 'handslag help' för hjälp.",
 	"error.timeout":            "Inget svar inom {seconds} sekunder. Körs workern? Den lokala miljön (go run ./cmd/handslag-local) startar en.",
+	"error.setting":            "Inställningen {setting} går inte att använda: {detail}",
 	"error.other":              "Något gick fel: {detail}",
 
 	// CLI.

@@ -19,7 +19,6 @@ import (
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/logging"
-	"go.temporal.io/sdk/client"
 	"go.uber.org/zap"
 )
 
@@ -98,6 +97,7 @@ func (c *CLI) explain(err error) string {
 	var ae *admin.Error
 	var ue usageError
 	var te templateErr
+	var se *config.SettingError
 	switch {
 	case errors.As(err, &te):
 		return i18n.T(c.Lang, "error.template", "file", te.file, "detail", te.detail)
@@ -109,6 +109,8 @@ func (c *CLI) explain(err error) string {
 		return i18n.T(c.Lang, "error."+string(ve.Code), "field", ve.Field, "detail", ve.Detail)
 	case errors.As(err, &ae):
 		return i18n.T(c.Lang, ae.Key, ae.Args...)
+	case errors.As(err, &se):
+		return i18n.T(c.Lang, "error.setting", "setting", se.Setting, "detail", se.Problem)
 	}
 	return i18n.T(c.Lang, "error.other", "detail", err.Error())
 }
@@ -189,7 +191,19 @@ func (c *CLI) dial(ctx context.Context, f *flags) (*admin.Client, error) {
 	if c.Dial != nil {
 		return c.Dial(ctx, f.address, f.namespace)
 	}
-	return admin.Dial(ctx, f.address, f.namespace, client.Options{Logger: logging.SDK(zap.NewNop())})
+	// TLS, API key and the Temporal CLI's profile come from the environment like in the worker;
+	// the address and namespace from the flags (whose defaults are the environment's).
+	cc, err := config.ClientFromEnv()
+	if err != nil {
+		return nil, err
+	}
+	cc.Profile.Address, cc.Profile.Namespace = f.address, f.namespace
+	opts, err := cc.Options()
+	if err != nil {
+		return nil, err
+	}
+	opts.Logger = logging.SDK(zap.NewNop())
+	return admin.Dial(ctx, f.address, f.namespace, opts)
 }
 
 func splitList(s string) []string {
