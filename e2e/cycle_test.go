@@ -215,7 +215,7 @@ func TestCycleFromScheduleToOfferDecision(t *testing.T) {
 	code, out = decide("offer", "A")
 	require.Equal(t, starter.ExitOK, code, out)
 	s.waitForPhase(2027, domain.PhaseDone, 10*time.Second)
-	s.waitForStage(ids["A"], "offered", 10*time.Second)
+	s.waitForStage(ids["A"], "offer_round", 10*time.Second) // offered, and the round to the municipalities is open
 
 	// The cycle report, as JSON and CSV.
 	var report domain.CycleReport

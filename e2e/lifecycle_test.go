@@ -82,7 +82,8 @@ func TestInitiativeThroughAllStagesOnDemoCalendar(t *testing.T) {
 	}
 	s.waitForStage(id, "offer_decision", 30*time.Second)
 	decide("offer")
-	s.waitForStage(id, "offered", 5*time.Second)
+	// The offer is decided and the offer round to the 290 municipalities opens at once.
+	s.waitForStage(id, "offer_round", 10*time.Second)
 
 	st, err := s.admin.Status(context.Background(), id)
 	require.NoError(t, err)

@@ -32,9 +32,13 @@ func New(c client.Client, cfg config.Worker) (sdkworker.Worker, error) {
 	if ns == "" {
 		ns = workflows.Namespace
 	}
+	reg, book, links, err := offerDependencies(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("worker: %w", err)
+	}
 	w := sdkworker.New(c, workflows.TaskQueue, sdkworker.Options{})
 	Register(w, &activities.Activities{Sender: box, Lang: i18n.Swedish, LeadershipAddress: cfg.LeadershipEmail,
-		OfficeAddress: cfg.OfficeEmail, BaseURL: cfg.BaseURL, Members: dir})
+		OfficeAddress: cfg.OfficeEmail, BaseURL: cfg.BaseURL, Members: dir, Register: reg, Contacts: book, Links: links})
 	w.RegisterActivity(&coordinator.Activities{Admin: &admin.Client{Temporal: c, Namespace: ns}})
 	return w, nil
 }
