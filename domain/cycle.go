@@ -89,9 +89,9 @@ type Cycle struct {
 	Participants []Participant `json:"participants"`
 	// Lists holds the current list of every member that has given one, in arrival order;
 	// Replaced keeps every earlier version.
-	Lists     []SubmittedList  `json:"lists,omitempty"`
-	Replaced  []SubmittedList  `json:"replaced,omitempty"`
-	Reminders []ListReminder `json:"reminders,omitempty"`
+	Lists     []SubmittedList `json:"lists,omitempty"`
+	Replaced  []SubmittedList `json:"replaced,omitempty"`
+	Reminders []ListReminder  `json:"reminders,omitempty"`
 
 	Valuations         []MemberValuation `json:"valuations,omitempty"`
 	ReplacedValuations []MemberValuation `json:"replaced_valuations,omitempty"`

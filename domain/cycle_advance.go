@@ -7,7 +7,7 @@ import (
 
 // CycleEvents is what Advance found for the workflow to announce.
 type CycleEvents struct {
-	Reminders   []ListReminder  `json:"reminders,omitempty"`
+	Reminders   []ListReminder    `json:"reminders,omitempty"`
 	Escalations []CycleEscalation `json:"escalations,omitempty"`
 	ListsClosed bool              `json:"lists_closed,omitempty"`
 }

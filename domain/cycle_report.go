@@ -19,7 +19,7 @@ type CycleReport struct {
 	Lists         []SubmittedList    `json:"lists"`
 	Replaced      []SubmittedList    `json:"replaced_lists,omitempty"`
 	MissingLists  []string           `json:"missing_lists,omitempty"`
-	Reminders     []ListReminder   `json:"reminders,omitempty"`
+	Reminders     []ListReminder     `json:"reminders,omitempty"`
 	Valuations    []ValuationSummary `json:"valuations,omitempty"`
 	Decisions     []CycleDecision    `json:"decisions,omitempty"`
 	Escalations   []CycleEscalation  `json:"escalations,omitempty"`
