@@ -151,3 +151,23 @@ func TestAnswersCSVListsEveryVersionAndEveryMunicipality(t *testing.T) {
 	assert.Equal(t, "true", rows[2][5])
 	assert.Equal(t, []string{"1280", "Malmö", "12", "20", "0", "true", "", "", "", "", "", "", "", "", ""}, rows[3])
 }
+
+// On a demo calendar the round's dates are calendar instants and its timers fire at the
+// scaled real instants, exactly as the initiative's seasons do.
+func TestOfferRoundOnADemoClock(t *testing.T) {
+	r := testRound(t)
+	realStart := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+	r.Clock = Clock{DayLength: time.Second, RealOrigin: realStart, VirtualOrigin: local(2027, 2, 10, 10, 0)}
+	r.RecordDelivery(Delivery{Sent: 4}, realStart)
+	w, ok := r.NextWake(realStart)
+	require.True(t, ok)
+	assert.Equal(t, "reminder:14", w.What)
+	assert.Equal(t, r.Clock.ToReal(local(2027, 3, 18, 17, 0)), w.Real)
+	assert.Less(t, w.Real.Sub(realStart), 2*time.Minute, "about 36 demo days: 36 seconds")
+
+	deadline := r.Clock.ToReal(r.Deadline)
+	assert.False(t, r.Decide(deadline.Add(-time.Millisecond)))
+	res := r.Submit(batch(web, answer("0180", AnswerNo, "a")), deadline.Add(time.Millisecond))
+	assert.Equal(t, CodeDeadlinePassed, res[0].Error.Code, "the deadline is the scaled one")
+	assert.True(t, r.Decide(deadline))
+}
