@@ -72,6 +72,12 @@ func (s CycleSchedule) policy() *client.SchedulePolicies {
 	return &client.SchedulePolicies{Overlap: enumspb.SCHEDULE_OVERLAP_POLICY_SKIP, CatchupWindow: s.CatchupWindow}
 }
 
+func (s CycleSchedule) createOptions(note string) client.ScheduleOptions {
+	p := s.policy()
+	return client.ScheduleOptions{ID: workflows.ScheduleID, Spec: *s.spec(), Action: s.action(),
+		Overlap: p.Overlap, CatchupWindow: p.CatchupWindow, Note: note}
+}
+
 // ScheduleResult says what EnsureSchedule did and when the next cycles start.
 type ScheduleResult struct {
 	Created bool        `json:"created"` // false: an existing schedule was updated
@@ -86,11 +92,7 @@ func (a *Client) EnsureSchedule(ctx context.Context, s CycleSchedule) (ScheduleR
 	}
 	var res ScheduleResult
 	sc := a.Temporal.ScheduleClient()
-	h, err := sc.Create(ctx, client.ScheduleOptions{
-		ID: workflows.ScheduleID, Spec: *s.spec(), Action: s.action(),
-		Overlap: enumspb.SCHEDULE_OVERLAP_POLICY_SKIP, CatchupWindow: s.CatchupWindow,
-		Note: "Skapat av handslag cycle schedule",
-	})
+	h, err := sc.Create(ctx, s.createOptions("Skapat av handslag cycle schedule"))
 	switch {
 	case err == nil:
 		res.Created = true
@@ -121,11 +123,7 @@ func (a *Client) CreateScheduleIfMissing(ctx context.Context, s CycleSchedule) (
 	if err := s.Validate(); err != nil {
 		return false, err
 	}
-	_, err = a.Temporal.ScheduleClient().Create(ctx, client.ScheduleOptions{
-		ID: workflows.ScheduleID, Spec: *s.spec(), Action: s.action(),
-		Overlap: enumspb.SCHEDULE_OVERLAP_POLICY_SKIP, CatchupWindow: s.CatchupWindow,
-		Note: "Skapat av den lokala miljön",
-	})
+	_, err = a.Temporal.ScheduleClient().Create(ctx, s.createOptions("Skapat av den lokala miljön"))
 	if errors.Is(err, temporal.ErrScheduleAlreadyRunning) {
 		return false, nil
 	}

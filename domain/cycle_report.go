@@ -2,6 +2,7 @@ package domain
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -97,16 +98,8 @@ func (c *Cycle) RankingReport() []RankingRow {
 			rest = append(rest, row(p))
 		}
 	}
-	sortRows(rest)
+	sort.Slice(rest, func(i, j int) bool { return rest[i].ID < rest[j].ID })
 	return append(rows, rest...)
-}
-
-func sortRows(rows []RankingRow) {
-	for i := 1; i < len(rows); i++ {
-		for j := i; j > 0 && rows[j].ID < rows[j-1].ID; j-- {
-			rows[j], rows[j-1] = rows[j-1], rows[j]
-		}
-	}
 }
 
 // ValuationSummaries sums up the valuations of every initiative chosen for quick analysis.

@@ -250,7 +250,7 @@ func TestCycleFromScheduleToOfferDecision(t *testing.T) {
 	assert.True(t, keys["lists-closed/cycle-2027"], "%v", keys)
 
 	if os.Getenv("HANDSLAG_RECORD_HISTORY") != "" {
-		recordWorkflowHistory(t, s, workflows.CycleWorkflowID(2027), "../workflows/testdata/history_cycle_demo.json")
+		recordRun(t, s, workflows.CycleWorkflowID(2027), "", "../workflows/testdata/history_cycle_demo.json")
 		recordHistory(t, s, ids["A"], "../workflows/testdata/history_cycle_initiative_offered.json")
 	}
 }

@@ -112,11 +112,6 @@ func recordHistory(t *testing.T, s *system, id, path string) {
 	recordRun(t, s, workflows.InitiativeWorkflowID(id), "", path)
 }
 
-// recordWorkflowHistory writes the latest run of any workflow.
-func recordWorkflowHistory(t *testing.T, s *system, workflowID, path string) {
-	recordRun(t, s, workflowID, "", path)
-}
-
 // recordRun writes one run's history (runID "": the latest).
 func recordRun(t *testing.T, s *system, workflowID, runID, path string) {
 	if tag := os.Getenv("HANDSLAG_RECORD_HISTORY"); tag != "1" {

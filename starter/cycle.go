@@ -250,22 +250,9 @@ func (c *CLI) cyclePriorities(ctx context.Context, args []string) error {
 	if f.json {
 		return writeJSON(c.Out, r)
 	}
-	fmt.Fprintln(c.Out, c.t("cli.cycle.list_saved", "member", *member, "count", len(ids), "deadline", c.listsDeadline(ctx, f, *year)))
+	fmt.Fprintln(c.Out, c.t("cli.cycle.list_saved", "member", *member, "count", len(ids),
+		"deadline", r.ListsDeadline.In(domain.Stockholm()).Format("2006-01-02 15:04")))
 	return nil
-}
-
-// listsDeadline reads the round's deadline for the confirmation (best effort).
-func (c *CLI) listsDeadline(ctx context.Context, f *flags, year int) string {
-	a, err := c.dial(ctx, f)
-	if err != nil {
-		return "?"
-	}
-	defer a.Close()
-	var r domain.CycleReport
-	if a.QueryCycle(ctx, year, workflows.QueryCycleReport, &r) != nil {
-		return "?"
-	}
-	return r.ListsDeadline.In(domain.Stockholm()).Format("2006-01-02 15:04")
 }
 
 func (c *CLI) cycleValuation(ctx context.Context, args []string) error {

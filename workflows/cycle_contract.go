@@ -2,6 +2,7 @@ package workflows
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/skr/handslag/domain"
 )
@@ -78,8 +79,9 @@ type DecisionReceipt struct {
 
 // CycleReceipt is what the other accepted cycle messages answer.
 type CycleReceipt struct {
-	Phase    domain.CyclePhase `json:"phase"`
-	Revision int               `json:"revision"`
+	Phase         domain.CyclePhase `json:"phase"`
+	Revision      int               `json:"revision"`
+	ListsDeadline time.Time         `json:"lists_deadline"`
 }
 
 // LauncherInput is the Schedule's action: the configuration every year's cycle starts with.

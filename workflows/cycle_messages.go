@@ -59,7 +59,7 @@ func cycleMessage[C domain.CycleCommand](r *cycleRun, name string) func(workflow
 				if err := r.apply(ctx, cmd); err != nil {
 					return CycleReceipt{}, toApplicationError(err)
 				}
-				return CycleReceipt{Phase: r.state.Phase, Revision: r.state.Revision}, nil
+				return CycleReceipt{Phase: r.state.Phase, Revision: r.state.Revision, ListsDeadline: r.state.ListsDeadline()}, nil
 			},
 			workflow.UpdateHandlerOptions{Validator: func(ctx workflow.Context, cmd C) error {
 				return toApplicationError(r.check(ctx, cmd))

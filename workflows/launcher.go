@@ -1,8 +1,6 @@
 package workflows
 
 import (
-	"time"
-
 	"github.com/skr/handslag/domain"
 	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/sdk/temporal"
@@ -35,8 +33,6 @@ func CycleLauncherWorkflow(ctx workflow.Context, in LauncherInput) (LauncherResu
 		WorkflowIDReusePolicy: enumspb.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE,
 		ParentClosePolicy:     enumspb.PARENT_CLOSE_POLICY_ABANDON,
 		TypedSearchAttributes: temporal.NewSearchAttributes(SACycleYear.ValueSet(int64(year))),
-		WorkflowRunTimeout:    0,
-		WorkflowTaskTimeout:   10 * time.Second,
 	})
 	f := workflow.ExecuteChildWorkflow(cctx, CycleWorkflowType, CycleInput{Year: year, Config: in.Config, Clock: in.Clock})
 	if err := f.GetChildWorkflowExecution().Get(ctx, nil); err != nil {
