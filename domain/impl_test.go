@@ -262,3 +262,22 @@ func TestImplementationSettingsValidate(t *testing.T) {
 	}
 	assert.NoError(t, DefaultImplementationSettings().Validate())
 }
+
+func TestNewsletterTakesTheMonthsPublicEventsWithoutUserIDs(t *testing.T) {
+	a := newTestImplementation(t)
+	require.NoError(t, a.Apply(RecordMeasurement{Meta: implOffice, Goal: "effektmal", Value: 20, Unit: "procent", Date: "2027-05-01"}, local(2027, 5, 3, 9, 0)))
+	require.NoError(t, a.Apply(Unsubscribe{Meta: implOffice, Municipality: "0180"}, local(2027, 5, 4, 9, 0)))
+	b := newTestImplementation(t)
+	b.InitiativeID = "arkiv"
+	month, err := ParseMonth("2027-05")
+	require.NoError(t, err)
+	got := Newsletter(month, []Implementation{*a, *b})
+	require.Len(t, got, 1, "the other had no news in May")
+	assert.Equal(t, "bygglov", got[0].InitiativeID)
+	require.Len(t, got[0].Events, 1, "the unsubscription is not news")
+	assert.Equal(t, EvMeasurement, got[0].Events[0].Kind)
+	assert.Empty(t, got[0].Events[0].By)
+	assert.Empty(t, got[0].Goals[0].Latest.By)
+	_, err = ParseMonth("maj")
+	assert.Error(t, err)
+}

@@ -56,9 +56,9 @@ const DefaultImplMaxHistoryEvents = 2000
 
 // ImplReceipt is what an accepted implementation update answers.
 type ImplReceipt struct {
-	Revision int    `json:"revision"`
-	Event    string `json:"event,omitempty"` // the kind of the event it recorded
-	Ended    bool   `json:"ended,omitempty"`
+	Revision int               `json:"revision"`
+	Event    *domain.ImplEvent `json:"event,omitempty"` // the event it recorded
+	Ended    bool              `json:"ended,omitempty"`
 }
 
 // ImplementationStatus is what QueryImplementationStatus returns: the whole state, the

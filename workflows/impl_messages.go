@@ -44,7 +44,8 @@ func implMessage[C domain.ImplCommand](r *implRun, name string) func(workflow.Co
 				}
 				rec := ImplReceipt{Revision: r.im.Revision, Ended: r.im.Outcome != nil}
 				if n := len(r.im.Events); n > 0 {
-					rec.Event = r.im.Events[n-1].Kind
+					e := r.im.Events[n-1]
+					rec.Event = &e
 				}
 				return rec, nil
 			},

@@ -152,6 +152,8 @@ func TestThreeYearImplementation(t *testing.T) {
 	require.NoError(t, moved.rejected)
 	require.NoError(t, done.rejected)
 	assert.True(t, done.receipt.Ended)
+	require.NotNil(t, done.receipt.Event)
+	assert.Equal(t, domain.EvCompleted, done.receipt.Event.Kind)
 
 	// The initiative: started the implementation with the yes-sayers, closed as completed.
 	require.NotNil(t, midInitiative.Initiative.Implementation)
