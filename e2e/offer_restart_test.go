@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/skr/handslag/activities"
+	"github.com/skr/handslag/answerlink"
 	"github.com/skr/handslag/config"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/outbox"
@@ -174,6 +175,38 @@ func TestOfferRoundSurvivesServerRestartAndWorkerKill(t *testing.T) {
 	for _, m := range mailOfKind(mail, "offer/") {
 		assert.Contains(t, m.Body, answerBaseURL()+"/svar/", "the answer link points at the web server")
 	}
+	checkAnswerLink(t, mail, id, round.Municipalities[0].Code)
+}
+
+// checkAnswerLink checks the answer link in the offer e-mail to one municipality against the
+// web server's settings: when HANDSLAG_LINK_SECRET is set (the production proof gives the
+// worker and the web server the same one), the link's token must verify with it, so the web
+// server can accept the answer.
+func checkAnswerLink(t *testing.T, mail []outbox.Message, id, code string) {
+	t.Helper()
+	key, ok, err := answerlink.KeyFromEnv()
+	require.NoError(t, err)
+	if !ok {
+		return
+	}
+	var link string
+	for _, m := range mail {
+		if m.Key == fmt.Sprintf("offer/%s/%s", id, code) {
+			_, rest, found := strings.Cut(m.Body, answerBaseURL()+answerlink.PathPrefix)
+			require.True(t, found, "no answer link in %s:\n%s", m.Key, m.Body)
+			link = answerBaseURL() + answerlink.PathPrefix + strings.Fields(rest)[0]
+		}
+	}
+	require.NotEmpty(t, link, "no offer e-mail to %s", code)
+	signer, err := answerlink.NewSigner(key)
+	require.NoError(t, err)
+	claims, err := signer.Verify(strings.TrimPrefix(link, answerBaseURL()+answerlink.PathPrefix))
+	require.NoError(t, err, "the worker signed the link with another key than HANDSLAG_LINK_SECRET")
+	assert.Equal(t, answerlink.Claims{OfferID: workflows.OfferRoundWorkflowID(id), Municipality: code}, claims)
+
+	// >>> PAGE CHECK: once cmd/handslag-web mounts the answer pages (web.New), GET link on the
+	// web server here (in the proof HANDSLAG_BASE_URL is the web server, HANDSLAG_E2E_WEB_URL) and expect 200 with
+	// the offer's title; post the form and expect the answer in s.admin.OfferRound.
 }
 
 // startOfferDecision starts an initiative that waits for the offer decision, on calendar cal.
