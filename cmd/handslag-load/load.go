@@ -155,38 +155,53 @@ func (s *loadSystem) startRounds(ctx context.Context, n int) ([]string, map[stri
 func (s *loadSystem) answerAll(ctx context.Context, ids []string, ms []domain.OfferMunicipality, clients int) (time.Duration, error) {
 	offers := offerweb.New(offerweb.AdminBackend{Admin: s.admin}, offerweb.Options{})
 	type job struct{ round, m int }
-	jobs := make(chan job)
+	var jobs []job
+	for i := range ms {
+		for r := range ids {
+			jobs = append(jobs, job{r, i})
+		}
+	}
+	return concurrently(clients, jobs, func(j job) error {
+		m := ms[j.m]
+		_, err := offers.Answer(ctx, web.AnswerSubmission{OfferID: workflows.OfferRoundWorkflowID(ids[j.round]),
+			MunicipalityCode: m.Code, SubmissionID: fmt.Sprintf("load-%d-%s", j.round, m.Code),
+			Choice: web.Yes, Name: "Lasttest " + m.Code, Role: "Kommundirektör", Comment: "Vi ansluter oss."})
+		if err != nil {
+			return fmt.Errorf("%s, %s: %w", ids[j.round], m.Code, err)
+		}
+		return nil
+	})
+}
+
+// concurrently runs do on every job, clients at a time, in order of the jobs, and returns how
+// long that took and the first error.
+func concurrently[J any](clients int, jobs []J, do func(J) error) (time.Duration, error) {
+	feed := make(chan J)
 	var (
 		mu       sync.Mutex
 		firstErr error
+		wg       sync.WaitGroup
 	)
 	start := time.Now()
-	var wg sync.WaitGroup
 	for range clients {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range jobs {
-				m := ms[j.m]
-				_, err := offers.Answer(ctx, web.AnswerSubmission{OfferID: workflows.OfferRoundWorkflowID(ids[j.round]),
-					MunicipalityCode: m.Code, SubmissionID: fmt.Sprintf("load-%d-%s", j.round, m.Code),
-					Choice: web.Yes, Name: "Lasttest " + m.Code, Role: "Kommundirektör", Comment: "Vi ansluter oss."})
-				if err != nil {
+			for j := range feed {
+				if err := do(j); err != nil {
 					mu.Lock()
 					if firstErr == nil {
-						firstErr = fmt.Errorf("%s, %s: %w", ids[j.round], m.Code, err)
+						firstErr = err
 					}
 					mu.Unlock()
 				}
 			}
 		}()
 	}
-	for i := range ms {
-		for r := range ids {
-			jobs <- job{r, i}
-		}
+	for _, j := range jobs {
+		feed <- j
 	}
-	close(jobs)
+	close(feed)
 	wg.Wait()
 	return time.Since(start), firstErr
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"sync"
 	"time"
 
 	"go.temporal.io/sdk/client"
@@ -48,39 +47,19 @@ func rawThroughput(ctx context.Context, c client.Client, n, perWorkflow, clients
 			return 0, err
 		}
 	}
-	jobs := make(chan string)
-	var (
-		mu       sync.Mutex
-		firstErr error
-	)
-	start := time.Now()
-	var wg sync.WaitGroup
-	for range clients {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for id := range jobs {
-				h, err := c.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{WorkflowID: id, UpdateName: rawUpdate,
-					WaitForStage: client.WorkflowUpdateStageCompleted})
-				if err == nil {
-					err = h.Get(ctx, nil)
-				}
-				if err != nil {
-					mu.Lock()
-					if firstErr == nil {
-						firstErr = fmt.Errorf("raw update to %s: %w", id, err)
-					}
-					mu.Unlock()
-				}
-			}
-		}()
-	}
+	var jobs []string
 	for range perWorkflow {
-		for _, id := range ids {
-			jobs <- id
-		}
+		jobs = append(jobs, ids...)
 	}
-	close(jobs)
-	wg.Wait()
-	return time.Since(start), firstErr
+	return concurrently(clients, jobs, func(id string) error {
+		h, err := c.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{WorkflowID: id, UpdateName: rawUpdate,
+			WaitForStage: client.WorkflowUpdateStageCompleted})
+		if err == nil {
+			err = h.Get(ctx, nil)
+		}
+		if err != nil {
+			return fmt.Errorf("raw update to %s: %w", id, err)
+		}
+		return nil
+	})
 }
