@@ -87,7 +87,9 @@ func New(backend Backend, opts Options) *Offers {
 	o := &Offers{backend: backend, meta: domain.Meta{By: opts.By, Reason: "Svar via svarsformuläret"},
 		clocks: map[string]domain.Clock{}}
 	o.writes = NewBatcher(o.submit, opts.MaxBatch, opts.CallTimeout)
-	// Every waiting reader gets the same round, so there is no reason to cap a read batch.
+	// Every waiting reader gets the same round, so there is no reason to cap a read batch. A
+	// reader that arrives while a query is in flight waits for the next one, so it always sees
+	// every answer recorded before it asked.
 	o.reads = NewBatcher(o.read, 1<<20, opts.CallTimeout)
 	return o
 }
