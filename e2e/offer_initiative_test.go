@@ -23,10 +23,7 @@ func TestOfferedInitiativeRunsItsRoundThroughTheCLI(t *testing.T) {
 	s, sender, _ := startOfferSystem(t)
 	ctx := context.Background()
 	const id = "e2e-erbjudande"
-	startOfferDecision(t, s, id, domain.DefaultCalendar())
-
-	s.mustCLI("decide", id, "--gate", "offer", "--verdict", "approve", "--reason", "Beslut om erbjudande", "--by", "ledningen.e2e")
-	s.waitForStage(id, string(domain.StageOfferRound), 10*time.Second)
+	s.offerInitiative(id)
 	require.Eventually(t, func() bool { return len(sender.Messages()) == 290 }, 20*time.Second, 50*time.Millisecond, "290 offers")
 
 	// The office registers Stockholm's yes; a second time with the same submission id changes nothing.
@@ -75,4 +72,13 @@ func TestOfferedInitiativeRunsItsRoundThroughTheCLI(t *testing.T) {
 		recordRun(t, s, workflows.InitiativeWorkflowID(id), "", "../workflows/testdata/history_offer_initiative_withdrawn.json")
 		recordRun(t, s, workflows.OfferRoundWorkflowID(id), "", "../workflows/testdata/history_offer_round_cancelled.json")
 	}
+}
+
+// offerInitiative starts an initiative at the offer decision, with its qualification and every
+// must-requirement met, and has the leadership offer it: its offer round starts at once.
+func (s *system) offerInitiative(id string) {
+	s.t.Helper()
+	startOfferDecision(s.t, s, id, domain.DefaultCalendar())
+	s.mustCLI("decide", id, "--gate", "offer", "--verdict", "approve", "--reason", "Beslut om erbjudande", "--by", "ledningen.e2e")
+	s.waitForStage(id, string(domain.StageOfferRound), 10*time.Second)
 }

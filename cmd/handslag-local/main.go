@@ -27,14 +27,15 @@ func main() {
 	dataDir := flag.String("data", config.DefaultDataDir, "datakatalog (Temporal-databas, utkorg)")
 	port := flag.Int("port", 7233, "Temporal-serverns port")
 	uiPort := flag.Int("ui-port", 8233, "Temporal Web UI:s port")
+	webPort := flag.Int("web-port", 8080, "svarsformulärets port (länkarna i e-posten pekar hit)")
 	flag.Parse()
-	if err := run(*dataDir, *port, *uiPort); err != nil {
+	if err := run(*dataDir, *port, *uiPort, *webPort); err != nil {
 		fmt.Fprintln(os.Stderr, "Kunde inte starta:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dataDir string, port, uiPort int) error {
+func run(dataDir string, port, uiPort, webPort int) error {
 	logger := logging.New()
 	defer func() { _ = logger.Sync() }()
 	fmt.Println("Startar Temporal-servern (första starten skapar databasen) ...")
@@ -55,9 +56,16 @@ func run(dataDir string, port, uiPort int) error {
 	if err := admin.EnsureSearchAttributes(ctx, a.Temporal, workflows.Namespace); err != nil {
 		return err
 	}
+	// The answer form; the links in the offers must lead to it.
+	answers, err := startAnswerForm(a, dataDir, webPort, logger)
+	if err != nil {
+		return err
+	}
+	defer answers.stop()
 	w, err := worker.New(a.Temporal, config.Worker{
 		OutboxDir:       filepath.Join(dataDir, "outbox"),
 		LeadershipEmail: config.WorkerFromEnv().LeadershipEmail,
+		BaseURL:         answers.baseURL,
 	})
 	if err != nil {
 		return err
@@ -76,6 +84,7 @@ func run(dataDir string, port, uiPort int) error {
 Handslag körs lokalt.
   Temporal Web UI:   http://%s/namespaces/%s/workflows
   Temporal-server:   %s (namespace %s)
+  Svarsformuläret:   %s/svar/... (länkarna i erbjudandena)
   Data:              %s (databas i temporal/, utgående e-post i outbox/)
   Årscykeln:         startas av schemat %s varje år 15 januari 08:00 (handslag cycle help)
 
@@ -86,7 +95,7 @@ Prova så här i ett annat fönster:
 
 Med --demo varar en kalenderdag en sekund, så ett helt år går på drygt sex minuter.
 Stoppa med Ctrl+C; allt finns kvar till nästa start.
-`, srv.UIAddr, workflows.Namespace, srv.FrontendAddr, workflows.Namespace, dataDir, workflows.ScheduleID)
+`, srv.UIAddr, workflows.Namespace, srv.FrontendAddr, workflows.Namespace, answers.baseURL, dataDir, workflows.ScheduleID)
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
 	<-stop
