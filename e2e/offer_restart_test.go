@@ -3,7 +3,9 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"io"
 	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"sort"
@@ -175,15 +177,16 @@ func TestOfferRoundSurvivesServerRestartAndWorkerKill(t *testing.T) {
 	for _, m := range mailOfKind(mail, "offer/") {
 		assert.Contains(t, m.Body, answerBaseURL()+"/svar/", "the answer link points at the web server")
 	}
-	checkAnswerLink(t, mail, id, round.Municipalities[0].Code)
+	checkAnswerLink(t, mail, id, round.Municipalities[0])
 }
 
 // checkAnswerLink checks the answer link in the offer e-mail to one municipality against the
 // web server's settings: when HANDSLAG_LINK_SECRET is set (the production proof gives the
 // worker and the web server the same one), the link's token must verify with it, so the web
 // server can accept the answer.
-func checkAnswerLink(t *testing.T, mail []outbox.Message, id, code string) {
+func checkAnswerLink(t *testing.T, mail []outbox.Message, id string, muni domain.OfferMunicipality) {
 	t.Helper()
+	code := muni.Code
 	key, ok, err := answerlink.KeyFromEnv()
 	require.NoError(t, err)
 	if !ok {
@@ -204,9 +207,42 @@ func checkAnswerLink(t *testing.T, mail []outbox.Message, id, code string) {
 	require.NoError(t, err, "the worker signed the link with another key than HANDSLAG_LINK_SECRET")
 	assert.Equal(t, answerlink.Claims{OfferID: workflows.OfferRoundWorkflowID(id), Municipality: code}, claims)
 
-	// >>> PAGE CHECK: once cmd/handslag-web mounts the answer pages (web.New), GET link on the
-	// web server here (in the proof HANDSLAG_BASE_URL is the web server, HANDSLAG_E2E_WEB_URL) and expect 200 with
-	// the offer's title; post the form and expect the answer in s.admin.OfferRound.
+	checkAnswerPage(t, link, muni.Name)
+}
+
+// checkAnswerPage opens the answer link on the web server of the production proof (a separate
+// process, HANDSLAG_E2E_WEB_URL): it must serve the real offer page for the round, and refuse the
+// same link with one character changed. In-process runs have no web server; the browser path
+// test covers the pages there.
+func checkAnswerPage(t *testing.T, link, municipality string) {
+	t.Helper()
+	ext := externalFromEnv(t)
+	if ext == nil || ext.webURL == "" {
+		return
+	}
+	require.True(t, strings.HasPrefix(link, strings.TrimRight(ext.webURL, "/")),
+		"HANDSLAG_BASE_URL (%s) must be the web server (%s)", link, ext.webURL)
+	get := func(url string) (int, string) {
+		resp, err := http.Get(url)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		body, err := io.ReadAll(resp.Body)
+		require.NoError(t, err)
+		return resp.StatusCode, string(body)
+	}
+	status, page := get(link)
+	require.Equal(t, http.StatusOK, status, page)
+	assert.Contains(t, page, "Digital nämndhantering", "the offer's title")
+	assert.Contains(t, page, municipality, "the municipality the link was made for")
+	// One character in the middle of the token changed (the last one may only carry padding bits).
+	i := len(link) - 10
+	swap := byte('A')
+	if link[i] == 'A' {
+		swap = 'B'
+	}
+	forged := link[:i] + string(swap) + link[i+1:]
+	status, page = get(forged)
+	assert.Equal(t, http.StatusForbidden, status, "a forged link is refused: %s", page)
 }
 
 // startOfferDecision starts an initiative that waits for the offer decision, on calendar cal.
