@@ -243,6 +243,7 @@ func checkAnswerPage(t *testing.T, link, municipality string) {
 	forged := link[:i] + string(swap) + link[i+1:]
 	status, page = get(forged)
 	assert.Equal(t, http.StatusForbidden, status, "a forged link is refused: %s", page)
+	t.Logf("the web server at %s served the answer page and refused a forged link", ext.webURL)
 }
 
 // startOfferDecision starts an initiative that waits for the offer decision, on calendar cal.
