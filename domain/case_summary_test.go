@@ -85,14 +85,18 @@ func TestCaseSummary(t *testing.T) {
 			in: func(t *testing.T) *Initiative { return caseAt(t) }, now: local(2026, 10, 16, 10, 0),
 			stage: StageBacklog, year: 2027, milestone: milestone(MilestoneSeasonOpens, SeasonFebruaryReview, local(2027, 2, 1, 9, 0))},
 		{name: "withdrawn before triage is never listed",
-			in:  func(t *testing.T) *Initiative { return caseAt(t, apply(t, Withdraw{Meta: caseOffice}, local(2026, 10, 17, 10, 0))) },
+			in: func(t *testing.T) *Initiative {
+				return caseAt(t, apply(t, Withdraw{Meta: caseOffice}, local(2026, 10, 17, 10, 0)))
+			},
 			now: local(2026, 10, 17, 11, 0), stage: StageWithdrawn, year: 2027,
 			outcome: &CaseOutcome{Stage: StageWithdrawn, Body: RoleOffice, At: local(2026, 10, 17, 10, 0)}},
 		{name: "triaged: listed, waiting for February",
 			in: func(t *testing.T) *Initiative { return caseAt(t, triage(t)) }, now: local(2026, 10, 21, 10, 0), listed: true,
 			stage: StageTriaged, year: 2027, milestone: milestone(MilestoneSeasonOpens, SeasonFebruaryReview, local(2027, 2, 1, 9, 0))},
 		{name: "in the February review the deadline is next",
-			in:     func(t *testing.T) *Initiative { return caseAt(t, triage(t), relevance(t), waitUntil(local(2027, 2, 1, 9, 0))) },
+			in: func(t *testing.T) *Initiative {
+				return caseAt(t, triage(t), relevance(t), waitUntil(local(2027, 2, 1, 9, 0)))
+			},
 			now:    local(2027, 2, 2, 10, 0),
 			listed: true, stage: StageFebruaryReview, year: 2027,
 			milestone: milestone(MilestoneSeasonDeadline, SeasonFebruaryReview, local(2027, 3, 15, 17, 0))},
