@@ -44,6 +44,10 @@ func OpenDir(path string) (*Dir, error) {
 	return &Dir{path: path, cache: map[string]cached{}}, nil
 }
 
+// ReadOnly opens a case directory for reading only (the web server, which may see it on a
+// read-only volume). A directory that does not exist yet holds no cases.
+func ReadOnly(path string) *Dir { return &Dir{path: path, cache: map[string]cached{}} }
+
 // Path is the directory.
 func (d *Dir) Path() string { return d.path }
 
@@ -156,6 +160,9 @@ func (e *UnreadableError) Error() string {
 // record are skipped and named in an *UnreadableError returned beside the rest.
 func (d *Dir) All(ctx context.Context) ([]Record, error) {
 	entries, err := os.ReadDir(d.path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil // nothing recorded yet
+	}
 	if err != nil {
 		return nil, fmt.Errorf("case list %s: %w", d.path, err)
 	}

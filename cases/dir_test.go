@@ -164,3 +164,9 @@ func TestDirAllSeesChanges(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, all)
 }
+
+func TestReadOnlyDirThatDoesNotExistYetIsEmpty(t *testing.T) {
+	all, err := ReadOnly(filepath.Join(t.TempDir(), "inte-skapad")).All(context.Background())
+	require.NoError(t, err)
+	assert.Empty(t, all)
+}
