@@ -159,3 +159,7 @@ func outcomeBody(s Stage) Role {
 	}
 	return RoleOffice
 }
+
+// SpreadsheetCell neutralises text a spreadsheet would run as a formula, for CSV exports of
+// free text (a case's title comes from whoever described the need).
+func SpreadsheetCell(s string) string { return cell(s) }
