@@ -12,21 +12,21 @@ import (
 // and the CSV. Codes are stable (for programs); texts are plain Swedish (for people). Dates
 // are local calendar dates, 2006-01-02.
 type caseView struct {
-	ID             string          `json:"id"`
-	Title          string          `json:"title"`
-	Stage          domain.Stage    `json:"stage"`
-	StageText      string          `json:"stage_text"`
-	Step           int             `json:"step"`
-	Closed         bool            `json:"closed"`
-	Owner          domain.Owner    `json:"owner"`
-	Assisting      []domain.Owner  `json:"assisting"`
-	Year           int             `json:"year"`
-	Registered     string          `json:"registered"`
-	LatestDecision *decisionView   `json:"latest_decision"`
-	NextMilestone  *milestoneView  `json:"next_milestone"`
-	Outcome        *outcomeView    `json:"outcome"`
-	Demo           bool            `json:"demo"`
-	AssistingText  string          `json:"-"`
+	ID             string         `json:"id"`
+	Title          string         `json:"title"`
+	Stage          domain.Stage   `json:"stage"`
+	StageText      string         `json:"stage_text"`
+	Step           int            `json:"step"`
+	Closed         bool           `json:"closed"`
+	Owner          domain.Owner   `json:"owner"`
+	Assisting      []domain.Owner `json:"assisting"`
+	Year           int            `json:"year"`
+	Registered     string         `json:"registered"`
+	LatestDecision *decisionView  `json:"latest_decision"`
+	NextMilestone  *milestoneView `json:"next_milestone"`
+	Outcome        *outcomeView   `json:"outcome"`
+	Demo           bool           `json:"demo"`
+	AssistingText  string         `json:"-"`
 }
 
 type decisionView struct {
