@@ -27,14 +27,15 @@ func main() {
 	dataDir := flag.String("data", config.DefaultDataDir, "datakatalog (Temporal-databas, utkorg)")
 	port := flag.Int("port", 7233, "Temporal-serverns port")
 	uiPort := flag.Int("ui-port", 8233, "Temporal Web UI:s port")
+	webPort := flag.Int("web-port", 8080, "webbsidornas port (ärendelistan)")
 	flag.Parse()
-	if err := run(*dataDir, *port, *uiPort); err != nil {
+	if err := run(*dataDir, *port, *uiPort, *webPort); err != nil {
 		fmt.Fprintln(os.Stderr, "Kunde inte starta:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dataDir string, port, uiPort int) error {
+func run(dataDir string, port, uiPort, webPort int) error {
 	logger := logging.New()
 	defer func() { _ = logger.Sync() }()
 	fmt.Println("Startar Temporal-servern (första starten skapar databasen) ...")
@@ -66,6 +67,11 @@ func run(dataDir string, port, uiPort int) error {
 		return err
 	}
 	defer w.Stop()
+	stopWeb, err := serveWeb(fmt.Sprintf("localhost:%d", webPort), localWeb(dataDir, logger), logger)
+	if err != nil {
+		return err
+	}
+	defer stopWeb()
 	// The annual cycle's Schedule: created on the first start, left as it is afterwards.
 	if _, err := a.CreateScheduleIfMissing(ctx, admin.CycleSchedule{At: admin.DefaultScheduleAt,
 		CatchupWindow: admin.DefaultCatchupWindow, Launch: workflows.LauncherInput{Config: config.DefaultCycleConfig()}}); err != nil {
@@ -76,6 +82,7 @@ func run(dataDir string, port, uiPort int) error {
 Handslag körs lokalt.
   Temporal Web UI:   http://%s/namespaces/%s/workflows
   Temporal-server:   %s (namespace %s)
+  Ärendelistan:      http://localhost:%d/arenden
   Data:              %s (databas i temporal/, utgående e-post i outbox/)
   Årscykeln:         startas av schemat %s varje år 15 januari 08:00 (handslag cycle help)
 
@@ -86,7 +93,7 @@ Prova så här i ett annat fönster:
 
 Med --demo varar en kalenderdag en sekund, så ett helt år går på drygt sex minuter.
 Stoppa med Ctrl+C; allt finns kvar till nästa start.
-`, srv.UIAddr, workflows.Namespace, srv.FrontendAddr, workflows.Namespace, dataDir, workflows.ScheduleID)
+`, srv.UIAddr, workflows.Namespace, srv.FrontendAddr, workflows.Namespace, webPort, dataDir, workflows.ScheduleID)
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
 	<-stop

@@ -15,6 +15,6 @@ import (
 // Temporal client (a), the web settings (listen address, base URL) and the logger; the
 // operator endpoints and request metrics around it stay as they are (see newHandler).
 func app(a *admin.Client, cfg config.Web, logger *zap.Logger) http.Handler {
-	_, _, _ = a, cfg, logger
-	return http.NotFoundHandler()
+	_ = a
+	return withCaseList(http.NotFoundHandler(), cfg, logger)
 }
