@@ -11,20 +11,23 @@ import (
 // casesPage is the case list page: the filter form, the count, one page of cases, the pager.
 type casesPage struct {
 	base
-	Filter   cases.Filter
-	Stages   []option
-	Statuses []option
-	Owners   []option
-	Years    []option
-	Errors   []summaryItem
-	Count    string // "12 ärenden matchar. Sida 1 av 2."
-	Caption  string
-	Cases    []caseView
-	Pager    []pageLink
-	Prev     string
-	Next     string
-	JSONURL  string
-	CSVURL   string
+	Filter  cases.Filter
+	Selects []filterSelect // stage, status, owner, year
+	Errors  []summaryItem
+	Count   string // "12 ärenden matchar. Sida 1 av 2."
+	Caption string
+	Cases   []caseView
+	Pager   []pageLink
+	Prev    string
+	Next    string
+	JSONURL string
+	CSVURL  string
+}
+
+// filterSelect is one of the filter's drop-down lists; Name is the query parameter.
+type filterSelect struct {
+	Name, Label string
+	Options     []option
 }
 
 type option struct {
@@ -71,23 +74,29 @@ func (l *caseList) page(w http.ResponseWriter, r *http.Request) {
 // options fills the filter's choices, with the current filter selected.
 func (p *casesPage) options(l *caseList, f cases.Filter, years []int) {
 	all := option{Value: "", Label: l.t("cases.filter.all")}
-	p.Stages = []option{all}
+	stages := []option{all}
 	for _, s := range cases.Listed() {
-		p.Stages = append(p.Stages, option{Value: string(s), Label: l.t("stage." + string(s)), Selected: s == f.Stage})
+		stages = append(stages, option{Value: string(s), Label: l.t("stage." + string(s)), Selected: s == f.Stage})
 	}
-	p.Statuses = []option{all,
+	statuses := []option{all,
 		{Value: string(cases.StatusOpen), Label: l.t("cases.filter.open"), Selected: f.Status == cases.StatusOpen},
 		{Value: string(cases.StatusClosed), Label: l.t("cases.filter.closed"), Selected: f.Status == cases.StatusClosed}}
-	p.Owners = []option{all}
+	owners := []option{all}
 	for _, o := range domain.Owners {
-		p.Owners = append(p.Owners, option{Value: string(o), Label: string(o), Selected: o == f.Owner})
+		owners = append(owners, option{Value: string(o), Label: string(o), Selected: o == f.Owner})
 	}
-	p.Years = []option{all}
+	yearOptions := []option{all}
 	if f.Year != 0 && !containsInt(years, f.Year) {
 		years = append([]int{f.Year}, years...) // a year without cases stays chosen
 	}
 	for _, y := range years {
-		p.Years = append(p.Years, option{Value: strconv.Itoa(y), Label: strconv.Itoa(y), Selected: y == f.Year})
+		yearOptions = append(yearOptions, option{Value: strconv.Itoa(y), Label: strconv.Itoa(y), Selected: y == f.Year})
+	}
+	p.Selects = []filterSelect{
+		{Name: "stage", Label: l.t("cases.filter.stage"), Options: stages},
+		{Name: "status", Label: l.t("cases.filter.status"), Options: statuses},
+		{Name: "owner", Label: l.t("cases.filter.owner"), Options: owners},
+		{Name: "year", Label: l.t("cases.filter.year"), Options: yearOptions},
 	}
 }
 
