@@ -14,19 +14,38 @@ import (
 // EnvSecret names the environment variable holding the key in production.
 const EnvSecret = "HANDSLAG_LINK_SECRET"
 
+// KeyFile is the key file's name in the data directory when EnvSecret is not set.
+const KeyFile = "answerlink.key"
+
 // KeyFromEnv reads HANDSLAG_LINK_SECRET, hex or base64 (standard or URL alphabet, padded or
 // not; hex is tried first), at least MinKeyLen bytes. It reports false when the variable is
 // unset, and an error naming the variable when it is set but unusable.
-func KeyFromEnv() ([]byte, bool, error) {
-	v := os.Getenv(EnvSecret)
+func KeyFromEnv() ([]byte, bool, error) { return keyFromVar(EnvSecret) }
+
+// keyFromVar reads a key from the environment variable name, as KeyFromEnv does.
+func keyFromVar(name string) ([]byte, bool, error) {
+	v := os.Getenv(name)
 	if v == "" {
 		return nil, false, nil
 	}
 	key, err := DecodeKey(v)
 	if err != nil {
-		return nil, true, fmt.Errorf("%s: %w", EnvSecret, err)
+		return nil, true, fmt.Errorf("%s: %w", name, err)
 	}
 	return key, true, nil
+}
+
+// LoadKey returns the key in the environment variable env (hex or base64) when it is set,
+// else the key kept in the file at path, created on first use (LoadOrCreateKey). Processes
+// that must agree on a key (the worker signs answer links, the web server checks them) call
+// it with the same variable and file. The file helpers work for any secret of this shape
+// (the web server's form secret uses them too).
+func LoadKey(env, path string) ([]byte, error) {
+	key, ok, err := keyFromVar(env)
+	if err != nil || ok {
+		return key, err
+	}
+	return LoadOrCreateKey(path)
 }
 
 // DecodeKey decodes a key written as hex or base64 and checks its length.
@@ -65,15 +84,15 @@ func LoadOrCreateKey(path string) ([]byte, error) {
 		return key, err
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("answer link key: %w", err)
+		return nil, fmt.Errorf("key file: %w", err)
 	}
 	key := make([]byte, MinKeyLen)
 	if _, err := rand.Read(key); err != nil {
-		return nil, fmt.Errorf("answer link key: %w", err)
+		return nil, fmt.Errorf("key file: %w", err)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".key-*") // CreateTemp makes it 0600
 	if err != nil {
-		return nil, fmt.Errorf("answer link key: %w", err)
+		return nil, fmt.Errorf("key file: %w", err)
 	}
 	defer os.Remove(tmp.Name())
 	_, err = tmp.WriteString(hex.EncodeToString(key) + "\n")
@@ -87,7 +106,7 @@ func LoadOrCreateKey(path string) ([]byte, error) {
 		return readKey(path) // another process won the race; use its key
 	}
 	if err != nil {
-		return nil, fmt.Errorf("answer link key: %w", err)
+		return nil, fmt.Errorf("key file: %w", err)
 	}
 	return key, nil
 }
@@ -95,18 +114,18 @@ func LoadOrCreateKey(path string) ([]byte, error) {
 func readKey(path string) ([]byte, error) {
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("answer link key: %w", err)
+		return nil, fmt.Errorf("key file: %w", err)
 	}
 	if info.Mode().Perm()&0o077 != 0 {
-		return nil, fmt.Errorf("answer link key %s: others may read it (mode %v); run chmod 600 %s", path, info.Mode().Perm(), path)
+		return nil, fmt.Errorf("key file %s: others may read it (mode %v); run chmod 600 %s", path, info.Mode().Perm(), path)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("answer link key: %w", err)
+		return nil, fmt.Errorf("key file: %w", err)
 	}
 	key, err := DecodeKey(string(data))
 	if err != nil {
-		return nil, fmt.Errorf("answer link key %s: %w", path, err)
+		return nil, fmt.Errorf("key file %s: %w", path, err)
 	}
 	return key, nil
 }

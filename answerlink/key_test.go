@@ -100,3 +100,23 @@ func TestLoadOrCreateKeyConcurrentStartAgrees(t *testing.T) {
 		assert.Equal(t, keys[0], k)
 	}
 }
+
+func TestLoadKeyPrefersTheEnvironment(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "form.key")
+	t.Setenv("HANDSLAG_TEST_SECRET", "")
+	fromFile, err := LoadKey("HANDSLAG_TEST_SECRET", path)
+	require.NoError(t, err)
+	again, err := LoadKey("HANDSLAG_TEST_SECRET", path)
+	require.NoError(t, err)
+	assert.Equal(t, fromFile, again, "the file is kept")
+
+	key := bytes.Repeat([]byte{7}, MinKeyLen)
+	t.Setenv("HANDSLAG_TEST_SECRET", hex.EncodeToString(key))
+	got, err := LoadKey("HANDSLAG_TEST_SECRET", path)
+	require.NoError(t, err)
+	assert.Equal(t, key, got)
+
+	t.Setenv("HANDSLAG_TEST_SECRET", "kort")
+	_, err = LoadKey("HANDSLAG_TEST_SECRET", path)
+	require.ErrorContains(t, err, "HANDSLAG_TEST_SECRET")
+}

@@ -149,7 +149,8 @@ func (in *Initiative) nextMilestone(now time.Time) *CaseMilestone {
 }
 
 // outcomeBody is the body that closes a case in a given stage: the leadership declines, the
-// office withdraws, and the municipalities' answers leave an offer not implemented.
+// municipalities' answers leave an offer not implemented, and the office records the rest
+// (a withdrawal, an implementation completed or stopped).
 func outcomeBody(s Stage) Role {
 	switch s {
 	case StageDeclined:

@@ -30,6 +30,8 @@ type Initiative struct {
 	Qualification *QualificationPlan `json:"qualification,omitempty"`
 	// Offer is the offer round, once one has started.
 	Offer *OfferRoundRef `json:"offer,omitempty"`
+	// Implementation is the implementation, once it has started.
+	Implementation *ImplementationRef `json:"implementation,omitempty"`
 
 	// EarlierRounds keeps what an initiative went through in years it was not carried on.
 	EarlierRounds []Round         `json:"earlier_rounds,omitempty"`

@@ -97,6 +97,7 @@ type AnswerResult struct {
 	Duplicate    bool             `json:"duplicate,omitempty"`
 	Version      int              `json:"version,omitempty"`
 	Late         bool             `json:"late,omitempty"`
+	At           time.Time        `json:"at,omitempty"` // when the version was recorded (real time)
 	Error        *ValidationError `json:"error,omitempty"`
 }
 
@@ -117,7 +118,7 @@ func (r *OfferRound) submit(a AnswerInput, b SubmitAnswers, now time.Time) Answe
 			res.Error = err
 			return res
 		}
-		res.Accepted, res.Duplicate, res.Version, res.Late = true, true, v.Version, v.Late
+		res.Accepted, res.Duplicate, res.Version, res.Late, res.At = true, true, v.Version, v.Late, v.At
 		return res
 	}
 	late, err := r.check(a, now)
@@ -133,7 +134,7 @@ func (r *OfferRound) submit(a AnswerInput, b SubmitAnswers, now time.Time) Answe
 	r.Answers = append(r.Answers, v)
 	r.Revision++
 	r.liftIfMet(now)
-	res.Accepted, res.Version, res.Late = true, v.Version, late
+	res.Accepted, res.Version, res.Late, res.At = true, v.Version, late, now
 	return res
 }
 

@@ -34,6 +34,9 @@ type OfferReport struct {
 	Tally Tally      `json:"tally"`
 	By    string     `json:"by"`
 	At    time.Time  `json:"at"`
+	// Yes lists the municipalities whose latest answer is yes (codes), for the
+	// implementation; reports from rounds older than this field have none.
+	Yes []string `json:"yes,omitempty"`
 }
 
 // StartOfferRound records that the offer round has started and moves the initiative to the

@@ -37,6 +37,10 @@ const (
 	StageWithdrawn Stage = "withdrawn"
 	// StageNotImplemented: the offer round closed without enough yes.
 	StageNotImplemented Stage = "not_implemented"
+	// StageCompleted and StageStopped: the implementation ended, completed with its final
+	// effect figures or stopped with a reason (the child workflow implementation-<id>).
+	StageCompleted Stage = "completed"
+	StageStopped   Stage = "stopped"
 )
 
 // Stages lists every stage in process order; CLIs and the i18n catalogue use it.
@@ -45,7 +49,7 @@ var Stages = []Stage{
 	StageChosenForQuickAnalysis, StageQuickAnalysis, StageValuation, StageFinalPrioritisation,
 	StageChosenForQualification, StageQualification, StageOfferDecision, StageOffered,
 	StageOfferRound, StageOfferNotReached, StageImplementation,
-	StageDeclined, StageWithdrawn, StageNotImplemented,
+	StageDeclined, StageWithdrawn, StageNotImplemented, StageCompleted, StageStopped,
 }
 
 // ParseStage accepts a stage's stable name.
@@ -60,7 +64,8 @@ func ParseStage(s string) (Stage, error) {
 
 // Closed reports whether the initiative has a final outcome.
 func (s Stage) Closed() bool {
-	return s == StageDeclined || s == StageWithdrawn || s == StageNotImplemented
+	return s == StageDeclined || s == StageWithdrawn || s == StageNotImplemented ||
+		s == StageCompleted || s == StageStopped
 }
 
 // Step is the process step (1-6) the stage belongs to; 0 for closed stages.

@@ -14,7 +14,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	enumspb "go.temporal.io/api/enums/v1"
-	"go.temporal.io/sdk/client"
 )
 
 // An initiative at the offer decision is offered; it starts its offer round as a child, the
@@ -24,23 +23,7 @@ func TestOfferedInitiativeRunsItsRoundThroughTheCLI(t *testing.T) {
 	s, sender, _ := startOfferSystem(t)
 	ctx := context.Background()
 	const id = "e2e-erbjudande"
-	reg := domain.Registration{ID: id, By: domain.Actor{ID: "programkontoret.e2e", Role: domain.RoleOffice},
-		Calendar: domain.DefaultCalendar(), Need: domain.Need{Title: "Digital nämndhantering", Problem: "Papper",
-			WhoHasTheNeed: "Nämndsekreterare", ExpectedBenefit: "Kortare ledtider", AffectedActivities: []string{"Kansli"},
-			ProposerOrganisation: "Exempelby kommun", ContactEmail: "kansli@exempelby.example", ActionPlanGoals: []string{"M2"}}}
-	st := domain.NewInitiative(reg, time.Now())
-	st.Stage, st.CycleYear, st.Owner = domain.StageOfferDecision, time.Now().Year(), domain.OwnerInera
-	st.Qualification = &domain.QualificationPlan{What: "Bygga tjänsten", WhoDoesWhat: "Inera bygger", EffectGoal: "Halverad ledtid",
-		Cost: "8 mnkr", Financing: "Abonnemang"}
-	for i := range st.Requirements {
-		st.Requirements[i].Met, st.Requirements[i].Evidence = true, "Beslut"
-	}
-	_, err := s.admin.Temporal.ExecuteWorkflow(ctx, client.StartWorkflowOptions{ID: workflows.InitiativeWorkflowID(id),
-		TaskQueue: workflows.TaskQueue}, workflows.InitiativeWorkflowType, workflows.InitiativeInput{Registration: reg, State: st})
-	require.NoError(t, err)
-
-	s.mustCLI("decide", id, "--gate", "offer", "--verdict", "approve", "--reason", "Beslut om erbjudande", "--by", "ledningen.e2e")
-	s.waitForStage(id, string(domain.StageOfferRound), 10*time.Second)
+	s.offerInitiative(id)
 	require.Eventually(t, func() bool { return len(sender.Messages()) == 290 }, 20*time.Second, 50*time.Millisecond, "290 offers")
 
 	// The office registers Stockholm's yes; a second time with the same submission id changes nothing.
@@ -89,4 +72,13 @@ func TestOfferedInitiativeRunsItsRoundThroughTheCLI(t *testing.T) {
 		recordRun(t, s, workflows.InitiativeWorkflowID(id), "", "../workflows/testdata/history_offer_initiative_withdrawn.json")
 		recordRun(t, s, workflows.OfferRoundWorkflowID(id), "", "../workflows/testdata/history_offer_round_cancelled.json")
 	}
+}
+
+// offerInitiative starts an initiative at the offer decision, with its qualification and every
+// must-requirement met, and has the leadership offer it: its offer round starts at once.
+func (s *system) offerInitiative(id string) {
+	s.t.Helper()
+	startOfferDecision(s.t, s, id, domain.DefaultCalendar())
+	s.mustCLI("decide", id, "--gate", "offer", "--verdict", "approve", "--reason", "Beslut om erbjudande", "--by", "ledningen.e2e")
+	s.waitForStage(id, string(domain.StageOfferRound), 10*time.Second)
 }

@@ -81,4 +81,6 @@ var casesEnglish = map[string]string{
 	"cases.outcome.declined":        "declined",
 	"cases.outcome.withdrawn":       "withdrawn",
 	"cases.outcome.not_implemented": "not implemented, too few municipalities joined",
+	"cases.outcome.completed":       "completed",
+	"cases.outcome.stopped":         "stopped during implementation",
 }

@@ -82,4 +82,6 @@ var casesSwedish = map[string]string{
 	"cases.outcome.declined":        "avslaget",
 	"cases.outcome.withdrawn":       "återkallat",
 	"cases.outcome.not_implemented": "inte genomfört, för få kommuner anslöt sig",
+	"cases.outcome.completed":       "genomfört",
+	"cases.outcome.stopped":         "avbrutet under genomförandet",
 }

@@ -45,14 +45,9 @@ func offerDependencies(cfg config.Worker) (municipalities, *contacts.Book, *answ
 		}
 		book = b
 	}
-	key, ok, err := answerlink.KeyFromEnv()
+	key, err := answerlink.LoadKey(answerlink.EnvSecret, filepath.Join(filepath.Dir(cfg.OutboxDir), answerlink.KeyFile))
 	if err != nil {
 		return municipalities{}, nil, nil, err
-	}
-	if !ok {
-		if key, err = answerlink.LoadOrCreateKey(filepath.Join(filepath.Dir(cfg.OutboxDir), "answerlink.key")); err != nil {
-			return municipalities{}, nil, nil, err
-		}
 	}
 	signer, err := answerlink.NewSigner(key)
 	if err != nil {

@@ -55,6 +55,7 @@ func Register(r sdkworker.Registry, acts *activities.Activities) {
 	r.RegisterWorkflowWithOptions(workflows.CycleWorkflow, workflow.RegisterOptions{Name: workflows.CycleWorkflowType})
 	r.RegisterWorkflowWithOptions(workflows.CycleLauncherWorkflow, workflow.RegisterOptions{Name: workflows.CycleLauncherWorkflowType})
 	r.RegisterWorkflowWithOptions(workflows.OfferRoundWorkflow, workflow.RegisterOptions{Name: workflows.OfferRoundWorkflowType})
+	r.RegisterWorkflowWithOptions(workflows.ImplementationWorkflow, workflow.RegisterOptions{Name: workflows.ImplementationWorkflowType})
 	if acts != nil {
 		r.RegisterActivity(acts)
 	}

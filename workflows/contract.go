@@ -94,6 +94,8 @@ type InitiativeInput struct {
 	Run int `json:"run,omitempty"`
 	// Offer schedules the offer round (nil: domain.DefaultOfferSettings).
 	Offer *domain.OfferSettings `json:"offer,omitempty"`
+	// Implementation shapes the follow-up (nil: domain.DefaultImplementationSettings).
+	Implementation *domain.ImplementationSettings `json:"implementation,omitempty"`
 }
 
 // DefaultMaxHistoryEvents keeps every run far below the server's limits.

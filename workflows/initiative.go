@@ -71,8 +71,14 @@ func (r *initiativeRun) loop(ctx workflow.Context) (*domain.Initiative, error) {
 		} else if started {
 			continue
 		}
+		if started, err := r.startImplementation(ctx); err != nil {
+			return nil, err
+		} else if started {
+			continue
+		}
 		if r.state.Stage.Closed() {
 			r.cancelOfferRound(ctx)
+			r.cancelImplementation(ctx)
 			if err := r.caseRecorded(ctx); err != nil {
 				return nil, err
 			}

@@ -100,6 +100,7 @@ func (r *initiativeRun) applyOfferReport(ctx workflow.Context, rep domain.OfferR
 	if err := r.state.ApplyOfferReport(rep, workflow.Now(ctx)); err != nil {
 		workflow.GetLogger(ctx).Warn("offer report not applied", "initiative", r.state.ID, "phase", rep.Phase, "error", err)
 	}
+	r.forwardLateJoiners(ctx, rep)
 }
 
 // offerOutcomeSignal is the channel on which the round reports its outcomes.

@@ -39,7 +39,7 @@ func (r *initiativeRun) registerMessages(ctx workflow.Context) error {
 			return err
 		}
 	}
-	r.signals = append(r.signals, r.offerOutcomeSignal(ctx))
+	r.signals = append(r.signals, r.offerOutcomeSignal(ctx), r.implementationOutcomeSignal(ctx))
 	if err := workflow.SetQueryHandler(ctx, QueryStatus, func() (Status, error) { return r.status(ctx), nil }); err != nil {
 		return err
 	}

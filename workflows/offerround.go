@@ -120,7 +120,8 @@ func (r *offerRun) finish(ctx workflow.Context) (domain.OfferReport, error) {
 
 // outcome is the report of a phase on the current answers.
 func (r *offerRun) outcome(phase domain.OfferPhase, now time.Time) domain.OfferReport {
-	return domain.OfferReport{Phase: phase, Go: r.round.Go(), Tally: r.round.Tally(), By: r.offerID(), At: now}
+	return domain.OfferReport{Phase: phase, Go: r.round.Go(), Tally: r.round.Tally(), By: r.offerID(), At: now,
+		Yes: r.round.YesCodes()}
 }
 
 // sleep waits until an answer changes the round or the next event is due.

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.temporal.io/sdk/converter"
 	"go.temporal.io/sdk/testsuite"
+	"go.temporal.io/sdk/workflow"
 )
 
 // sweden reads the 290 municipalities with their population (testdata copy of SCB's
@@ -56,6 +57,7 @@ func newOfferHarness(t *testing.T, start time.Time, ms []domain.OfferMunicipalit
 	}
 	env.RegisterWorkflow(OfferRoundWorkflow)
 	env.RegisterWorkflow(InitiativeWorkflow)
+	env.RegisterWorkflowWithOptions(ImplementationWorkflow, workflow.RegisterOptions{Name: ImplementationWorkflowType})
 	env.RegisterActivity(&activities.Activities{Sender: sender, Lang: i18n.Swedish, LeadershipAddress: "ledningen@example.se",
 		OfficeAddress: "kontoret@example.se", Register: offerfakes.Register(ms), Contacts: offerfakes.Contacts{Missing: miss},
 		Links: offerfakes.Links{}, BaseURL: "https://handslag.example"})

@@ -129,7 +129,7 @@ func (r *offerRun) report(ctx workflow.Context, phase domain.OfferPhase, d *doma
 		}
 	}
 	r.st.Reported = append(r.st.Reported, phase)
-	rep := domain.OfferReport{Phase: phase, Go: d.Go, Tally: d.Tally, By: r.offerID(), At: d.At}
+	rep := domain.OfferReport{Phase: phase, Go: d.Go, Tally: d.Tally, By: r.offerID(), At: d.At, Yes: r.round.YesCodes()}
 	r.signalParent(ctx, rep)
 	r.notify(ctx, "NotifyOfferOutcome", activities.OutcomeNotice{OfferID: r.offerID(), Content: r.round.Content,
 		Phase: phase, Go: d.Go, Tally: d.Tally, Rule: r.round.Rule, Deadline: r.round.Deadline})

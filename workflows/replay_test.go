@@ -26,6 +26,7 @@ func TestReplayRecordedHistories(t *testing.T) {
 			r.RegisterWorkflowWithOptions(CycleWorkflow, workflow.RegisterOptions{Name: CycleWorkflowType})
 			r.RegisterWorkflowWithOptions(CycleLauncherWorkflow, workflow.RegisterOptions{Name: CycleLauncherWorkflowType})
 			r.RegisterWorkflowWithOptions(OfferRoundWorkflow, workflow.RegisterOptions{Name: OfferRoundWorkflowType})
+			r.RegisterWorkflowWithOptions(ImplementationWorkflow, workflow.RegisterOptions{Name: ImplementationWorkflowType})
 			require.NoError(t, r.ReplayWorkflowHistoryFromJSONFile(nil, f))
 		})
 	}

@@ -27,7 +27,7 @@ func main() {
 	dataDir := flag.String("data", config.DefaultDataDir, "datakatalog (Temporal-databas, utkorg)")
 	port := flag.Int("port", 7233, "Temporal-serverns port")
 	uiPort := flag.Int("ui-port", 8233, "Temporal Web UI:s port")
-	webPort := flag.Int("web-port", 8080, "webbsidornas port (ärendelistan)")
+	webPort := flag.Int("web-port", 8080, "webbsidornas port: svarsformuläret (länkarna i e-posten pekar hit) och ärendelistan")
 	flag.Parse()
 	if err := run(*dataDir, *port, *uiPort, *webPort); err != nil {
 		fmt.Fprintln(os.Stderr, "Kunde inte starta:", err)
@@ -56,9 +56,16 @@ func run(dataDir string, port, uiPort, webPort int) error {
 	if err := admin.EnsureSearchAttributes(ctx, a.Temporal, workflows.Namespace); err != nil {
 		return err
 	}
+	// The answer form; the links in the offers must lead to it.
+	answers, err := startAnswerForm(a, dataDir, webPort, logger)
+	if err != nil {
+		return err
+	}
+	defer answers.stop()
 	w, err := worker.New(a.Temporal, config.Worker{
 		OutboxDir:       filepath.Join(dataDir, "outbox"),
 		LeadershipEmail: config.WorkerFromEnv().LeadershipEmail,
+		BaseURL:         answers.baseURL,
 	})
 	if err != nil {
 		return err
@@ -67,11 +74,6 @@ func run(dataDir string, port, uiPort, webPort int) error {
 		return err
 	}
 	defer w.Stop()
-	stopWeb, err := serveWeb(fmt.Sprintf("localhost:%d", webPort), localWeb(dataDir, logger), logger)
-	if err != nil {
-		return err
-	}
-	defer stopWeb()
 	// The annual cycle's Schedule: created on the first start, left as it is afterwards.
 	if _, err := a.CreateScheduleIfMissing(ctx, admin.CycleSchedule{At: admin.DefaultScheduleAt,
 		CatchupWindow: admin.DefaultCatchupWindow, Launch: workflows.LauncherInput{Config: config.DefaultCycleConfig()}}); err != nil {
@@ -82,7 +84,8 @@ func run(dataDir string, port, uiPort, webPort int) error {
 Handslag körs lokalt.
   Temporal Web UI:   http://%s/namespaces/%s/workflows
   Temporal-server:   %s (namespace %s)
-  Ärendelistan:      http://localhost:%d/arenden
+  Svarsformuläret:   %s/svar/... (länkarna i erbjudandena)
+  Ärendelistan:      %s/arenden
   Data:              %s (databas i temporal/, utgående e-post i outbox/)
   Årscykeln:         startas av schemat %s varje år 15 januari 08:00 (handslag cycle help)
 
@@ -93,7 +96,7 @@ Prova så här i ett annat fönster:
 
 Med --demo varar en kalenderdag en sekund, så ett helt år går på drygt sex minuter.
 Stoppa med Ctrl+C; allt finns kvar till nästa start.
-`, srv.UIAddr, workflows.Namespace, srv.FrontendAddr, workflows.Namespace, webPort, dataDir, workflows.ScheduleID)
+`, srv.UIAddr, workflows.Namespace, srv.FrontendAddr, workflows.Namespace, answers.baseURL, answers.baseURL, dataDir, workflows.ScheduleID)
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
 	<-stop

@@ -16,7 +16,7 @@ import (
 )
 
 // The web app serves the case list from the directory the workers write, and leaves every
-// other path to the rest of the app.
+// other path to the answer form.
 func TestAppServesTheCaseList(t *testing.T) {
 	dir := t.TempDir()
 	store, err := cases.OpenDir(dir)
@@ -26,9 +26,11 @@ func TestAppServesTheCaseList(t *testing.T) {
 		Stage: domain.StageDeclined, Owner: domain.OwnerInera, Year: 2027}, Chain: "run-1", Revision: 3, Written: at})
 	require.NoError(t, err)
 
-	h := app(nil, config.Web{CasesDir: dir}, zap.NewNop())
+	t.Setenv("HANDSLAG_DATA", t.TempDir()) // the answer form's keys
+	h, err := app(nil, config.Web{CasesDir: dir}, zap.NewNop())
+	require.NoError(t, err)
 	for path, want := range map[string]int{"/arenden": 200, "/arenden.json": 200, "/arenden.csv": 200,
-		"/static/style.css": 200, "/svar/abc": 404, "/": 404} {
+		"/static/style.css": 200, "/ingenstans": 404} {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
 		assert.Equal(t, want, rec.Code, path)
@@ -36,4 +38,8 @@ func TestAppServesTheCaseList(t *testing.T) {
 			assert.Contains(t, rec.Body.String(), "bygglov,Bygglov,declined")
 		}
 	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/svar/forfalskad", nil))
+	assert.NotContains(t, rec.Body.String(), "Ärendelistan finns på /arenden", "the answer form answers its own paths")
+	assert.Contains(t, rec.Body.String(), "Länken fungerar inte")
 }

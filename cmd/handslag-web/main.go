@@ -80,7 +80,11 @@ func run(logger *zap.Logger, args []string) error {
 	}
 	defer a.Close()
 
-	srv, err := telemetry.Start(web.Addr, newHandler(metrics, app(a, web, logger), temporalCheck(a)), logger)
+	pages, err := app(a, web, logger)
+	if err != nil {
+		return err
+	}
+	srv, err := telemetry.Start(web.Addr, newHandler(metrics, pages, temporalCheck(a)), logger)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,135 @@
+package activities
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/skr/handslag/domain"
+	"github.com/skr/handslag/i18n"
+	"github.com/skr/handslag/outbox"
+	"go.temporal.io/sdk/activity"
+)
+
+// ImplNoticeBase names the initiative an implementation notice is about.
+type ImplNoticeBase struct {
+	InitiativeID string `json:"initiative_id"`
+	Title        string `json:"title"`
+	Owner        string `json:"owner,omitempty"`
+}
+
+// ReportChaseNotice is a reminder (to the office, which enters the owner's report) or an
+// escalation (to the leadership, copy to the office) of a missing status report.
+type ReportChaseNotice struct {
+	ImplNoticeBase
+	Kind   string    `json:"kind"` // domain.ActReminder or domain.ActEscalation
+	Period string    `json:"period"`
+	Due    time.Time `json:"due"` // calendar instant
+}
+
+// ReportChaseKey is the idempotency key of a reminder or escalation: one per period and kind.
+func ReportChaseKey(initiativeID, kind, period string) string {
+	return fmt.Sprintf("impl/%s/%s/%s", initiativeID, kind, period)
+}
+
+// NotifyReportChase sends a reminder or an escalation of a missing status report, once.
+func (a *Activities) NotifyReportChase(ctx context.Context, n ReportChaseNotice) (NotifyResult, error) {
+	to := []string{a.officeAddress()}
+	if n.Kind == domain.ActEscalation {
+		to = []string{a.LeadershipAddress, a.officeAddress()}
+	}
+	args := []any{"title", n.Title, "id", n.InitiativeID, "owner", orDash(n.Owner), "period", n.Period, "due", localTime(n.Due)}
+	return a.notify(ctx, outbox.Message{Key: ReportChaseKey(n.InitiativeID, n.Kind, n.Period), To: to,
+		Subject: i18n.T(a.Lang, "impl.mail."+n.Kind+".subject", args...), Body: i18n.T(a.Lang, "impl.mail."+n.Kind+".body", args...)})
+}
+
+// ImplMailBatch is a hearing invitation or a feedback digest to the contacts of the
+// participating municipalities (each municipality one message to its addresses), with a
+// copy to the office. Stopped lists single addresses that asked to stop receiving them.
+type ImplMailBatch struct {
+	ImplNoticeBase
+	Kind    string                   `json:"kind"` // domain.ActInvitation or domain.ActDigest
+	Ref     string                   `json:"ref"`  // the hearing ID or the digest period
+	At      time.Time                `json:"at"`   // the hearing, or the digest's time
+	Events  []domain.ImplEvent       `json:"events,omitempty"`
+	To      []domain.ImplParticipant `json:"to"`
+	Stopped []string                 `json:"stopped,omitempty"`
+}
+
+// ImplMailKey is the idempotency key of one message of a batch: a hearing's invitation is
+// keyed by its date too, so a moved hearing is invited again.
+func ImplMailKey(b ImplMailBatch, recipient string) string {
+	if b.Kind == domain.ActInvitation {
+		return fmt.Sprintf("impl/%s/hearing/%s/%s/%s", b.InitiativeID, b.Ref, b.At.In(domain.Stockholm()).Format("2006-01-02"), recipient)
+	}
+	return fmt.Sprintf("impl/%s/digest/%s/%s", b.InitiativeID, b.Ref, recipient)
+}
+
+// SendImplementationMail sends the batch, heartbeating after each municipality; a retry
+// resumes where the last heartbeat was and the keys make any overlap harmless. Addresses are
+// never logged; only counts are.
+func (a *Activities) SendImplementationMail(ctx context.Context, b ImplMailBatch) (OfferMailResult, error) {
+	var p mailProgress
+	if activity.HasHeartbeatDetails(ctx) {
+		if err := activity.GetHeartbeatDetails(ctx, &p); err != nil {
+			p = mailProgress{}
+		}
+	}
+	stopped := map[string]bool{}
+	for _, s := range b.Stopped {
+		stopped[strings.ToLower(s)] = true
+	}
+	for i := p.Next; i < len(b.To); i++ {
+		if err := ctx.Err(); err != nil {
+			return p.Result, err
+		}
+		m := b.To[i]
+		var to []string
+		for _, addr := range a.addresses(m.Code) {
+			if !stopped[strings.ToLower(addr)] {
+				to = append(to, addr)
+			}
+		}
+		if len(to) == 0 {
+			p.Result.MissingContacts = append(p.Result.MissingContacts, m.Code)
+		} else if err := a.putImplMail(b, m.Code, orDash(m.Name), to, &p.Result); err != nil {
+			return p.Result, err
+		}
+		p.Next = i + 1
+		activity.RecordHeartbeat(ctx, p)
+	}
+	if err := a.putImplMail(b, "office", i18n.T(a.Lang, "impl.office"), []string{a.officeAddress()}, &p.Result); err != nil {
+		return p.Result, err
+	}
+	activity.GetLogger(ctx).Info("implementation mail", "initiative", b.InitiativeID, "kind", b.Kind, "ref", b.Ref,
+		"sent", p.Result.Sent, "already_sent", p.Result.AlreadySent, "without_address", len(p.Result.MissingContacts))
+	return p.Result, nil
+}
+
+func (a *Activities) putImplMail(b ImplMailBatch, recipient, name string, to []string, res *OfferMailResult) error {
+	lines := make([]string, len(b.Events))
+	for i, e := range b.Events {
+		lines[i] = "- " + ImplEventLine(a.Lang, e)
+	}
+	args := []any{"title", b.Title, "id", b.InitiativeID, "municipality", name, "ref", b.Ref, "at", localTime(b.At),
+		"count", len(b.Events), "events", strings.Join(lines, "\n")}
+	sent, err := a.Sender.Put(outbox.Message{Key: ImplMailKey(b, recipient), To: to, Created: a.now(),
+		Subject: i18n.T(a.Lang, "impl.mail."+b.Kind+".subject", args...), Body: i18n.T(a.Lang, "impl.mail."+b.Kind+".body", args...)})
+	if err != nil {
+		return fmt.Errorf("%s: %w", ImplMailKey(b, recipient), err)
+	}
+	if sent {
+		res.Sent++
+	} else {
+		res.AlreadySent++
+	}
+	return nil
+}
+
+// ImplEventLine renders one implementation event in plain language, for digests, status
+// output and the newsletter.
+func ImplEventLine(lang i18n.Lang, e domain.ImplEvent) string {
+	return e.At.In(domain.Stockholm()).Format("2006-01-02") + " " +
+		i18n.T(lang, "impl.event."+e.Kind, "ref", e.Ref, "detail", e.Detail, "reason", e.Reason)
+}

@@ -1,0 +1,93 @@
+package admin
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/skr/handslag/workflows"
+	"go.temporal.io/api/workflowservice/v1"
+	"go.temporal.io/sdk/client"
+)
+
+// ImplementationStatus queries an initiative's implementation (also an ended one, within
+// retention).
+func (a *Client) ImplementationStatus(ctx context.Context, id string) (workflows.ImplementationStatus, error) {
+	var s workflows.ImplementationStatus
+	v, err := a.Temporal.QueryWorkflow(ctx, workflows.ImplementationWorkflowID(id), "", workflows.QueryImplementationStatus)
+	if err != nil {
+		return s, a.implNotFound(id, err)
+	}
+	return s, v.Get(&s)
+}
+
+// SendImplementation delivers a message to an initiative's implementation: as an Update (a
+// rejection comes back as a *domain.ValidationError) or, with asSignal, as a Signal.
+func (a *Client) SendImplementation(ctx context.Context, id, name string, payload any, asSignal bool) (workflows.ImplReceipt, error) {
+	wid := workflows.ImplementationWorkflowID(id)
+	var r workflows.ImplReceipt
+	if asSignal {
+		return r, a.implNotFound(id, a.Temporal.SignalWorkflow(ctx, wid, "", name, payload))
+	}
+	h, err := a.Temporal.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{
+		WorkflowID: wid, UpdateName: name, Args: []interface{}{payload}, WaitForStage: client.WorkflowUpdateStageCompleted,
+	})
+	if err == nil {
+		if err = h.Get(ctx, &r); err == nil {
+			return r, nil
+		}
+	}
+	if ve, ok := workflows.ValidationErrorFrom(err); ok {
+		return r, ve
+	}
+	return r, a.implNotFound(id, err)
+}
+
+// Implementations returns the status of every implementation, running or ended (within
+// retention), by initiative ID: what the newsletter is made from.
+func (a *Client) Implementations(ctx context.Context) ([]workflows.ImplementationStatus, error) {
+	q := fmt.Sprintf("WorkflowType = '%s'", workflows.ImplementationWorkflowType)
+	seen := map[string]bool{}
+	var ids []string
+	var token []byte
+	for {
+		resp, err := a.Temporal.ListWorkflow(ctx, &workflowservice.ListWorkflowExecutionsRequest{
+			Namespace: a.Namespace, Query: q, NextPageToken: token, PageSize: 500})
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range resp.GetExecutions() {
+			// Every run of a continued workflow is listed; the latest answers for all.
+			if wid := e.GetExecution().GetWorkflowId(); !seen[wid] {
+				seen[wid] = true
+				ids = append(ids, wid)
+			}
+		}
+		if token = resp.GetNextPageToken(); len(token) == 0 {
+			break
+		}
+	}
+	sort.Strings(ids)
+	out := make([]workflows.ImplementationStatus, 0, len(ids))
+	for _, wid := range ids {
+		v, err := a.Temporal.QueryWorkflow(ctx, wid, "", workflows.QueryImplementationStatus)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", wid, err)
+		}
+		var s workflows.ImplementationStatus
+		if err := v.Get(&s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// implNotFound explains a missing implementation: none (yet), or it has ended.
+func (a *Client) implNotFound(id string, err error) error {
+	err = a.notFoundIn(id, workflows.ImplementationWorkflowID(id), err)
+	if e, ok := err.(*Error); ok && e.Key == "error.not_found" {
+		e.Key = "error.no_implementation"
+	}
+	return err
+}

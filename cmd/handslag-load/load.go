@@ -1,0 +1,248 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/skr/handslag/admin"
+	"github.com/skr/handslag/config"
+	"github.com/skr/handslag/devserver"
+	"github.com/skr/handslag/domain"
+	"github.com/skr/handslag/logging"
+	"github.com/skr/handslag/offerweb"
+	"github.com/skr/handslag/refdata"
+	"github.com/skr/handslag/web"
+	"github.com/skr/handslag/worker"
+	"github.com/skr/handslag/workflows"
+	"go.temporal.io/sdk/client"
+	sdkworker "go.temporal.io/sdk/worker"
+	"go.uber.org/zap"
+)
+
+// Options shape a load run.
+type Options struct {
+	Rounds  int // offer rounds, each answered by all 290 municipalities
+	Clients int // answers (and raw updates) in flight at once
+}
+
+// Report is what a run measured.
+type Report struct {
+	Answers, AnswerUpdates int
+	AnswerTime             time.Duration
+	RawUpdates             int
+	RawTime                time.Duration
+	// Runs holds, per round, the history length of each of its runs.
+	Runs         map[string][]int
+	PeakRSS      int64 // bytes, VmHWM: the server, the worker and the load generator together
+	PeakGoHeap   uint64
+	Municipality int // municipalities per round
+}
+
+// AnswersPerSecond is the answer path's throughput.
+func (r Report) AnswersPerSecond() float64 { return float64(r.Answers) / r.AnswerTime.Seconds() }
+
+// RawPerSecond is the server's raw update throughput with the same concurrency.
+func (r Report) RawPerSecond() float64 { return float64(r.RawUpdates) / r.RawTime.Seconds() }
+
+// Ratio is the figure we track: answers per second over raw updates per second.
+func (r Report) Ratio() float64 { return r.AnswersPerSecond() / r.RawPerSecond() }
+
+// MaxRun is the longest history of any run of any round.
+func (r Report) MaxRun() int {
+	m := 0
+	for _, runs := range r.Runs {
+		for _, n := range runs {
+			m = max(m, n)
+		}
+	}
+	return m
+}
+
+// loadSystem is the in-process server with the real worker and the raw workflow's worker.
+type loadSystem struct {
+	admin *admin.Client
+	stop  func()
+}
+
+func startSystem() (*loadSystem, error) {
+	srv, err := devserver.Start(devserver.Options{Namespace: workflows.Namespace, UIPort: -1, SearchAttributes: workflows.SearchAttributes})
+	if err != nil {
+		return nil, err
+	}
+	ctx := context.Background()
+	a, err := admin.Dial(ctx, srv.FrontendAddr, workflows.Namespace, client.Options{Logger: logging.SDK(zap.NewNop())})
+	if err != nil {
+		srv.Stop()
+		return nil, err
+	}
+	// The file outbox in memory where there is a tmpfs: the benchmark measures Temporal and the
+	// answer path, not the disk the mail is written to.
+	outbox, err := os.MkdirTemp(tmpfs(), "handslag-load-")
+	stopAll := func(ws ...sdkworker.Worker) {
+		for _, w := range ws {
+			w.Stop()
+		}
+		a.Close()
+		srv.Stop()
+		_ = os.RemoveAll(outbox)
+	}
+	if err != nil {
+		stopAll()
+		return nil, err
+	}
+	if err := admin.EnsureSearchAttributes(ctx, a.Temporal, workflows.Namespace); err != nil {
+		stopAll()
+		return nil, err
+	}
+	// The real worker: file outbox, the SCB register, demo contacts, signed links.
+	w, err := worker.New(a.Temporal, config.Worker{OutboxDir: outbox, LeadershipEmail: config.DefaultLeadership,
+		OfficeEmail: config.DefaultOffice, BaseURL: config.DefaultBaseURL})
+	if err != nil {
+		stopAll()
+		return nil, err
+	}
+	raw := newRawWorker(a.Temporal)
+	for _, x := range []sdkworker.Worker{w, raw} {
+		if err := x.Start(); err != nil {
+			stopAll()
+			return nil, err
+		}
+	}
+	return &loadSystem{admin: a, stop: func() { stopAll(w, raw) }}, nil
+}
+
+// startRounds starts the offer rounds (as an offered initiative's child would) and waits until
+// each has sent its offers, so the measurements see only answers.
+func (s *loadSystem) startRounds(ctx context.Context, n int) ([]string, map[string]string, []domain.OfferMunicipality, error) {
+	reg := refdata.Default()
+	ms := make([]domain.OfferMunicipality, len(reg.Municipalities))
+	for i, m := range reg.Municipalities {
+		ms[i] = domain.OfferMunicipality{Code: m.Code, Name: m.Name, CountyCode: m.CountyCode, Population: m.Population}
+	}
+	now := time.Now().In(domain.Stockholm()).Truncate(time.Minute)
+	ids := make([]string, n)
+	firstRuns := map[string]string{}
+	for i := range ids {
+		ids[i] = fmt.Sprintf("last-%d-%d", now.Unix(), i)
+		in := workflows.OfferRoundInput{Setup: domain.OfferSetup{InitiativeID: ids[i],
+			Content: domain.OfferContent{InitiativeID: ids[i], Title: "Lasttest " + fmt.Sprint(i), What: "En tjänst",
+				WhoDoesWhat: "Inera bygger", EffectGoal: "Mätbar nytta", Cost: "1 mnkr", Financing: "Abonnemang"},
+			Seminar: now.Add(time.Hour), Deadline: now.Add(7 * 24 * time.Hour), LateUntil: now.Add(14 * 24 * time.Hour),
+			Rule: domain.DefaultDecisionRule(), Municipalities: ms}}
+		run, err := s.admin.Temporal.ExecuteWorkflow(ctx, client.StartWorkflowOptions{ID: workflows.OfferRoundWorkflowID(ids[i]),
+			TaskQueue: workflows.TaskQueue}, workflows.OfferRoundWorkflowType, in)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		firstRuns[ids[i]] = run.GetRunID()
+	}
+	for _, id := range ids {
+		if err := waitFor(ctx, 5*time.Minute, func() (bool, error) {
+			st, err := s.admin.OfferStatus(ctx, id)
+			return err == nil && st.Delivery != nil, nil
+		}); err != nil {
+			return nil, nil, nil, fmt.Errorf("the offers of %s were not sent: %w", id, err)
+		}
+	}
+	return ids, firstRuns, ms, nil
+}
+
+// answerAll has every municipality of every round answer yes through the web's adapter, with
+// clients answers in flight at once, interleaved across the rounds as real traffic would be.
+func (s *loadSystem) answerAll(ctx context.Context, ids []string, ms []domain.OfferMunicipality, clients int) (time.Duration, error) {
+	offers := offerweb.New(offerweb.AdminBackend{Admin: s.admin}, offerweb.Options{})
+	type job struct{ round, m int }
+	var jobs []job
+	for i := range ms {
+		for r := range ids {
+			jobs = append(jobs, job{r, i})
+		}
+	}
+	return concurrently(clients, jobs, func(j job) error {
+		m := ms[j.m]
+		_, err := offers.Answer(ctx, web.AnswerSubmission{OfferID: workflows.OfferRoundWorkflowID(ids[j.round]),
+			MunicipalityCode: m.Code, SubmissionID: fmt.Sprintf("load-%d-%s", j.round, m.Code),
+			Choice: web.Yes, Name: "Lasttest " + m.Code, Role: "Kommundirektör", Comment: "Vi ansluter oss."})
+		if err != nil {
+			return fmt.Errorf("%s, %s: %w", ids[j.round], m.Code, err)
+		}
+		return nil
+	})
+}
+
+// concurrently runs do on every job, clients at a time, in order of the jobs, and returns how
+// long that took and the first error.
+func concurrently[J any](clients int, jobs []J, do func(J) error) (time.Duration, error) {
+	feed := make(chan J)
+	var (
+		mu       sync.Mutex
+		firstErr error
+		wg       sync.WaitGroup
+	)
+	start := time.Now()
+	for range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range feed {
+				if err := do(j); err != nil {
+					mu.Lock()
+					if firstErr == nil {
+						firstErr = err
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, j := range jobs {
+		feed <- j
+	}
+	close(feed)
+	wg.Wait()
+	return time.Since(start), firstErr
+}
+
+// check confirms that every answer was counted exactly once.
+func (s *loadSystem) check(ctx context.Context, ids []string, municipalities int) error {
+	for _, id := range ids {
+		st, err := s.admin.OfferStatus(ctx, id)
+		if err != nil {
+			return err
+		}
+		if st.Tally.Yes != municipalities || st.Tally.NotAnswered != 0 {
+			return fmt.Errorf("%s: %d yes and %d not answered, want %d yes", id, st.Tally.Yes, st.Tally.NotAnswered, municipalities)
+		}
+	}
+	return nil
+}
+
+// waitFor polls done until it reports true, fails, or within passes.
+func waitFor(ctx context.Context, within time.Duration, done func() (bool, error)) error {
+	deadline := time.Now().Add(within)
+	for {
+		ok, err := done()
+		if err != nil || ok {
+			return err
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("not done within %v", within)
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+}
+
+// tmpfs is /dev/shm where it exists, else the default temporary directory.
+func tmpfs() string {
+	if st, err := os.Stat("/dev/shm"); err == nil && st.IsDir() {
+		return "/dev/shm"
+	}
+	return ""
+}

@@ -1,0 +1,135 @@
+// Command handslag-load is the offer rounds' load benchmark (not a timed test). In one process
+// it starts the Temporal server and the real worker, runs N offer rounds and has all 290
+// municipalities of each answer through the real answer path (the web's adapter, which
+// coalesces concurrent answers into few updates), and in the same run measures the server's
+// raw update throughput on a trivial workflow with the same concurrency. It prints answers per
+// second, raw updates per second and their ratio (the figure we track; aim for at least 0.8),
+// the history length of every run of every round (each must stay under 4,096 events), and the
+// peak memory.
+//
+//	go run ./cmd/handslag-load --rounds 5 --clients 32
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime/pprof"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/skr/handslag/i18n"
+	"github.com/skr/handslag/workflows"
+)
+
+// historyLimit is the server's default history length limit; every run must stay below it.
+const historyLimit = 4096
+
+func main() {
+	var opts Options
+	flag.IntVar(&opts.Rounds, "rounds", 5, "antal erbjudandeomgångar (290 svar i varje)")
+	flag.IntVar(&opts.Clients, "clients", 32, "samtidiga svar (och råa uppdateringar)")
+	cpuProfile := flag.String("cpuprofile", "", "skriv en CPU-profil av hela körningen till filen")
+	flag.Parse()
+	lang := i18n.FromEnv()
+	if opts.Rounds < 1 || opts.Clients < 1 {
+		fmt.Fprintln(os.Stderr, i18n.T(lang, "load.bad_flags"))
+		os.Exit(2)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, i18n.T(lang, "load.failed", "error", err))
+			os.Exit(1)
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if _, err := run(ctx, opts, lang, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, i18n.T(lang, "load.failed", "error", err))
+		os.Exit(1)
+	}
+}
+
+// run does one load run, prints the report to out and returns it. It fails when an answer is
+// lost or refused, or a run of a round reaches the history limit.
+func run(ctx context.Context, opts Options, lang i18n.Lang, out io.Writer) (Report, error) {
+	say := func(key string, args ...any) { fmt.Fprintln(out, i18n.T(lang, key, args...)) }
+	say("load.starting")
+	heap := startHeapPeak()
+	sys, err := startSystem()
+	if err != nil {
+		heap.stop()
+		return Report{}, err
+	}
+	defer sys.stop()
+
+	ids, firstRuns, ms, err := sys.startRounds(ctx, opts.Rounds)
+	if err != nil {
+		heap.stop()
+		return Report{}, err
+	}
+	rep := Report{Municipality: len(ms), Answers: len(ids) * len(ms), RawUpdates: len(ids) * len(ms), Runs: map[string][]int{}}
+	say("load.ready", "rounds", len(ids), "municipalities", len(ms))
+
+	// The raw baseline runs half before and half after the answers, so that a machine whose
+	// load drifts during the run (a shared one) does not favour either side.
+	before, err := rawThroughput(ctx, sys.admin.Temporal, len(ids), len(ms)/2, opts.Clients)
+	if err == nil {
+		rep.AnswerTime, err = sys.answerAll(ctx, ids, ms, opts.Clients)
+	}
+	var after time.Duration
+	if err == nil {
+		after, err = rawThroughput(ctx, sys.admin.Temporal, len(ids), len(ms)-len(ms)/2, opts.Clients)
+	}
+	if err != nil {
+		heap.stop()
+		return rep, err
+	}
+	rep.RawTime = before + after
+	say("load.raw", "clients", opts.Clients, "count", rep.RawUpdates, "seconds", seconds(rep.RawTime.Seconds()), "rate", perSecond(rep.RawPerSecond()))
+	if err := sys.check(ctx, ids, len(ms)); err != nil {
+		heap.stop()
+		return rep, err
+	}
+	for _, id := range ids {
+		runs, updates, err := settledHistory(ctx, sys.admin.Temporal, workflows.OfferRoundWorkflowID(id), firstRuns[id])
+		if err != nil {
+			heap.stop()
+			return rep, err
+		}
+		rep.Runs[id], rep.AnswerUpdates = runs, rep.AnswerUpdates+updates
+	}
+	rep.PeakGoHeap, rep.PeakRSS = heap.stop(), peakRSS()
+
+	say("load.answers", "clients", opts.Clients, "count", rep.Answers, "seconds", seconds(rep.AnswerTime.Seconds()),
+		"rate", perSecond(rep.AnswersPerSecond()), "updates", rep.AnswerUpdates)
+	say("load.ratio", "ratio", fmt.Sprintf("%.2f", rep.Ratio()))
+	say("load.history", "max", rep.MaxRun(), "limit", historyLimit)
+	sorted := append([]string(nil), ids...)
+	sort.Strings(sorted)
+	for _, id := range sorted {
+		parts := make([]string, len(rep.Runs[id]))
+		for i, n := range rep.Runs[id] {
+			parts[i] = fmt.Sprint(n)
+		}
+		say("load.history_round", "offer", workflows.OfferRoundWorkflowID(id), "runs", strings.Join(parts, ", "))
+	}
+	say("load.memory", "rss", mebibytes(rep.PeakRSS), "heap", mebibytes(int64(rep.PeakGoHeap)))
+	if rep.MaxRun() >= historyLimit {
+		return rep, fmt.Errorf("a run reached %d history events (limit %d)", rep.MaxRun(), historyLimit)
+	}
+	return rep, nil
+}
+
+func seconds(s float64) string   { return fmt.Sprintf("%.1f", s) }
+func perSecond(r float64) string { return fmt.Sprintf("%.0f", r) }
+func mebibytes(b int64) string   { return fmt.Sprintf("%.0f", float64(b)/(1<<20)) }

@@ -1,0 +1,15 @@
+package i18n
+
+// English texts of the load benchmark (cmd/handslag-load).
+var loadEnglish = map[string]string{
+	"load.starting":      "Starting the Temporal server and the worker in this process ...",
+	"load.ready":         "{rounds} offer rounds with {municipalities} municipalities each have sent their offers.",
+	"load.raw":           "Raw updates (one trivial workflow per round, {clients} at once): {count} in {seconds} s = {rate} per second",
+	"load.answers":       "Answers through the answer path ({clients} municipalities at once): {count} in {seconds} s = {rate} per second, in {updates} updates",
+	"load.ratio":         "Ratio answers per second / raw updates per second: {ratio} (the aim is at least 0.8)",
+	"load.history":       "History events: at most {max} in one run of a round (the limit is {limit})",
+	"load.history_round": "  {offer}: events per run {runs}",
+	"load.memory":        "Peak memory (server, worker and load generator in one process): {rss} MiB RSS, {heap} MiB Go heap",
+	"load.failed":        "The load test failed: {error}",
+	"load.bad_flags":     "--rounds and --clients must be at least 1.",
+}

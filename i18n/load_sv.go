@@ -1,0 +1,20 @@
+package i18n
+
+// Texts of the load benchmark (cmd/handslag-load), kept in their own file and merged at start.
+var loadSwedish = map[string]string{
+	"load.starting":      "Startar Temporal-servern och workern i den här processen ...",
+	"load.ready":         "{rounds} erbjudandeomgångar med {municipalities} kommuner i varje har skickat sina erbjudanden.",
+	"load.raw":           "Råa uppdateringar (ett trivialt arbetsflöde per omgång, {clients} samtidiga): {count} på {seconds} s = {rate} per sekund",
+	"load.answers":       "Svar genom svarsvägen ({clients} samtidiga kommuner): {count} på {seconds} s = {rate} per sekund, i {updates} uppdateringar",
+	"load.ratio":         "Kvot svar per sekund / råa uppdateringar per sekund: {ratio} (målet är minst 0.8)",
+	"load.history":       "Händelser i historiken: högst {max} i en körning av en omgång (gränsen är {limit})",
+	"load.history_round": "  {offer}: händelser per körning {runs}",
+	"load.memory":        "Högsta minnesanvändning (server, worker och lastgenerator i samma process): {rss} MiB RSS, {heap} MiB Go-heap",
+	"load.failed":        "Lasttestet misslyckades: {error}",
+	"load.bad_flags":     "--rounds och --clients måste vara minst 1.",
+}
+
+func init() {
+	merge(swedish, loadSwedish)
+	merge(english, loadEnglish)
+}

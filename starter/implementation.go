@@ -1,0 +1,243 @@
+package starter
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/skr/handslag/activities"
+	"github.com/skr/handslag/domain"
+	"github.com/skr/handslag/workflows"
+)
+
+func init() {
+	register("impl", "genomförande och uppföljning: impl plan|milestone|report|measure|hearing|join|unsubscribe|complete|stop|status|newsletter", (*CLI).impl)
+}
+
+// implMessage is one impl subcommand that sends a message to the implementation.
+type implMessage struct {
+	message string
+	build   func(f *flags) func() (any, error)
+}
+
+var implMessages = map[string]implMessage{
+	"plan": {workflows.MsgImplPlan, func(f *flags) func() (any, error) {
+		start := f.String("start", "", "genomförandeperiodens första dag, ÅÅÅÅ-MM-DD (med --end)")
+		end := f.String("end", "", "genomförandeperiodens sista dag, ÅÅÅÅ-MM-DD")
+		var milestones, goals multi
+		f.Var(&milestones, "milestone", "milstolpe: id,ÅÅÅÅ-MM-DD,vad (flera gånger)")
+		f.Var(&goals, "goal", "effektmål: id,enhet,målvärde[,beskrivning] (flera gånger)")
+		lower := f.Bool("lower-is-better", false, "målen i --goal nås vid värden på eller under målvärdet")
+		return func() (any, error) {
+			cmd := domain.SetPlan{Meta: f.meta(), Start: *start, End: *end}
+			for _, m := range milestones {
+				p := strings.SplitN(m, ",", 3)
+				if len(p) != 3 {
+					return nil, usagef("--milestone %q: skriv id,ÅÅÅÅ-MM-DD,vad", m)
+				}
+				cmd.Milestones = append(cmd.Milestones, domain.MilestoneInput{ID: strings.TrimSpace(p[0]), Due: strings.TrimSpace(p[1]), What: strings.TrimSpace(p[2])})
+			}
+			for _, g := range goals {
+				p := strings.SplitN(g, ",", 4)
+				if len(p) < 3 {
+					return nil, usagef("--goal %q: skriv id,enhet,målvärde[,beskrivning]", g)
+				}
+				target, err := number("goal", p[2])
+				if err != nil {
+					return nil, err
+				}
+				in := domain.GoalInput{ID: strings.TrimSpace(p[0]), Unit: strings.TrimSpace(p[1]), Target: target, LowerIsBetter: *lower}
+				if len(p) == 4 {
+					in.Description = strings.TrimSpace(p[3])
+				}
+				cmd.Goals = append(cmd.Goals, in)
+			}
+			return cmd, nil
+		}
+	}},
+	"milestone": {workflows.MsgImplMilestone, func(f *flags) func() (any, error) {
+		id := f.String("milestone", "", "milstolpens id")
+		reached := f.String("reached", "", "dagen den nåddes, ÅÅÅÅ-MM-DD (standard: i dag)")
+		return func() (any, error) {
+			return domain.RecordMilestone{Meta: f.meta(), Milestone: *id, Reached: *reached}, nil
+		}
+	}},
+	"report": {workflows.MsgImplReport, func(f *flags) func() (any, error) {
+		period := f.String("period", "", "perioden: ÅÅÅÅ-MM (första månaden) eller ÅÅÅÅ-Q1..Q4")
+		group := f.String("group-on-schedule", "", "i tid i SKR-koncernen: ja eller nej")
+		munis := f.String("municipalities-on-schedule", "", "i tid i kommunerna: ja eller nej")
+		staff := f.String("within-staff", "", "inom given bemanning: ja eller nej")
+		budget := f.String("within-budget", "", "inom given budget: ja eller nej")
+		comment := f.String("comment", "", "kommentar (frivillig)")
+		return func() (any, error) {
+			cmd := domain.SubmitReport{Meta: f.meta(), Period: *period, Comment: *comment}
+			for _, a := range []struct {
+				flag, value string
+				into        **bool
+			}{{"group-on-schedule", *group, &cmd.OnScheduleGroup}, {"municipalities-on-schedule", *munis, &cmd.OnScheduleMunicipalities},
+				{"within-staff", *staff, &cmd.WithinStaff}, {"within-budget", *budget, &cmd.WithinBudget}} {
+				b, err := yesNo(a.flag, a.value)
+				if err != nil {
+					return nil, err
+				}
+				*a.into = b
+			}
+			return cmd, nil
+		}
+	}},
+	"measure": {workflows.MsgImplMeasure, func(f *flags) func() (any, error) {
+		goal := f.String("goal", "", "effektmålets id")
+		value := f.String("value", "", "värdet, till exempel 12,5")
+		unit := f.String("unit", "", "enheten, samma som målets")
+		date := f.String("date", "", "dagen värdet gäller, ÅÅÅÅ-MM-DD")
+		return func() (any, error) {
+			v, err := number("value", *value)
+			if err != nil {
+				return nil, err
+			}
+			return domain.RecordMeasurement{Meta: f.meta(), Goal: *goal, Value: v, Unit: *unit, Date: *date}, nil
+		}
+	}},
+	"hearing": {workflows.MsgImplHearing, func(f *flags) func() (any, error) {
+		id := f.String("hearing", "", "hearingens id, ÅÅÅÅ-1 (våren) eller ÅÅÅÅ-2 (hösten)")
+		held := f.Bool("held", false, "hearingen har hållits")
+		move := f.String("move-to", "", "flytta till dagen ÅÅÅÅ-MM-DD (samma klockslag)")
+		notes := f.String("notes", "", "anteckningar (frivilligt)")
+		return func() (any, error) {
+			return domain.RecordHearing{Meta: f.meta(), Hearing: *id, Held: *held, MoveTo: *move, Notes: *notes}, nil
+		}
+	}},
+	"join": {workflows.MsgImplJoin, func(f *flags) func() (any, error) {
+		codes := f.String("municipality", "", "kommunkoder, kommaseparerade, till exempel 0180,1480")
+		return func() (any, error) {
+			return domain.JoinImplementation{Meta: f.meta(), Municipalities: splitList(*codes)}, nil
+		}
+	}},
+	"unsubscribe": {workflows.MsgImplUnsubscribe, func(f *flags) func() (any, error) {
+		code := f.String("municipality", "", "kommunkod")
+		email := f.String("email", "", "bara denna adress (standard: alla kommunens kontakter)")
+		return func() (any, error) {
+			return domain.Unsubscribe{Meta: f.meta(), Municipality: *code, Email: *email}, nil
+		}
+	}},
+	"complete": {workflows.MsgImplComplete, func(f *flags) func() (any, error) {
+		var finals multi
+		f.Var(&finals, "final", "slutvärde per effektmål: mål,värde,enhet[,ÅÅÅÅ-MM-DD] (flera gånger)")
+		return func() (any, error) {
+			cmd := domain.CompleteImplementation{Meta: f.meta()}
+			for _, s := range finals {
+				p := strings.Split(s, ",")
+				if len(p) < 3 || len(p) > 4 {
+					return nil, usagef("--final %q: skriv mål,värde,enhet[,ÅÅÅÅ-MM-DD]", s)
+				}
+				v, err := number("final", p[1])
+				if err != nil {
+					return nil, err
+				}
+				ff := domain.FinalFigure{Goal: strings.TrimSpace(p[0]), Value: v, Unit: strings.TrimSpace(p[2])}
+				if len(p) == 4 {
+					ff.Date = strings.TrimSpace(p[3])
+				}
+				cmd.Final = append(cmd.Final, ff)
+			}
+			return cmd, nil
+		}
+	}},
+	"stop": {workflows.MsgImplStop, func(f *flags) func() (any, error) {
+		return func() (any, error) { return domain.StopImplementation{Meta: f.meta()}, nil }
+	}},
+}
+
+func (c *CLI) impl(ctx context.Context, args []string) error {
+	names := "plan, milestone, report, measure, hearing, join, unsubscribe, complete, stop, status eller newsletter"
+	if len(args) == 0 {
+		return usagef("ange %s, till exempel: handslag impl status bygglov-e-tjanst", names)
+	}
+	switch args[0] {
+	case "status":
+		return c.implStatus(ctx, args[1:])
+	case "newsletter":
+		return c.implNewsletter(ctx, args[1:])
+	}
+	m, ok := implMessages[args[0]]
+	if !ok {
+		return usagef("okänt impl-kommando %q: använd %s", args[0], names)
+	}
+	return c.implSend(ctx, "impl "+args[0], m, args[1:])
+}
+
+func (c *CLI) implSend(ctx context.Context, name string, m implMessage, args []string) error {
+	f := c.newFlags(name, domain.RoleOffice, true)
+	build := m.build(f)
+	id, err := f.parse(args, true)
+	if err != nil {
+		return err
+	}
+	payload, err := build()
+	if err != nil {
+		return err
+	}
+	a, err := c.dial(ctx, f)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	rec, err := a.SendImplementation(ctx, id, m.message, payload, f.signal)
+	switch {
+	case err != nil:
+		return err
+	case f.json:
+		return writeJSON(c.Out, rec)
+	case f.signal:
+		fmt.Fprintln(c.Out, c.t("impl.cli.signalled", "id", id))
+	default:
+		event := ""
+		if rec.Event != nil {
+			event = activities.ImplEventLine(c.Lang, *rec.Event)
+		}
+		fmt.Fprintln(c.Out, c.t("impl.cli.accepted", "id", id, "event", event))
+		if rec.Ended {
+			fmt.Fprintln(c.Out, c.t("impl.cli.ended", "id", id, "stage", c.t("stage."+string(payloadStage(payload)))))
+		}
+	}
+	return nil
+}
+
+func payloadStage(p any) domain.Stage {
+	if _, ok := p.(domain.StopImplementation); ok {
+		return domain.StageStopped
+	}
+	return domain.StageCompleted
+}
+
+// multi is a flag given several times.
+type multi []string
+
+func (m *multi) String() string     { return strings.Join(*m, "; ") }
+func (m *multi) Set(v string) error { *m = append(*m, v); return nil }
+
+// number reads a decimal number with a decimal comma or point.
+func number(field, s string) (float64, error) {
+	v, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(s), ",", ".", 1), 64)
+	if err != nil {
+		return 0, &domain.ValidationError{Code: domain.CodeInvalidValue, Field: field, Detail: fmt.Sprintf("%q (ett tal, till exempel 12,5)", s)}
+	}
+	return v, nil
+}
+
+// yesNo reads ja/nej (or yes/no); empty stays unset, so the workflow says which is missing.
+func yesNo(field, s string) (*bool, error) {
+	var b bool
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "":
+		return nil, nil
+	case "ja", "yes", "j", "y", "true":
+		b = true
+	case "nej", "no", "n", "false":
+		b = false
+	default:
+		return nil, &domain.ValidationError{Code: domain.CodeInvalidValue, Field: field, Detail: fmt.Sprintf("%q (ja eller nej)", s)}
+	}
+	return &b, nil
+}

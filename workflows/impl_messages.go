@@ -1,0 +1,86 @@
+package workflows
+
+import (
+	"github.com/skr/handslag/domain"
+	"go.temporal.io/sdk/temporal"
+	"go.temporal.io/sdk/workflow"
+)
+
+// registerMessages installs, for every message name, an update with a validator and a signal
+// feeding the same domain command; the status query; and the goroutine applying signals.
+func (r *implRun) registerMessages(ctx workflow.Context) error {
+	regs := []func(workflow.Context) error{
+		implMessage[domain.SetPlan](r, MsgImplPlan),
+		implMessage[domain.RecordMilestone](r, MsgImplMilestone),
+		implMessage[domain.SubmitReport](r, MsgImplReport),
+		implMessage[domain.RecordMeasurement](r, MsgImplMeasure),
+		implMessage[domain.RecordHearing](r, MsgImplHearing),
+		implMessage[domain.JoinImplementation](r, MsgImplJoin),
+		implMessage[domain.Unsubscribe](r, MsgImplUnsubscribe),
+		implMessage[domain.CompleteImplementation](r, MsgImplComplete),
+		implMessage[domain.StopImplementation](r, MsgImplStop),
+	}
+	for _, reg := range regs {
+		if err := reg(ctx); err != nil {
+			return err
+		}
+	}
+	if err := workflow.SetQueryHandler(ctx, QueryImplementationStatus, func() (ImplementationStatus, error) {
+		return r.status(ctx), nil
+	}); err != nil {
+		return err
+	}
+	workflow.Go(ctx, func(ctx workflow.Context) { receiveAll(ctx, r.signals) })
+	return nil
+}
+
+// implMessage returns the registration of one message name for command type C.
+func implMessage[C domain.ImplCommand](r *implRun, name string) func(workflow.Context) error {
+	return func(ctx workflow.Context) error {
+		err := workflow.SetUpdateHandlerWithOptions(ctx, name,
+			func(ctx workflow.Context, cmd C) (ImplReceipt, error) {
+				if err := r.im.Apply(cmd, workflow.Now(ctx)); err != nil {
+					return ImplReceipt{}, toApplicationError(err)
+				}
+				rec := ImplReceipt{Revision: r.im.Revision, Ended: r.im.Outcome != nil}
+				if n := len(r.im.Events); n > 0 {
+					e := r.im.Events[n-1]
+					rec.Event = &e
+				}
+				return rec, nil
+			},
+			workflow.UpdateHandlerOptions{
+				// A rejected update is never written to the history.
+				Validator: func(ctx workflow.Context, cmd C) error {
+					return toApplicationError(r.im.Check(cmd, workflow.Now(ctx)))
+				},
+			})
+		if err != nil {
+			return err
+		}
+		r.signals = append(r.signals, typedSignal[C](ctx, name, func(ctx workflow.Context, cmd C) {
+			r.input.Rejected = recordRejected(ctx, r.input.Rejected, name, cmd, r.im.Apply(cmd, workflow.Now(ctx)))
+		}))
+		return nil
+	}
+}
+
+// upsertChanged sets HandslagStage, HandslagOwner and HandslagEscalated where they differ.
+func upsertChanged(ctx workflow.Context, stage domain.Stage, owner domain.Owner, escalated bool) {
+	current := workflow.GetTypedSearchAttributes(ctx)
+	var updates []temporal.SearchAttributeUpdate
+	if v, ok := current.GetKeyword(SAStage); !ok || v != string(stage) {
+		updates = append(updates, SAStage.ValueSet(string(stage)))
+	}
+	if v, ok := current.GetKeyword(SAOwner); owner != "" && (!ok || v != string(owner)) {
+		updates = append(updates, SAOwner.ValueSet(string(owner)))
+	}
+	if v, ok := current.GetBool(SAEscalated); !ok || v != escalated {
+		updates = append(updates, SAEscalated.ValueSet(escalated))
+	}
+	if len(updates) > 0 {
+		if err := workflow.UpsertTypedSearchAttributes(ctx, updates...); err != nil {
+			workflow.GetLogger(ctx).Error("upsert search attributes", "error", err)
+		}
+	}
+}
