@@ -10,12 +10,13 @@ RUN --mount=type=cache,target=/go/pkg/mod go mod download
 COPY . .
 RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build \
     go build -trimpath -ldflags="-s -w" -o /out/ ./cmd/handslag ./cmd/handslag-worker ./cmd/handslag-web \
- && mkdir -p /data/outbox
+ && mkdir -p /data/outbox /data/cases
 
 # Distroless: no shell, no package manager, a non-root user (65532).
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/ /usr/local/bin/
-# The outbox volume is mounted here; created in the image so a new volume belongs to nonroot.
+# The outbox and case list volumes are mounted here; created in the image so a new volume
+# belongs to nonroot.
 COPY --from=build --chown=65532:65532 /data /data
 ENV HANDSLAG_DATA=/data HANDSLAG_OUTBOX=/data/outbox HANDSLAG_METRICS_ADDR=:9090 HANDSLAG_WEB_ADDR=:8080
 USER nonroot:nonroot

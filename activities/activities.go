@@ -7,6 +7,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/skr/handslag/cases"
 	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/outbox"
 	"go.temporal.io/sdk/activity"
@@ -36,6 +37,9 @@ type Activities struct {
 	// OfficeAddress receives notices for the programme office (missing contacts); the
 	// leadership's mailbox when empty.
 	OfficeAddress string
+
+	// Cases is the public case list (see case_record.go); nil keeps none.
+	Cases cases.Writer
 }
 
 // EscalationNotice tells the leadership that a deadline passed without an answer.

@@ -86,10 +86,10 @@ func TestClientSettings(t *testing.T) {
 func TestWebAndMetricsSettings(t *testing.T) {
 	w, err := WebFrom(Env{})
 	require.NoError(t, err)
-	assert.Equal(t, Web{Addr: DefaultWebAddr, BaseURL: DefaultBaseURL}, w)
+	assert.Equal(t, Web{Addr: DefaultWebAddr, BaseURL: DefaultBaseURL, CasesDir: ".handslag/cases"}, w)
 	w, err = WebFrom(Env{"HANDSLAG_WEB_ADDR": "0.0.0.0:80", "HANDSLAG_BASE_URL": "https://handslag.example.org/"})
 	require.NoError(t, err)
-	assert.Equal(t, Web{Addr: "0.0.0.0:80", BaseURL: "https://handslag.example.org"}, w)
+	assert.Equal(t, Web{Addr: "0.0.0.0:80", BaseURL: "https://handslag.example.org", CasesDir: ".handslag/cases"}, w)
 
 	for _, tt := range []struct {
 		env     Env

@@ -47,6 +47,8 @@ type Worker struct {
 	BaseURL string
 	// Namespace is where the cycle finds the initiatives (TEMPORAL_NAMESPACE).
 	Namespace string
+	// CasesDir keeps the public case list (HANDSLAG_CASES_DIR; empty: "cases" beside the outbox).
+	CasesDir string
 }
 
 // WorkerFromEnv reads the worker settings.
@@ -58,6 +60,7 @@ func WorkerFromEnv() Worker {
 		MembersFile:     os.Getenv("HANDSLAG_MEMBERS"),
 		Namespace:       env("TEMPORAL_NAMESPACE", workflows.Namespace),
 		BaseURL:         env("HANDSLAG_BASE_URL", DefaultBaseURL),
+		CasesDir:        CasesDirFromEnv(),
 	}
 }
 

@@ -21,6 +21,8 @@ type Web struct {
 	// BaseURL is how users reach it, for links in e-mails and redirects (HANDSLAG_BASE_URL,
 	// default http://localhost:8080); without a trailing slash.
 	BaseURL string
+	// CasesDir is where the worker keeps the public case list (HANDSLAG_CASES_DIR).
+	CasesDir string
 }
 
 // WebFromEnv reads and checks the web settings.
@@ -31,6 +33,8 @@ func WebFrom(env lookuper) (Web, error) {
 	w := Web{
 		Addr:    get(env, "HANDSLAG_WEB_ADDR", DefaultWebAddr),
 		BaseURL: strings.TrimRight(get(env, "HANDSLAG_BASE_URL", DefaultBaseURL), "/"),
+		// The case list is read here and written by the worker.
+		CasesDir: CasesDirFrom(env),
 	}
 	if err := CheckHostPort("HANDSLAG_WEB_ADDR", w.Addr, ":8080"); err != nil {
 		return Web{}, err

@@ -6,6 +6,8 @@ package i18n
 func init() {
 	merge(swedish, webSwedish)
 	merge(english, webEnglish)
+	merge(swedish, casesSwedish)
+	merge(english, casesEnglish)
 }
 
 func merge(into, part map[string]string) {

@@ -25,17 +25,27 @@ type base struct {
 	Lang  string
 	Title string // the page's own title; the layout adds the site name
 	Error bool   // the page shows errors: the title starts with "Fel:" so it is heard first
+	Site  string // the site name; the answer form's when empty
+	Wide  bool   // the page needs a wider column (a table)
+	// Public pages may be indexed by search engines; the answer form's pages may not.
+	Public bool
 }
 
 func newPages(lang i18n.Lang, loc *time.Location) *pages {
+	return parsePages(lang, loc, "offer", "confirm", "message")
+}
+
+// parsePages parses the named pages, each with the shared layout.
+func parsePages(lang i18n.Lang, loc *time.Location, names ...string) *pages {
 	funcs := template.FuncMap{
 		"t":      func(key string, args ...any) string { return i18n.T(lang, key, args...) },
 		"when":   func(at time.Time) string { return formatTime(lang, loc, at) },
+		"day":    func(at time.Time) string { return formatDay(lang, loc, at) },
 		"choice": func(c Choice) string { return i18n.T(lang, "web.choice."+string(c)) },
 	}
 	layout := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html"))
 	p := &pages{lang: lang, byKey: map[string]*template.Template{}}
-	for _, name := range []string{"offer", "confirm", "message"} {
+	for _, name := range names {
 		p.byKey[name] = template.Must(template.Must(layout.Clone()).ParseFS(templateFiles, "templates/"+name+".html"))
 	}
 	return p
@@ -64,4 +74,10 @@ func formatTime(lang i18n.Lang, loc *time.Location, at time.Time) string {
 	}
 	return i18n.T(lang, "web.datetime", "day", at.Day(), "month", i18n.T(lang, "web.month."+strconv.Itoa(int(at.Month()))),
 		"year", at.Year(), "time", clock)
+}
+
+// formatDay writes the date of an instant in the configured zone: "15 mars 2027".
+func formatDay(lang i18n.Lang, loc *time.Location, at time.Time) string {
+	at = at.In(loc)
+	return i18n.T(lang, "cases.date", "day", at.Day(), "month", i18n.T(lang, "web.month."+strconv.Itoa(int(at.Month()))), "year", at.Year())
 }

@@ -36,9 +36,14 @@ func New(c client.Client, cfg config.Worker) (sdkworker.Worker, error) {
 	if err != nil {
 		return nil, fmt.Errorf("worker: %w", err)
 	}
+	caseDir, err := caseList(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("worker: %w", err)
+	}
 	w := sdkworker.New(c, workflows.TaskQueue, sdkworker.Options{})
 	Register(w, &activities.Activities{Sender: box, Lang: i18n.Swedish, LeadershipAddress: cfg.LeadershipEmail,
-		OfficeAddress: cfg.OfficeEmail, BaseURL: cfg.BaseURL, Members: dir, Register: reg, Contacts: book, Links: links})
+		OfficeAddress: cfg.OfficeEmail, BaseURL: cfg.BaseURL, Members: dir, Register: reg, Contacts: book, Links: links,
+		Cases: caseDir})
 	w.RegisterActivity(&coordinator.Activities{Admin: &admin.Client{Temporal: c, Namespace: ns}})
 	return w, nil
 }

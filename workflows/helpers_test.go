@@ -46,14 +46,19 @@ type harness struct {
 	box   *outbox.Dir
 }
 
-func newHarness(t *testing.T, start time.Time) *harness {
+// newHarness makes the environment; with may change the activities' dependencies.
+func newHarness(t *testing.T, start time.Time, with ...func(*activities.Activities)) *harness {
 	var suite testsuite.WorkflowTestSuite
 	env := suite.NewTestWorkflowEnvironment()
 	env.SetStartTime(start)
 	box, err := outbox.NewDir(t.TempDir())
 	require.NoError(t, err)
 	env.RegisterWorkflow(InitiativeWorkflow)
-	env.RegisterActivity(&activities.Activities{Sender: box, Lang: i18n.Swedish, LeadershipAddress: "ledningen@example.se"})
+	acts := &activities.Activities{Sender: box, Lang: i18n.Swedish, LeadershipAddress: "ledningen@example.se"}
+	for _, w := range with {
+		w(acts)
+	}
+	env.RegisterActivity(acts)
 	return &harness{t: t, env: env, start: start, box: box}
 }
 

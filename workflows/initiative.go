@@ -39,6 +39,7 @@ type initiativeRun struct {
 	pending  []domain.Escalation
 	rejected []RejectedSignal
 	wake     sleeper
+	cases    caseListWriter
 }
 
 func newInitiativeRun(ctx workflow.Context, in InitiativeInput) *initiativeRun {
@@ -64,6 +65,7 @@ func (r *initiativeRun) loop(ctx workflow.Context) (*domain.Initiative, error) {
 		r.pending = append(r.pending, r.state.Advance(now)...)
 		r.notifyEscalations(ctx)
 		r.publish(ctx)
+		r.recordCase(ctx)
 		if started, err := r.startOfferRound(ctx); err != nil {
 			return nil, err
 		} else if started {
@@ -77,6 +79,9 @@ func (r *initiativeRun) loop(ctx workflow.Context) (*domain.Initiative, error) {
 		if r.state.Stage.Closed() {
 			r.cancelOfferRound(ctx)
 			r.cancelImplementation(ctx)
+			if err := r.caseRecorded(ctx); err != nil {
+				return nil, err
+			}
 			if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) }); err != nil {
 				return nil, err
 			}

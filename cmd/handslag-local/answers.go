@@ -28,7 +28,7 @@ func startAnswerForm(a *admin.Client, dataDir string, port int, logger *zap.Logg
 	if err != nil {
 		return answerForm{}, err
 	}
-	srv, err := telemetry.Start(fmt.Sprintf(":%d", port), h, logger)
+	srv, err := telemetry.Start(fmt.Sprintf(":%d", port), withLocalCaseList(h, dataDir, logger), logger)
 	if err != nil {
 		return answerForm{}, fmt.Errorf("%w (välj en annan port med --web-port)", err)
 	}

@@ -27,7 +27,7 @@ func main() {
 	dataDir := flag.String("data", config.DefaultDataDir, "datakatalog (Temporal-databas, utkorg)")
 	port := flag.Int("port", 7233, "Temporal-serverns port")
 	uiPort := flag.Int("ui-port", 8233, "Temporal Web UI:s port")
-	webPort := flag.Int("web-port", 8080, "svarsformulärets port (länkarna i e-posten pekar hit)")
+	webPort := flag.Int("web-port", 8080, "webbsidornas port: svarsformuläret (länkarna i e-posten pekar hit) och ärendelistan")
 	flag.Parse()
 	if err := run(*dataDir, *port, *uiPort, *webPort); err != nil {
 		fmt.Fprintln(os.Stderr, "Kunde inte starta:", err)
@@ -85,6 +85,7 @@ Handslag körs lokalt.
   Temporal Web UI:   http://%s/namespaces/%s/workflows
   Temporal-server:   %s (namespace %s)
   Svarsformuläret:   %s/svar/... (länkarna i erbjudandena)
+  Ärendelistan:      %s/arenden
   Data:              %s (databas i temporal/, utgående e-post i outbox/)
   Årscykeln:         startas av schemat %s varje år 15 januari 08:00 (handslag cycle help)
 
@@ -95,7 +96,7 @@ Prova så här i ett annat fönster:
 
 Med --demo varar en kalenderdag en sekund, så ett helt år går på drygt sex minuter.
 Stoppa med Ctrl+C; allt finns kvar till nästa start.
-`, srv.UIAddr, workflows.Namespace, srv.FrontendAddr, workflows.Namespace, answers.baseURL, dataDir, workflows.ScheduleID)
+`, srv.UIAddr, workflows.Namespace, srv.FrontendAddr, workflows.Namespace, answers.baseURL, answers.baseURL, dataDir, workflows.ScheduleID)
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
 	<-stop

@@ -1,0 +1,166 @@
+package domain
+
+import "time"
+
+// CaseSummary is what the public case list (ärendelista) shows of one initiative. It is a
+// projection of the state and holds no personal data: no names, no addresses and none of the
+// free-text reasons (which may name people). A decision is shown with the body that made it,
+// not the person who entered it. Every instant is on the initiative's calendar (local time in
+// Europe/Stockholm; for a demo calendar the simulated date, as status shows it).
+type CaseSummary struct {
+	ID        string  `json:"id"`
+	Title     string  `json:"title"`
+	Stage     Stage   `json:"stage"`
+	Step      int     `json:"step"`
+	Owner     Owner   `json:"owner"`
+	Assisting []Owner `json:"assisting,omitempty"`
+	// Year is the cycle year: the year of the February review the case is in or heads for.
+	Year       int       `json:"year"`
+	Registered time.Time `json:"registered"`
+	// LatestDecision is the most recent leadership decision or offer-round outcome, if any.
+	LatestDecision *CaseDecision `json:"latest_decision,omitempty"`
+	// NextMilestone is the next dated event the case waits for, if it has one.
+	NextMilestone *CaseMilestone `json:"next_milestone,omitempty"`
+	// Outcome is how a closed case ended.
+	Outcome *CaseOutcome `json:"outcome,omitempty"`
+	// Demo marks a case on a demo calendar (its dates are simulated).
+	Demo bool `json:"demo,omitempty"`
+}
+
+// GateOfferRound names the offer round's go/no-go among the case list's decisions.
+const GateOfferRound Gate = "offer_round"
+
+// Verdicts of an offer round as the case list shows them.
+const (
+	VerdictGo   Verdict = "go"
+	VerdictNoGo Verdict = "no_go"
+)
+
+// CaseDecision is a decision as the public sees it: at which gate, what, by which body, when.
+type CaseDecision struct {
+	Gate    Gate      `json:"gate"`
+	Verdict Verdict   `json:"verdict"`
+	Body    Role      `json:"body"`
+	At      time.Time `json:"at"`
+}
+
+// MilestoneKind says what a milestone is.
+type MilestoneKind string
+
+const (
+	MilestoneSeasonOpens    MilestoneKind = "season_opens"     // a season of the calendar opens
+	MilestoneSeasonDeadline MilestoneKind = "season_deadline"  // the last day of a season
+	MilestoneOfferSeminar   MilestoneKind = "offer_seminar"    // the offer's launch seminar
+	MilestoneOfferDeadline  MilestoneKind = "offer_deadline"   // the answer deadline
+	MilestoneLatePeriodEnds MilestoneKind = "late_period_ends" // the last day for late joiners
+)
+
+// CaseMilestone is the next dated event of a case. Season is set for season milestones.
+type CaseMilestone struct {
+	Kind   MilestoneKind `json:"kind"`
+	Season Season        `json:"season,omitempty"`
+	At     time.Time     `json:"at"`
+}
+
+// CaseOutcome is how a closed case ended and which body ended it.
+type CaseOutcome struct {
+	Stage Stage     `json:"stage"`
+	Body  Role      `json:"body"`
+	At    time.Time `json:"at"`
+}
+
+// PassedIntake reports whether the initiative belongs in the public case list: its owner has
+// been triaged. A need still in the backlog (or withdrawn from it before triage) has only been
+// received, not yet taken into the process. Once listed a case stays listed: the owner is never
+// cleared, and a deferred initiative goes back to waiting for February, not to the backlog.
+func (in *Initiative) PassedIntake() bool { return in.Owner != "" }
+
+// Summary projects the state onto the case list at real time now (which decides the next
+// milestone).
+func (in *Initiative) Summary(now time.Time) CaseSummary {
+	cal := in.Clock.ToCalendar
+	s := CaseSummary{
+		ID: in.ID, Title: in.Need.Title, Stage: in.Stage, Step: in.Stage.Step(), Owner: in.Owner,
+		Assisting: append([]Owner(nil), in.Assisting...), Year: in.CycleYear,
+		Registered: cal(in.Created), Demo: in.Clock.Scaled(),
+		LatestDecision: in.latestDecision(), NextMilestone: in.nextMilestone(now),
+	}
+	if in.Outcome != nil {
+		s.Outcome = &CaseOutcome{Stage: in.Outcome.Stage, Body: outcomeBody(in.Outcome.Stage), At: cal(in.Outcome.At)}
+	}
+	return s
+}
+
+// latestDecision is the most recent of the leadership's decisions and the offer round's
+// verdicts (a later report with the same verdict, such as the round's final one after a go,
+// is not a new decision).
+func (in *Initiative) latestDecision() *CaseDecision {
+	var latest *CaseDecision
+	consider := func(d CaseDecision) {
+		if latest == nil || !d.At.Before(latest.At) {
+			latest = &d
+		}
+	}
+	for _, d := range in.Decisions {
+		consider(CaseDecision{Gate: d.Gate, Verdict: d.Verdict, Body: RoleLeadership, At: in.Clock.ToCalendar(d.At)})
+	}
+	if in.Offer != nil {
+		for i, r := range in.Offer.Reports {
+			if i > 0 && in.Offer.Reports[i-1].Go == r.Go {
+				continue
+			}
+			v := VerdictNoGo
+			if r.Go {
+				v = VerdictGo
+			}
+			consider(CaseDecision{Gate: GateOfferRound, Verdict: v, Body: RoleMunicipality, At: in.Clock.ToCalendar(r.At)})
+		}
+	}
+	return latest
+}
+
+// nextMilestone is the next calendar event during preparation, and the offer's dates during
+// the offer round. Implementation and closed cases have none here.
+func (in *Initiative) nextMilestone(now time.Time) *CaseMilestone {
+	if w, ok := in.NextWake(now); ok {
+		kind := MilestoneSeasonOpens
+		if w.Deadline {
+			kind = MilestoneSeasonDeadline
+		}
+		return &CaseMilestone{Kind: kind, Season: w.Season, At: w.Calendar}
+	}
+	if in.Offer == nil {
+		return nil
+	}
+	var candidates []CaseMilestone
+	switch in.Stage {
+	case StageOfferRound:
+		candidates = []CaseMilestone{{Kind: MilestoneOfferSeminar, At: in.Offer.Seminar}, {Kind: MilestoneOfferDeadline, At: in.Offer.Deadline}}
+	case StageOfferNotReached:
+		candidates = []CaseMilestone{{Kind: MilestoneLatePeriodEnds, At: in.Offer.LateUntil}}
+	}
+	for _, m := range candidates {
+		if in.Clock.ToReal(m.At).After(now) {
+			m.At = m.At.In(Stockholm())
+			return &m
+		}
+	}
+	return nil
+}
+
+// outcomeBody is the body that closes a case in a given stage: the leadership declines, the
+// municipalities' answers leave an offer not implemented, and the office records the rest
+// (a withdrawal, an implementation completed or stopped).
+func outcomeBody(s Stage) Role {
+	switch s {
+	case StageDeclined:
+		return RoleLeadership
+	case StageNotImplemented:
+		return RoleMunicipality
+	}
+	return RoleOffice
+}
+
+// SpreadsheetCell neutralises text a spreadsheet would run as a formula, for CSV exports of
+// free text (a case's title comes from whoever described the need).
+func SpreadsheetCell(s string) string { return cell(s) }
