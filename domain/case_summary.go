@@ -53,13 +53,16 @@ const (
 	MilestoneOfferSeminar   MilestoneKind = "offer_seminar"    // the offer's launch seminar
 	MilestoneOfferDeadline  MilestoneKind = "offer_deadline"   // the answer deadline
 	MilestoneLatePeriodEnds MilestoneKind = "late_period_ends" // the last day for late joiners
+	MilestoneImplementation MilestoneKind = "implementation"   // a milestone of the implementation plan
 )
 
 // CaseMilestone is the next dated event of a case. Season is set for season milestones.
 type CaseMilestone struct {
 	Kind   MilestoneKind `json:"kind"`
 	Season Season        `json:"season,omitempty"`
-	At     time.Time     `json:"at"`
+	// What is the plan's own words for an implementation milestone.
+	What string    `json:"what,omitempty"`
+	At   time.Time `json:"at"`
 }
 
 // CaseOutcome is how a closed case ended and which body ended it.
@@ -120,8 +123,13 @@ func (in *Initiative) latestDecision() *CaseDecision {
 }
 
 // nextMilestone is the next calendar event during preparation, and the offer's dates during
-// the offer round. Implementation and closed cases have none here.
+// the offer round, and the plan's next milestone during implementation (as the implementation
+// last reported it). Closed cases have none.
 func (in *Initiative) nextMilestone(now time.Time) *CaseMilestone {
+	if im := in.Implementation; in.Stage == StageImplementation && im != nil && im.Progress != nil && im.Progress.Next != nil {
+		n := im.Progress.Next
+		return &CaseMilestone{Kind: MilestoneImplementation, What: n.What, At: n.Due.In(Stockholm())}
+	}
 	if w, ok := in.NextWake(now); ok {
 		kind := MilestoneSeasonOpens
 		if w.Deadline {

@@ -156,6 +156,27 @@ func TestCaseSummary(t *testing.T) {
 			},
 			now: local(2028, 7, 10, 10, 0), listed: true, stage: StageImplementation, year: 2027,
 			decision: &CaseDecision{Gate: GateOfferRound, Verdict: VerdictGo, Body: RoleMunicipality, At: local(2028, 4, 10, 17, 0)}},
+		{name: "implementation: the plan's next milestone as the implementation reported it",
+			in: func(t *testing.T) *Initiative {
+				in := inRound(t, OfferReport{Phase: PhaseDeadline, Go: true, At: local(2028, 4, 10, 17, 0)})
+				require.NoError(t, in.StartImplementation(ImplementationRef{WorkflowID: "implementation-bygglov"}, local(2028, 4, 10, 17, 0)))
+				require.True(t, in.ApplyImplementationProgress(ImplementationProgress{Next: &PlannedMilestone{ID: "pilot",
+					What: "Pilot i tre kommuner", Due: local(2028, 9, 30, 0, 0)}}))
+				return in
+			},
+			now: local(2028, 5, 3, 10, 0), listed: true, stage: StageImplementation, year: 2027,
+			decision:  &CaseDecision{Gate: GateOfferRound, Verdict: VerdictGo, Body: RoleMunicipality, At: local(2028, 4, 10, 17, 0)},
+			milestone: &CaseMilestone{Kind: MilestoneImplementation, What: "Pilot i tre kommuner", At: local(2028, 9, 30, 0, 0)}},
+		{name: "implementation with every milestone passed: none",
+			in: func(t *testing.T) *Initiative {
+				in := inRound(t, OfferReport{Phase: PhaseDeadline, Go: true, At: local(2028, 4, 10, 17, 0)})
+				require.NoError(t, in.StartImplementation(ImplementationRef{WorkflowID: "implementation-bygglov"}, local(2028, 4, 10, 17, 0)))
+				in.ApplyImplementationProgress(ImplementationProgress{Next: &PlannedMilestone{ID: "pilot", What: "Pilot", Due: local(2028, 9, 30, 0, 0)}})
+				require.True(t, in.ApplyImplementationProgress(ImplementationProgress{}))
+				return in
+			},
+			now: local(2028, 10, 3, 10, 0), listed: true, stage: StageImplementation, year: 2027,
+			decision: &CaseDecision{Gate: GateOfferRound, Verdict: VerdictGo, Body: RoleMunicipality, At: local(2028, 4, 10, 17, 0)}},
 		{name: "not implemented: closed by the municipalities' answers",
 			in: func(t *testing.T) *Initiative {
 				return inRound(t, OfferReport{Phase: PhaseDeadline, At: local(2028, 4, 10, 17, 0)},
@@ -191,6 +212,26 @@ func TestCaseSummary(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Progress changes the initiative only when the next milestone changes, and never after the
+// implementation has ended.
+func TestApplyImplementationProgress(t *testing.T) {
+	in := &Initiative{ID: "bygglov", Stage: StageImplementation}
+	pilot := ImplementationProgress{Next: &PlannedMilestone{ID: "pilot", What: "Pilot", Due: local(2028, 9, 30, 0, 0)}}
+	assert.False(t, in.ApplyImplementationProgress(pilot), "no implementation yet")
+	require.NoError(t, in.StartImplementation(ImplementationRef{WorkflowID: "implementation-bygglov"}, local(2028, 4, 10, 17, 0)))
+	rev := in.Revision
+	assert.True(t, in.ApplyImplementationProgress(pilot))
+	assert.Equal(t, rev+1, in.Revision)
+	same := ImplementationProgress{Next: &PlannedMilestone{ID: "pilot", What: "Pilot", Due: local(2028, 9, 30, 0, 0).UTC()}}
+	assert.False(t, in.ApplyImplementationProgress(same), "the same milestone in another zone is no change")
+	moved := ImplementationProgress{Next: &PlannedMilestone{ID: "pilot", What: "Pilot", Due: local(2028, 10, 31, 0, 0)}}
+	assert.True(t, in.ApplyImplementationProgress(moved))
+	assert.True(t, in.ApplyImplementationProgress(ImplementationProgress{}))
+	assert.False(t, in.ApplyImplementationProgress(ImplementationProgress{}))
+	require.NoError(t, in.ApplyImplementationReport(ImplementationReport{Outcome: ImplOutcome{Stage: StageStopped, Reason: "r"}}, local(2029, 1, 1, 10, 0)))
+	assert.False(t, in.ApplyImplementationProgress(pilot), "ended")
 }
 
 // assertSameInstants compares two values field by field after a JSON round trip in UTC, so

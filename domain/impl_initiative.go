@@ -10,6 +10,54 @@ type ImplementationRef struct {
 	// Participants is how many municipalities took part at the start.
 	Participants int                   `json:"participants"`
 	Outcome      *ImplementationReport `json:"outcome,omitempty"`
+	// Progress is what the implementation last told of its plan (for the public case list).
+	Progress *ImplementationProgress `json:"progress,omitempty"`
+}
+
+// ImplementationProgress is what a running implementation tells its initiative whenever it
+// changes: the next milestone of the plan (nil when every milestone is reached or missed).
+type ImplementationProgress struct {
+	Next *PlannedMilestone `json:"next,omitempty"`
+}
+
+// PlannedMilestone is a milestone of the plan as the public may see it: what and when.
+type PlannedMilestone struct {
+	ID   string    `json:"id"`
+	What string    `json:"what"`
+	Due  time.Time `json:"due"`
+}
+
+// Progress is the implementation's progress as its initiative keeps it.
+func (im *Implementation) Progress() ImplementationProgress {
+	m := im.NextMilestone()
+	if m == nil {
+		return ImplementationProgress{}
+	}
+	return ImplementationProgress{Next: &PlannedMilestone{ID: m.ID, What: m.What, Due: m.Due}}
+}
+
+// ApplyImplementationProgress keeps the implementation's latest progress. It reports whether
+// anything changed; progress after the implementation has ended is ignored.
+func (in *Initiative) ApplyImplementationProgress(p ImplementationProgress) bool {
+	im := in.Implementation
+	if im == nil || im.Outcome != nil || in.Stage != StageImplementation {
+		return false
+	}
+	if im.Progress != nil && im.Progress.Same(p) {
+		return false
+	}
+	im.Progress = &p
+	in.Revision++
+	return true
+}
+
+// Same reports whether p and o name the same next milestone (instants compared as instants).
+func (p ImplementationProgress) Same(o ImplementationProgress) bool {
+	a, b := p.Next, o.Next
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.ID == b.ID && a.What == b.What && a.Due.Equal(b.Due)
 }
 
 // ImplementationReport is what the implementation reports to the initiative when it ends.

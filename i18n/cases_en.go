@@ -76,6 +76,7 @@ var casesEnglish = map[string]string{
 	"cases.milestone.offer_seminar":    "Launch seminar of the offer",
 	"cases.milestone.offer_deadline":   "Last day to answer the offer",
 	"cases.milestone.late_period_ends": "Last day for late joiners",
+	"cases.milestone.implementation":   "Milestone: {what}",
 
 	"cases.outcome":                 "Closed: {text}",
 	"cases.outcome.declined":        "declined",

@@ -77,6 +77,7 @@ var casesSwedish = map[string]string{
 	"cases.milestone.offer_seminar":    "Lanseringsseminarium för erbjudandet",
 	"cases.milestone.offer_deadline":   "Sista dag att svara på erbjudandet",
 	"cases.milestone.late_period_ends": "Sista dag för sena anslutningar",
+	"cases.milestone.implementation":   "Milstolpe: {what}",
 
 	"cases.outcome":                 "Avslutat: {text}",
 	"cases.outcome.declined":        "avslaget",

@@ -78,7 +78,7 @@ func viewCase(lang i18n.Lang, loc *time.Location, s domain.CaseSummary) caseView
 	}
 	if m := s.NextMilestone; m != nil {
 		v.NextMilestone = &milestoneView{Kind: m.Kind, Season: m.Season, At: m.At, Date: date(m.At),
-			Text: t("cases.milestone."+string(m.Kind), "season", t("season."+string(m.Season)))}
+			Text: t("cases.milestone."+string(m.Kind), "season", t("season."+string(m.Season)), "what", m.What)}
 	}
 	if o := s.Outcome; o != nil {
 		what := "cases.outcome." + string(o.Stage)

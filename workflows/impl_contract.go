@@ -31,6 +31,9 @@ const (
 	// MsgImplementationOutcome is the signal an implementation sends its initiative when it
 	// ends: domain.ImplementationReport.
 	MsgImplementationOutcome = "implementation_outcome"
+	// MsgImplementationProgress is the signal an implementation sends its initiative whenever
+	// the plan's next milestone changes: domain.ImplementationProgress (for the case list).
+	MsgImplementationProgress = "implementation_progress"
 )
 
 // ImplementationWorkflowID is the implementation's workflow ID.

@@ -52,6 +52,9 @@ type implRun struct {
 	period  string
 	signals []signalChannel
 	wake    sleeper
+	// progress is what this run last told the initiative (nil: nothing yet; a new run tells
+	// it once more, which the initiative takes as no change).
+	progress *domain.ImplementationProgress
 }
 
 func newImplRun(ctx workflow.Context, in ImplementationInput) (*implRun, error) {
@@ -81,6 +84,7 @@ func (r *implRun) loop(ctx workflow.Context) (domain.ImplOutcome, error) {
 		r.pending = append(r.pending, r.im.Advance(now)...)
 		r.carryOut(ctx)
 		r.publish(ctx)
+		r.reportProgress(ctx)
 		if r.im.Outcome != nil {
 			return r.finish(ctx)
 		}

@@ -116,6 +116,8 @@ func TestThreeYearImplementation(t *testing.T) {
 	var mid, beforeEnd ImplementationStatus
 	var midInitiative Status
 	h.at(sthlm(2027, 11, 2, 12, 0), func() { mid, midInitiative = h.implStatus(), h.initiativeStatus() })
+	var afterPlan Status
+	h.at(sthlm(2027, 3, 20, 12, 0), func() { afterPlan = h.initiativeStatus() })
 	h.at(sthlm(2029, 12, 9, 12, 0), func() { beforeEnd = h.implStatus() })
 	done := h.implUpdateAt(sthlm(2029, 12, 10, 10, 0), MsgImplComplete, domain.CompleteImplementation{
 		Meta: domain.Meta{By: office, Reason: "Alla milstolpar nådda"}, Final: []domain.FinalFigure{{Goal: "effektmal", Value: 52, Unit: "procent"}}})
@@ -159,6 +161,17 @@ func TestThreeYearImplementation(t *testing.T) {
 	require.NotNil(t, midInitiative.Initiative.Implementation)
 	assert.Equal(t, "implementation-bygglov", midInitiative.Initiative.Implementation.WorkflowID)
 	assert.Equal(t, 11, midInitiative.Initiative.Implementation.Participants)
+	// The implementation tells the initiative its next milestone (for the public case list):
+	// the pilot once the plan is set, the next one once the pilot is reached.
+	nextOf := func(s Status) string {
+		if p := s.Initiative.Implementation; p != nil && p.Progress != nil && p.Progress.Next != nil {
+			return p.Progress.Next.ID + " " + p.Progress.Next.Due.In(domain.Stockholm()).Format("2006-01-02")
+		}
+		return "none"
+	}
+	assert.Equal(t, "pilot 2027-09-30", nextOf(afterPlan))
+	assert.Equal(t, "bred-inforing 2028-06-30", nextOf(midInitiative))
+	assert.Equal(t, domain.MilestoneImplementation, midInitiative.Initiative.Summary(sthlm(2027, 11, 2, 12, 0)).NextMilestone.Kind)
 	assert.Equal(t, domain.StageCompleted, final.Stage)
 	require.NotNil(t, final.Outcome)
 	assert.Equal(t, "Alla milstolpar nådda", final.Outcome.Reason)

@@ -39,7 +39,8 @@ func (r *initiativeRun) registerMessages(ctx workflow.Context) error {
 			return err
 		}
 	}
-	r.signals = append(r.signals, r.offerOutcomeSignal(ctx), r.implementationOutcomeSignal(ctx))
+	r.signals = append(r.signals, r.offerOutcomeSignal(ctx), r.implementationOutcomeSignal(ctx),
+		r.implementationProgressSignal(ctx))
 	if err := workflow.SetQueryHandler(ctx, QueryStatus, func() (Status, error) { return r.status(ctx), nil }); err != nil {
 		return err
 	}
