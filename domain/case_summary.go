@@ -99,13 +99,21 @@ func (in *Initiative) Summary(now time.Time) CaseSummary {
 // is not a new decision).
 func (in *Initiative) latestDecision() *CaseDecision {
 	var latest *CaseDecision
-	consider := func(d CaseDecision) {
+	for _, d := range in.publicDecisions() {
 		if latest == nil || !d.At.Before(latest.At) {
 			latest = &d
 		}
 	}
+	return latest
+}
+
+// publicDecisions are the leadership's decisions and the offer round's verdicts (a report
+// that repeats the verdict before it is not a new one), as the public sees them, on the
+// initiative's calendar.
+func (in *Initiative) publicDecisions() []CaseDecision {
+	var out []CaseDecision
 	for _, d := range in.Decisions {
-		consider(CaseDecision{Gate: d.Gate, Verdict: d.Verdict, Body: RoleLeadership, At: in.Clock.ToCalendar(d.At)})
+		out = append(out, CaseDecision{Gate: d.Gate, Verdict: d.Verdict, Body: RoleLeadership, At: in.Clock.ToCalendar(d.At)})
 	}
 	if in.Offer != nil {
 		for i, r := range in.Offer.Reports {
@@ -116,10 +124,10 @@ func (in *Initiative) latestDecision() *CaseDecision {
 			if r.Go {
 				v = VerdictGo
 			}
-			consider(CaseDecision{Gate: GateOfferRound, Verdict: v, Body: RoleMunicipality, At: in.Clock.ToCalendar(r.At)})
+			out = append(out, CaseDecision{Gate: GateOfferRound, Verdict: v, Body: RoleMunicipality, At: in.Clock.ToCalendar(r.At)})
 		}
 	}
-	return latest
+	return out
 }
 
 // nextMilestone is the next calendar event during preparation, and the offer's dates during

@@ -87,8 +87,10 @@ func TestImplementationThroughTheCLI(t *testing.T) {
 	}
 	assert.Equal(t, 5, digests, "June's events in one digest per municipality (4) and one to the office")
 
-	news := s.mustCLI("impl", "newsletter", "--month", "2027-06")
+	news := s.mustCLI("newsletter", "--month", "2027-06")
 	assert.Contains(t, news, "Digital bygglovshandläggning")
+	assert.Contains(t, news, "2027-06-20: Tillräckligt många kommuner anslöt sig (kommunernas svar)", "the preparation's news: the go")
+	assert.Equal(t, news, s.mustCLI("impl", "newsletter", "--month", "2027-06"), "the impl subcommand is the same newsletter")
 	assert.Contains(t, news, "41,5 dagar")
 	assert.NotContains(t, news, "programkontoret.e2e", "no user ids in a publication")
 

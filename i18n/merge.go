@@ -8,6 +8,8 @@ func init() {
 	merge(english, webEnglish)
 	merge(swedish, casesSwedish)
 	merge(english, casesEnglish)
+	merge(swedish, newsSwedish)
+	merge(english, newsEnglish)
 }
 
 func merge(into, part map[string]string) {

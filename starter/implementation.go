@@ -13,6 +13,7 @@ import (
 
 func init() {
 	register("impl", "genomförande och uppföljning: impl plan|milestone|report|measure|hearing|join|unsubscribe|complete|stop|status|newsletter", (*CLI).impl)
+	register("newsletter", "månadens nyhetsbrev om alla initiativ (beredning och genomförande): newsletter --month ÅÅÅÅ-MM [--out fil.md]", (*CLI).implNewsletter)
 }
 
 // implMessage is one impl subcommand that sends a message to the implementation.

@@ -117,9 +117,11 @@ func orNone(c *CLI, s string) string {
 }
 
 // implNewsletter writes the month's newsletter summary (Markdown) for the office to
-// publish: what changed across every implementation. --out writes it to a file.
+// publish: what changed across every initiative, in the preparation (stages entered and
+// decisions, as the public case list shows them) and in implementation. --out writes it to a
+// file.
 func (c *CLI) implNewsletter(ctx context.Context, args []string) error {
-	f := c.newFlags("impl newsletter", "", false)
+	f := c.newFlags("newsletter", "", false)
 	month := f.String("month", time.Now().In(domain.Stockholm()).AddDate(0, -1, 0).Format("2006-01"), "månaden, ÅÅÅÅ-MM (standard: förra månaden)")
 	out := f.String("out", "", "skriv till denna fil i stället för standard ut")
 	if _, err := f.parse(args, false); err != nil {
@@ -134,20 +136,15 @@ func (c *CLI) implNewsletter(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.Close()
-	sts, err := a.Implementations(ctx)
+	news, err := c.newsOfTheMonth(ctx, a, m)
 	if err != nil {
 		return err
 	}
-	ims := make([]domain.Implementation, len(sts))
-	for i, s := range sts {
-		ims[i] = s.Implementation
-	}
-	entries := domain.Newsletter(m, ims)
 	if f.json {
-		return writeJSON(c.Out, entries)
+		return writeJSON(c.Out, news)
 	}
 	var b strings.Builder
-	c.writeNewsletter(&b, *month, entries)
+	c.writeNewsletter(&b, *month, news)
 	if *out == "" {
 		_, err = io.WriteString(c.Out, b.String())
 		return err
@@ -155,14 +152,62 @@ func (c *CLI) implNewsletter(ctx context.Context, args []string) error {
 	return os.WriteFile(*out, []byte(b.String()), 0o644)
 }
 
-func (c *CLI) writeNewsletter(w io.Writer, month string, entries []domain.NewsletterEntry) {
+// newsletter is a month's news across all initiatives.
+type newsletter struct {
+	Preparation    []domain.CaseNews        `json:"preparation"`
+	Implementation []domain.NewsletterEntry `json:"implementation"`
+}
+
+// newsOfTheMonth reads every initiative (closed ones too, within retention) and every
+// implementation, and gathers the month's news from them.
+func (c *CLI) newsOfTheMonth(ctx context.Context, a *admin.Client, month time.Time) (newsletter, error) {
+	list, err := a.List(ctx, admin.Filter{IncludeClosed: true})
+	if err != nil {
+		return newsletter{}, err
+	}
+	ins := make([]domain.Initiative, 0, len(list))
+	for _, s := range list {
+		st, err := a.Status(ctx, s.ID)
+		if err != nil {
+			return newsletter{}, err
+		}
+		ins = append(ins, st.Initiative)
+	}
+	sts, err := a.Implementations(ctx)
+	if err != nil {
+		return newsletter{}, err
+	}
+	ims := make([]domain.Implementation, len(sts))
+	for i, s := range sts {
+		ims[i] = s.Implementation
+	}
+	return newsletter{Preparation: domain.NewsOfTheMonth(month, ins), Implementation: domain.Newsletter(month, ims)}, nil
+}
+
+func (c *CLI) writeNewsletter(w io.Writer, month string, news newsletter) {
 	fmt.Fprintf(w, "# %s\n\n", c.t("impl.newsletter.title", "month", month))
-	if len(entries) == 0 {
+	if len(news.Preparation) == 0 && len(news.Implementation) == 0 {
 		fmt.Fprintln(w, c.t("impl.newsletter.none", "month", month))
 		return
 	}
-	fmt.Fprintf(w, "%s\n", c.t("impl.newsletter.intro", "month", month))
-	for _, e := range entries {
+	if len(news.Preparation) > 0 {
+		fmt.Fprintf(w, "%s\n", c.t("news.preparation.intro", "month", month))
+		for _, n := range news.Preparation {
+			fmt.Fprintf(w, "\n## %s\n\n", c.t("impl.newsletter.initiative", "title", n.Title, "id", n.ID, "stage", c.t("stage."+string(n.Stage))))
+			for _, d := range n.Decisions {
+				fmt.Fprintf(w, "- %s\n", c.t("news.decision", "date", day(d.At), "decision", c.t("cases.decision."+string(d.Gate)+"."+string(d.Verdict)),
+					"body", c.t("cases.body."+string(d.Body))))
+			}
+			for _, e := range n.Entered {
+				fmt.Fprintf(w, "- %s\n", c.t("news.entered", "date", day(e.At), "stage", c.t("stage."+string(e.Stage))))
+			}
+		}
+		fmt.Fprintln(w)
+	}
+	if len(news.Implementation) > 0 {
+		fmt.Fprintf(w, "%s\n", c.t("impl.newsletter.intro", "month", month))
+	}
+	for _, e := range news.Implementation {
 		fmt.Fprintf(w, "\n## %s\n\n", c.t("impl.newsletter.initiative", "title", e.Title, "id", e.InitiativeID, "stage", c.t("stage."+string(e.Stage))))
 		for _, ev := range e.Events {
 			fmt.Fprintf(w, "- %s\n", activities.ImplEventLine(c.Lang, ev))
