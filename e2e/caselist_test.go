@@ -56,13 +56,20 @@ type publishedCase struct {
 
 func httpGet(t *testing.T, url string) string {
 	t.Helper()
+	code, body := httpGetStatus(t, url)
+	require.Equal(t, http.StatusOK, code, body)
+	return body
+}
+
+// httpGetStatus fetches url and returns the status code and the body.
+func httpGetStatus(t *testing.T, url string) (int, string) {
+	t.Helper()
 	resp, err := http.Get(url)
 	require.NoError(t, err)
 	defer resp.Body.Close()
 	b, err := io.ReadAll(resp.Body)
 	require.NoError(t, err)
-	require.Equal(t, http.StatusOK, resp.StatusCode, string(b))
-	return string(b)
+	return resp.StatusCode, string(b)
 }
 
 // publishedCases reads the whole list as JSON, by ID.

@@ -3,7 +3,6 @@ package e2e
 import (
 	"context"
 	"fmt"
-	"io"
 	"net"
 	"net/http"
 	"os"
@@ -222,14 +221,7 @@ func checkAnswerPage(t *testing.T, link, municipality string) {
 	}
 	require.True(t, strings.HasPrefix(link, strings.TrimRight(ext.webURL, "/")),
 		"HANDSLAG_BASE_URL (%s) must be the web server (%s)", link, ext.webURL)
-	get := func(url string) (int, string) {
-		resp, err := http.Get(url)
-		require.NoError(t, err)
-		defer resp.Body.Close()
-		body, err := io.ReadAll(resp.Body)
-		require.NoError(t, err)
-		return resp.StatusCode, string(body)
-	}
+	get := func(url string) (int, string) { return httpGetStatus(t, url) }
 	status, page := get(link)
 	require.Equal(t, http.StatusOK, status, page)
 	assert.Contains(t, page, "Digital nämndhantering", "the offer's title")

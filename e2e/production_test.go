@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"context"
-	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -84,14 +83,7 @@ func TestProductionEndpoints(t *testing.T) {
 	if s.ext == nil || s.ext.workerURL == "" || s.ext.webURL == "" {
 		t.Skip("needs the worker and web server in their own processes: run scripts/postgres-proof")
 	}
-	get := func(url string) (int, string) {
-		resp, err := http.Get(url)
-		require.NoError(t, err)
-		defer resp.Body.Close()
-		b, err := io.ReadAll(resp.Body)
-		require.NoError(t, err)
-		return resp.StatusCode, string(b)
-	}
+	get := func(url string) (int, string) { return httpGetStatus(t, url) }
 	for _, base := range []string{s.ext.workerURL, s.ext.webURL} {
 		for _, path := range []string{"/healthz", "/readyz"} {
 			code, body := get(base + path)
@@ -105,4 +97,31 @@ func TestProductionEndpoints(t *testing.T) {
 	assert.Contains(t, body, `temporal_workflow_task_queue_poll_succeed_total{`)
 	_, body = get(s.ext.webURL + "/metrics")
 	assert.Contains(t, body, `service="handslag-web"`)
+}
+
+// The case list served by the web server process, from the directory the worker process
+// writes (HANDSLAG_CASES_DIR for both, as in docker-compose): a case appears once triaged and
+// follows its stage.
+func TestCaseListServedByTheWebServerProcess(t *testing.T) {
+	s := startSystem(t, "", 0)
+	if s.ext == nil || s.ext.webURL == "" {
+		t.Skip("needs the worker and web server in their own processes: run scripts/postgres-proof")
+	}
+	file := filepath.Join(t.TempDir(), "need.yaml")
+	require.NoError(t, os.WriteFile(file, []byte(need), 0o600))
+	id := s.id("ardendelista")
+	office := []string{"--by", "programkontoret.e2e", "--reason", "Enligt mallen"}
+	s.mustCLI("register", "--file", file, "--id", id, "--by", "programkontoret.e2e")
+	s.mustCLI(append([]string{"triage", id, "--owner", "Inera", "--route", "own"}, office...)...)
+	stageOf := func() domain.Stage {
+		got, _ := publishedCases(t, s.ext.webURL)
+		return got[id].Stage
+	}
+	require.Eventually(t, func() bool { return stageOf() == domain.StageTriaged }, 20*time.Second, 100*time.Millisecond,
+		"the web server never listed %s as triaged", id)
+	s.mustCLI(append([]string{"withdraw", id}, office...)...)
+	require.Eventually(t, func() bool { return stageOf() == domain.StageWithdrawn }, 20*time.Second, 100*time.Millisecond,
+		"the web server never showed %s withdrawn", id)
+	assert.Contains(t, httpGet(t, s.ext.webURL+"/arenden.csv"), id)
+	assert.Contains(t, httpGet(t, s.ext.webURL+"/arenden?q="+id), "Digital")
 }
