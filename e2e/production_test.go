@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -90,11 +91,21 @@ func TestProductionEndpoints(t *testing.T) {
 			assert.Equal(t, http.StatusOK, code, "%s%s: %s", base, path, body)
 		}
 	}
-	code, body := get(s.ext.workerURL + "/metrics")
-	require.Equal(t, http.StatusOK, code)
+	// A workflow task for the worker, so that it has polled one successfully even when this
+	// test runs first.
+	file := filepath.Join(t.TempDir(), "need.yaml")
+	require.NoError(t, os.WriteFile(file, []byte(need), 0o600))
+	id := s.id("matvarden")
+	s.mustCLI("register", "--file", file, "--id", id, "--by", "programkontoret.e2e")
+	s.waitForStage(id, string(domain.StageBacklog), 10*time.Second)
+	var body string
+	require.Eventually(t, func() bool {
+		var code int
+		code, body = get(s.ext.workerURL + "/metrics")
+		return code == http.StatusOK && strings.Contains(body, `temporal_workflow_task_queue_poll_succeed_total{`)
+	}, 10*time.Second, 100*time.Millisecond, "the worker's metrics never showed a successful poll")
 	assert.Contains(t, body, `temporal_request_total{`)
 	assert.Contains(t, body, `service="handslag-worker"`)
-	assert.Contains(t, body, `temporal_workflow_task_queue_poll_succeed_total{`)
 	_, body = get(s.ext.webURL + "/metrics")
 	assert.Contains(t, body, `service="handslag-web"`)
 }
