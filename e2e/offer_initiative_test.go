@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/skr/handslag/domain"
+	"github.com/skr/handslag/offerweb"
 	"github.com/skr/handslag/starter"
 	"github.com/skr/handslag/workflows"
 	"github.com/stretchr/testify/assert"
@@ -67,6 +68,13 @@ func TestOfferedInitiativeRunsItsRoundThroughTheCLI(t *testing.T) {
 	code, out = s.cli(answer...)
 	assert.Equal(t, starter.ExitRejected, code)
 	assert.Contains(t, out, "avslutat")
+	// The closed round's last state says so, and the answer form shows it closed.
+	round, err := s.admin.OfferRound(ctx, id)
+	require.NoError(t, err)
+	assert.True(t, round.Closed, "a cancelled round takes no more answers")
+	view, err := offerweb.New(offerweb.AdminBackend{Admin: s.admin}, offerweb.Options{}).View(ctx, workflows.OfferRoundWorkflowID(id), "0180")
+	require.NoError(t, err)
+	assert.True(t, view.Closed, "the answer form shows a withdrawn offer as closed")
 
 	if os.Getenv("HANDSLAG_RECORD_HISTORY") != "" {
 		recordRun(t, s, workflows.InitiativeWorkflowID(id), "", "../workflows/testdata/history_offer_initiative_withdrawn.json")

@@ -22,7 +22,14 @@ func OfferRoundWorkflow(ctx workflow.Context, in OfferRoundInput) (domain.OfferR
 	if err := r.registerHandlers(ctx); err != nil {
 		return domain.OfferReport{}, err
 	}
-	return r.loop(ctx)
+	rep, err := r.loop(ctx)
+	if err != nil && ctx.Err() != nil {
+		// Cancelled (its initiative was withdrawn): the round's last state, which queries of
+		// the closed workflow return, says it takes no more answers. Only the state changes,
+		// so histories from before replay unchanged.
+		r.round.Close(workflow.Now(ctx))
+	}
+	return rep, err
 }
 
 type offerRun struct {
