@@ -89,7 +89,7 @@ func (in *Initiative) Summary(now time.Time) CaseSummary {
 		LatestDecision: in.latestDecision(), NextMilestone: in.nextMilestone(now),
 	}
 	if in.Outcome != nil {
-		s.Outcome = &CaseOutcome{Stage: in.Outcome.Stage, Body: outcomeBody(in.Outcome.Stage), At: cal(in.Outcome.At)}
+		s.Outcome = &CaseOutcome{Stage: in.Outcome.Stage, Body: in.outcomeBody(), At: cal(in.Outcome.At)}
 	}
 	return s
 }
@@ -164,11 +164,14 @@ func (in *Initiative) nextMilestone(now time.Time) *CaseMilestone {
 	return nil
 }
 
-// outcomeBody is the body that closes a case in a given stage: the leadership declines, the
-// municipalities' answers leave an offer not implemented, and the office records the rest
-// (a withdrawal, an implementation completed or stopped).
-func outcomeBody(s Stage) Role {
-	switch s {
+// outcomeBody is the body that closed the case: the leadership declines, the municipalities'
+// answers leave an offer not implemented, the office or the leadership (whoever sent it)
+// completes or stops an implementation, and the office records the rest (a withdrawal).
+func (in *Initiative) outcomeBody() Role {
+	if im := in.Implementation; im != nil && im.Outcome != nil && im.Outcome.Outcome.Role != "" {
+		return im.Outcome.Outcome.Role // completed or stopped by the office or the leadership
+	}
+	switch in.Outcome.Stage {
 	case StageDeclined:
 		return RoleLeadership
 	case StageNotImplemented:

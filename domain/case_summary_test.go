@@ -177,6 +177,18 @@ func TestCaseSummary(t *testing.T) {
 			},
 			now: local(2028, 10, 3, 10, 0), listed: true, stage: StageImplementation, year: 2027,
 			decision: &CaseDecision{Gate: GateOfferRound, Verdict: VerdictGo, Body: RoleMunicipality, At: local(2028, 4, 10, 17, 0)}},
+		{name: "implementation stopped by the leadership: closed by the leadership",
+			in: func(t *testing.T) *Initiative {
+				in := inRound(t, OfferReport{Phase: PhaseDeadline, Go: true, At: local(2028, 4, 10, 17, 0)})
+				require.NoError(t, in.StartImplementation(ImplementationRef{WorkflowID: "implementation-bygglov"}, local(2028, 4, 10, 17, 0)))
+				require.NoError(t, in.ApplyImplementationReport(ImplementationReport{By: "implementation-bygglov", Outcome: ImplOutcome{
+					Stage: StageStopped, Reason: "Lena Larsson: finansieringen drogs in", By: "lena.ledningen", Role: RoleLeadership,
+					At: local(2029, 1, 15, 10, 0)}}, local(2029, 1, 15, 10, 0)))
+				return in
+			},
+			now: local(2029, 2, 1, 10, 0), listed: true, stage: StageStopped, year: 2027,
+			decision: &CaseDecision{Gate: GateOfferRound, Verdict: VerdictGo, Body: RoleMunicipality, At: local(2028, 4, 10, 17, 0)},
+			outcome:  &CaseOutcome{Stage: StageStopped, Body: RoleLeadership, At: local(2029, 1, 15, 10, 0)}},
 		{name: "not implemented: closed by the municipalities' answers",
 			in: func(t *testing.T) *Initiative {
 				return inRound(t, OfferReport{Phase: PhaseDeadline, At: local(2028, 4, 10, 17, 0)},

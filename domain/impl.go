@@ -263,11 +263,13 @@ func publicEvent(kind string) bool {
 
 // ImplOutcome is how the implementation ended.
 type ImplOutcome struct {
-	Stage  Stage        `json:"stage"` // StageCompleted or StageStopped
-	Reason string       `json:"reason"`
-	By     string       `json:"by"`
-	At     time.Time    `json:"at"`
-	Final  []GoalResult `json:"final,omitempty"`
+	Stage  Stage  `json:"stage"` // StageCompleted or StageStopped
+	Reason string `json:"reason"`
+	By     string `json:"by"`
+	// Role is the body that ended it (office or leadership), for the public case list.
+	Role  Role         `json:"role,omitempty"`
+	At    time.Time    `json:"at"`
+	Final []GoalResult `json:"final,omitempty"`
 }
 
 // ImplementationSetup is what an implementation starts with.

@@ -544,7 +544,7 @@ func (c StopImplementation) applyImpl(im *Implementation, now, _ time.Time) {
 }
 
 func (im *Implementation) end(now time.Time, s Stage, m Meta) {
-	im.Outcome = &ImplOutcome{Stage: s, Reason: m.Reason, By: m.By.ID, At: now, Final: im.GoalResults()}
+	im.Outcome = &ImplOutcome{Stage: s, Reason: m.Reason, By: m.By.ID, Role: m.By.Role, At: now, Final: im.GoalResults()}
 	kind := EvCompleted
 	if s == StageStopped {
 		kind = EvStopped
