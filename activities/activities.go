@@ -34,6 +34,9 @@ type Activities struct {
 	Links    AnswerLinks
 	// BaseURL is where the answer pages are served, for example "https://handslag.example.org".
 	BaseURL string
+	// Unsubscribe makes the one-click unsubscribe links of implementation e-mails (see
+	// impl_unsubscribe.go); nil: the e-mails ask for a reply instead.
+	Unsubscribe UnsubscribeLinks
 	// OfficeAddress receives notices for the programme office (missing contacts); the
 	// leadership's mailbox when empty.
 	OfficeAddress string

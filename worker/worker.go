@@ -43,7 +43,7 @@ func New(c client.Client, cfg config.Worker) (sdkworker.Worker, error) {
 	w := sdkworker.New(c, workflows.TaskQueue, sdkworker.Options{})
 	Register(w, &activities.Activities{Sender: box, Lang: i18n.Swedish, LeadershipAddress: cfg.LeadershipEmail,
 		OfficeAddress: cfg.OfficeEmail, BaseURL: cfg.BaseURL, Members: dir, Register: reg, Contacts: book, Links: links,
-		Cases: caseDir})
+		Unsubscribe: links.ForUnsubscribe(), Cases: caseDir})
 	w.RegisterActivity(&coordinator.Activities{Admin: &admin.Client{Temporal: c, Namespace: ns}})
 	return w, nil
 }
