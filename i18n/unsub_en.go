@@ -22,6 +22,8 @@ var unsubEnglish = map[string]string{
 	"unsub.refused.title":      "The link does not work",
 	"unsub.refused.body":       "The unsubscribe link is not valid. It may have been cut short or changed.",
 	"unsub.refused.help":       "Copy the whole link from the e-mail and try again, or contact the programme office.",
+	"unsub.foreign.title":      "The e-mails could not be stopped",
+	"unsub.foreign.body":       "The request came from another website and was not recorded. Open the link in the e-mail and press the button there.",
 	"unsub.unknown.title":      "No such e-mails",
 	"unsub.unknown.body":       "We find no e-mails about this implementation to your municipality. Contact the programme office if you still receive them.",
 	"unsub.unavailable.title":  "The service is not available right now",

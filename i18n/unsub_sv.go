@@ -26,6 +26,8 @@ var unsubSwedish = map[string]string{
 	"unsub.refused.title":      "Länken fungerar inte",
 	"unsub.refused.body":       "Länken för att avsluta utskick är ogiltig. Den kan ha blivit avklippt eller ändrad.",
 	"unsub.refused.help":       "Kopiera hela länken från mejlet och försök igen, eller kontakta programkontoret.",
+	"unsub.foreign.title":      "Utskicken kunde inte avslutas",
+	"unsub.foreign.body":       "Begäran kom från en annan webbplats och har inte registrerats. Öppna länken i mejlet och tryck på knappen där.",
 	"unsub.unknown.title":      "Utskicken finns inte",
 	"unsub.unknown.body":       "Vi hittar inga utskick om det här genomförandet till er kommun. Kontakta programkontoret om ni ändå får dem.",
 	"unsub.unavailable.title":  "Tjänsten är inte tillgänglig just nu",
