@@ -30,6 +30,10 @@ var unsubEnglish = map[string]string{
 	"unsub.unavailable.body":   "We could not stop the e-mails just now. Please try again in a while.",
 	"unsub.unavailable.help":   "If it still does not work later, contact the programme office.",
 
+	"unsub.status.label":   "Stopped e-mails",
+	"unsub.status.whole":   "{code} {name}: all contacts, {date} (by {by})",
+	"unsub.status.address": "{code} {name}: only {email}, {date} (by {by})",
+
 	"unsub.owner.none": "No e-mail address for {owner} is set (the setting HANDSLAG_OWNER_EMAILS), " +
 		"so this reminder goes to the programme office only. Please forward it to {owner}.",
 	"unsub.owner.none_no_owner": "The initiative has no owner, so this reminder goes to the programme office only.",

@@ -34,6 +34,10 @@ var unsubSwedish = map[string]string{
 	"unsub.unavailable.body":   "Vi kunde inte avsluta utskicken just nu. Försök igen om en stund.",
 	"unsub.unavailable.help":   "Fungerar det inte senare heller, kontakta programkontoret.",
 
+	"unsub.status.label":   "Avslutade utskick",
+	"unsub.status.whole":   "{code} {name}: alla kontakter, {date} (av {by})",
+	"unsub.status.address": "{code} {name}: bara {email}, {date} (av {by})",
+
 	"unsub.owner.none": "Ingen e-postadress till {owner} finns inlagd (inställningen HANDSLAG_OWNER_EMAILS), " +
 		"så påminnelsen går bara till programkontoret. Vidarebefordra den till {owner}.",
 	"unsub.owner.none_no_owner": "Initiativet har ingen huvudägare, så påminnelsen går bara till programkontoret.",
