@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/skr/handslag/cases"
+	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/outbox"
 	"go.temporal.io/sdk/activity"
@@ -26,7 +27,10 @@ type Activities struct {
 	LeadershipAddress string
 	// Members gives council members' and networks' addresses (nil: all go via the office).
 	Members MemberDirectory
-	Now     func() time.Time
+	// OwnerAddresses are the owner organisations' mailboxes, for report reminders
+	// (HANDSLAG_OWNER_EMAILS; an owner without one: the reminder goes to the office alone).
+	OwnerAddresses map[domain.Owner]string
+	Now            func() time.Time
 
 	// Offer rounds (see offer.go).
 	Register MunicipalityRegister

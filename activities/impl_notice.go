@@ -19,8 +19,9 @@ type ImplNoticeBase struct {
 	Owner        string `json:"owner,omitempty"`
 }
 
-// ReportChaseNotice is a reminder (to the office, which enters the owner's report) or an
-// escalation (to the leadership, copy to the office) of a missing status report.
+// ReportChaseNotice is a reminder (to the owner organisation and the office, which enters the
+// owner's report) or an escalation (to the leadership, copy to the office) of a missing
+// status report.
 type ReportChaseNotice struct {
 	ImplNoticeBase
 	Kind   string    `json:"kind"` // domain.ActReminder or domain.ActEscalation
@@ -33,13 +34,16 @@ func ReportChaseKey(initiativeID, kind, period string) string {
 	return fmt.Sprintf("impl/%s/%s/%s", initiativeID, kind, period)
 }
 
-// NotifyReportChase sends a reminder or an escalation of a missing status report, once.
+// NotifyReportChase sends a reminder or an escalation of a missing status report, once. A
+// reminder goes to the owner organisation (OwnerAddresses) with the office in copy, or to the
+// office alone with a note when the owner has no address; an escalation goes to the
+// leadership, with the office in copy.
 func (a *Activities) NotifyReportChase(ctx context.Context, n ReportChaseNotice) (NotifyResult, error) {
-	to := []string{a.officeAddress()}
+	to, note := a.reminderRecipients(domain.Owner(n.Owner))
 	if n.Kind == domain.ActEscalation {
-		to = []string{a.LeadershipAddress, a.officeAddress()}
+		to, note = []string{a.LeadershipAddress, a.officeAddress()}, ""
 	}
-	args := []any{"title", n.Title, "id", n.InitiativeID, "owner", orDash(n.Owner), "period", n.Period, "due", localTime(n.Due)}
+	args := []any{"title", n.Title, "id", n.InitiativeID, "owner", orDash(n.Owner), "period", n.Period, "due", localTime(n.Due), "note", note}
 	return a.notify(ctx, outbox.Message{Key: ReportChaseKey(n.InitiativeID, n.Kind, n.Period), To: to,
 		Subject: i18n.T(a.Lang, "impl.mail."+n.Kind+".subject", args...), Body: i18n.T(a.Lang, "impl.mail."+n.Kind+".body", args...)})
 }
