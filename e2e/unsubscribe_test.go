@@ -2,8 +2,6 @@ package e2e
 
 import (
 	"context"
-	"encoding/hex"
-	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -14,10 +12,7 @@ import (
 	"time"
 
 	"github.com/skr/handslag/admin"
-	"github.com/skr/handslag/answerlink"
 	"github.com/skr/handslag/config"
-	"github.com/skr/handslag/mail"
-	"github.com/skr/handslag/mail/smtptest"
 	"github.com/skr/handslag/offerweb"
 	"github.com/skr/handslag/worker"
 	"github.com/skr/handslag/workflows"
@@ -32,12 +27,7 @@ import (
 // server shows the question on GET (changing nothing), takes the button's POST, and the
 // office sees the unsubscribe in 'handslag impl status'. The next digest skips Stockholm.
 func TestUnsubscribeWithTheLinkInADigest(t *testing.T) {
-	smtp := smtptest.Start(t)
-	t.Setenv(answerlink.EnvSecret, hex.EncodeToString([]byte("e2e-unsubscribe-link-key-32bytes")))
-	t.Setenv(mail.EnvHost, smtp.Host)
-	t.Setenv(mail.EnvPort, fmt.Sprint(smtp.Port))
-	t.Setenv(mail.EnvTLS, string(mail.TLSNone))
-	t.Setenv(mail.EnvFrom, "Handslag <handslag@skr.example>")
+	smtp := smtpWorkerEnv(t, "e2e-unsubscribe-link-key-32bytes")
 	var webURL string
 	s := startSystemWith(t, "", 0, func(c client.Client, outbox string) (sdkworker.Worker, error) {
 		a := &admin.Client{Temporal: c, Namespace: workflows.Namespace}

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"crypto/rand"
 	"errors"
 	"net/http"
 	"time"
@@ -82,15 +81,7 @@ func NewUnsubscribe(cfg UnsubscribeConfig) http.Handler {
 	if cfg.Verifier == nil || cfg.Subscriptions == nil {
 		panic("web.NewUnsubscribe: Verifier and Subscriptions are required")
 	}
-	if cfg.FormSecret == nil {
-		cfg.FormSecret = make([]byte, 32)
-		if _, err := rand.Read(cfg.FormSecret); err != nil {
-			panic("web.NewUnsubscribe: no randomness for the form secret: " + err.Error())
-		}
-	}
-	if len(cfg.FormSecret) < 32 {
-		panic("web.NewUnsubscribe: FormSecret must be at least 32 bytes")
-	}
+	cfg.FormSecret = formSecret(cfg.FormSecret, "web.NewUnsubscribe")
 	cfg.FormMaxAge = cmpOr(cfg.FormMaxAge, 24*time.Hour)
 	cfg.CallTimeout = cmpOr(cfg.CallTimeout, 15*time.Second)
 	if cfg.Lang == "" {
