@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/skr/handslag/cases"
+	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/outbox"
 	"go.temporal.io/sdk/activity"
@@ -26,7 +27,10 @@ type Activities struct {
 	LeadershipAddress string
 	// Members gives council members' and networks' addresses (nil: all go via the office).
 	Members MemberDirectory
-	Now     func() time.Time
+	// OwnerAddresses are the owner organisations' mailboxes, for report reminders
+	// (HANDSLAG_OWNER_EMAILS; an owner without one: the reminder goes to the office alone).
+	OwnerAddresses map[domain.Owner]string
+	Now            func() time.Time
 
 	// Offer rounds (see offer.go).
 	Register MunicipalityRegister
@@ -34,6 +38,9 @@ type Activities struct {
 	Links    AnswerLinks
 	// BaseURL is where the answer pages are served, for example "https://handslag.example.org".
 	BaseURL string
+	// Unsubscribe makes the one-click unsubscribe links of implementation e-mails (see
+	// impl_unsubscribe.go); nil: the e-mails ask for a reply instead.
+	Unsubscribe UnsubscribeLinks
 	// OfficeAddress receives notices for the programme office (missing contacts); the
 	// leadership's mailbox when empty.
 	OfficeAddress string

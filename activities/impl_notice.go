@@ -19,8 +19,9 @@ type ImplNoticeBase struct {
 	Owner        string `json:"owner,omitempty"`
 }
 
-// ReportChaseNotice is a reminder (to the office, which enters the owner's report) or an
-// escalation (to the leadership, copy to the office) of a missing status report.
+// ReportChaseNotice is a reminder (to the owner organisation and the office, which enters the
+// owner's report) or an escalation (to the leadership, copy to the office) of a missing
+// status report.
 type ReportChaseNotice struct {
 	ImplNoticeBase
 	Kind   string    `json:"kind"` // domain.ActReminder or domain.ActEscalation
@@ -33,13 +34,16 @@ func ReportChaseKey(initiativeID, kind, period string) string {
 	return fmt.Sprintf("impl/%s/%s/%s", initiativeID, kind, period)
 }
 
-// NotifyReportChase sends a reminder or an escalation of a missing status report, once.
+// NotifyReportChase sends a reminder or an escalation of a missing status report, once. A
+// reminder goes to the owner organisation (OwnerAddresses) with the office in copy, or to the
+// office alone with a note when the owner has no address; an escalation goes to the
+// leadership, with the office in copy.
 func (a *Activities) NotifyReportChase(ctx context.Context, n ReportChaseNotice) (NotifyResult, error) {
-	to := []string{a.officeAddress()}
+	to, note := a.reminderRecipients(domain.Owner(n.Owner))
 	if n.Kind == domain.ActEscalation {
-		to = []string{a.LeadershipAddress, a.officeAddress()}
+		to, note = []string{a.LeadershipAddress, a.officeAddress()}, ""
 	}
-	args := []any{"title", n.Title, "id", n.InitiativeID, "owner", orDash(n.Owner), "period", n.Period, "due", localTime(n.Due)}
+	args := []any{"title", n.Title, "id", n.InitiativeID, "owner", orDash(n.Owner), "period", n.Period, "due", localTime(n.Due), "note", note}
 	return a.notify(ctx, outbox.Message{Key: ReportChaseKey(n.InitiativeID, n.Kind, n.Period), To: to,
 		Subject: i18n.T(a.Lang, "impl.mail."+n.Kind+".subject", args...), Body: i18n.T(a.Lang, "impl.mail."+n.Kind+".body", args...)})
 }
@@ -93,13 +97,13 @@ func (a *Activities) SendImplementationMail(ctx context.Context, b ImplMailBatch
 		}
 		if len(to) == 0 {
 			p.Result.MissingContacts = append(p.Result.MissingContacts, m.Code)
-		} else if err := a.putImplMail(b, m.Code, orDash(m.Name), to, &p.Result); err != nil {
+		} else if err := a.putImplMail(b, m.Code, orDash(m.Name), to, a.unsubscribeURL(b.InitiativeID, m.Code), &p.Result); err != nil {
 			return p.Result, err
 		}
 		p.Next = i + 1
 		activity.RecordHeartbeat(ctx, p)
 	}
-	if err := a.putImplMail(b, "office", i18n.T(a.Lang, "impl.office"), []string{a.officeAddress()}, &p.Result); err != nil {
+	if err := a.putImplMail(b, "office", i18n.T(a.Lang, "impl.office"), []string{a.officeAddress()}, "", &p.Result); err != nil {
 		return p.Result, err
 	}
 	activity.GetLogger(ctx).Info("implementation mail", "initiative", b.InitiativeID, "kind", b.Kind, "ref", b.Ref,
@@ -107,14 +111,16 @@ func (a *Activities) SendImplementationMail(ctx context.Context, b ImplMailBatch
 	return p.Result, nil
 }
 
-func (a *Activities) putImplMail(b ImplMailBatch, recipient, name string, to []string, res *OfferMailResult) error {
+// putImplMail stores one message of a batch. unsubscribe is the municipality's one-click
+// link ("" for the office's copy, or when no links are configured).
+func (a *Activities) putImplMail(b ImplMailBatch, recipient, name string, to []string, unsubscribe string, res *OfferMailResult) error {
 	lines := make([]string, len(b.Events))
 	for i, e := range b.Events {
 		lines[i] = "- " + ImplEventLine(a.Lang, e)
 	}
 	args := []any{"title", b.Title, "id", b.InitiativeID, "municipality", name, "ref", b.Ref, "at", localTime(b.At),
-		"count", len(b.Events), "events", strings.Join(lines, "\n")}
-	sent, err := a.Sender.Put(outbox.Message{Key: ImplMailKey(b, recipient), To: to, Created: a.now(),
+		"count", len(b.Events), "events", strings.Join(lines, "\n"), "stop", a.stopSentence(recipient, b.Title, unsubscribe)}
+	sent, err := a.Sender.Put(outbox.Message{Key: ImplMailKey(b, recipient), To: to, Created: a.now(), Unsubscribe: unsubscribe,
 		Subject: i18n.T(a.Lang, "impl.mail."+b.Kind+".subject", args...), Body: i18n.T(a.Lang, "impl.mail."+b.Kind+".body", args...)})
 	if err != nil {
 		return fmt.Errorf("%s: %w", ImplMailKey(b, recipient), err)

@@ -49,6 +49,9 @@ type Claims struct {
 // Signer makes and checks tokens with one secret key.
 type Signer struct {
 	key []byte
+	// context is mixed into every MAC: the answer links' macContext, or another purpose's
+	// (see unsubscribe.go), so a token made for one purpose never verifies for another.
+	context string
 }
 
 // NewSigner returns a Signer for key, which must be at least MinKeyLen bytes.
@@ -56,7 +59,7 @@ func NewSigner(key []byte) (*Signer, error) {
 	if len(key) < MinKeyLen {
 		return nil, fmt.Errorf("answerlink: the key has %d bytes, at least %d are needed", len(key), MinKeyLen)
 	}
-	return &Signer{key: append([]byte(nil), key...)}, nil
+	return &Signer{key: append([]byte(nil), key...), context: macContext}, nil
 }
 
 var b64 = base64.RawURLEncoding.Strict()
@@ -103,7 +106,7 @@ func (s *Signer) Verify(token string) (Claims, error) {
 
 func (s *Signer) mac(p []byte) []byte {
 	h := hmac.New(sha256.New, s.key)
-	h.Write([]byte(macContext))
+	h.Write([]byte(s.context))
 	h.Write(p)
 	return h.Sum(nil)
 }

@@ -25,22 +25,7 @@ func TestImplementationThroughTheCLI(t *testing.T) {
 	s, sender, ms := startOfferSystem(t)
 	ctx := context.Background()
 	const id = "e2e-genomforande"
-	reg := domain.Registration{ID: id, By: domain.Actor{ID: "programkontoret.e2e", Role: domain.RoleOffice},
-		Calendar: domain.DefaultCalendar(), Need: domain.Need{Title: "Digital bygglovshandläggning", Problem: "Papper",
-			WhoHasTheNeed: "Byggnadsnämnder", ExpectedBenefit: "Kortare ledtider", AffectedActivities: []string{"Bygg"},
-			ProposerOrganisation: "Exempelby kommun", ContactEmail: "bygg@exempelby.example", ActionPlanGoals: []string{"M2"}}}
-	now := time.Now()
-	st := domain.NewInitiative(reg, now)
-	st.Stage, st.CycleYear, st.Owner = domain.StageImplementation, 2026, domain.OwnerInera
-	st.Clock = domain.Clock{DayLength: 50 * time.Millisecond, RealOrigin: now,
-		VirtualOrigin: time.Date(2027, 6, 20, 10, 0, 0, 0, domain.Stockholm())}
-	st.Qualification = &domain.QualificationPlan{What: "Bygga tjänsten", WhoDoesWhat: "Inera bygger", EffectGoal: "Halverad ledtid",
-		Cost: "8 mnkr", Financing: "Abonnemang", ImplementationPeriod: "2027-2028"}
-	st.Offer = &domain.OfferRoundRef{WorkflowID: "offer-" + id, Reports: []domain.OfferReport{{Phase: domain.PhaseDeadline, Go: true,
-		By: "offer-" + id, At: now, Yes: []string{ms[0].Code, ms[1].Code, "0180"}}}}
-	_, err := s.admin.Temporal.ExecuteWorkflow(ctx, client.StartWorkflowOptions{ID: workflows.InitiativeWorkflowID(id),
-		TaskQueue: workflows.TaskQueue}, workflows.InitiativeWorkflowType, workflows.InitiativeInput{Registration: reg, State: st})
-	require.NoError(t, err)
+	startImplementation(t, s, id, 50*time.Millisecond, ms[0].Code, ms[1].Code, "0180")
 	by := []string{"--by", "programkontoret.e2e"}
 	cli := func(args ...string) string { return s.mustCLI(append(args, by...)...) }
 
@@ -117,4 +102,27 @@ func TestImplementationThroughTheCLI(t *testing.T) {
 		recordRun(t, s, workflows.InitiativeWorkflowID(id), "", "../workflows/testdata/history_implementation_initiative.json")
 		recordRun(t, s, workflows.ImplementationWorkflowID(id), "", "../workflows/testdata/history_implementation_completed.json")
 	}
+}
+
+// startImplementation starts an initiative in stage implementation (owner Inera, period
+// 2027-2028) whose offer said go with the municipalities yes; its demo calendar starts on
+// 20 June 2027 and a day lasts day. The initiative then starts its implementation.
+func startImplementation(t *testing.T, s *system, id string, day time.Duration, yes ...string) {
+	t.Helper()
+	reg := domain.Registration{ID: id, By: domain.Actor{ID: "programkontoret.e2e", Role: domain.RoleOffice},
+		Calendar: domain.DefaultCalendar(), Need: domain.Need{Title: "Digital bygglovshandläggning", Problem: "Papper",
+			WhoHasTheNeed: "Byggnadsnämnder", ExpectedBenefit: "Kortare ledtider", AffectedActivities: []string{"Bygg"},
+			ProposerOrganisation: "Exempelby kommun", ContactEmail: "bygg@exempelby.example", ActionPlanGoals: []string{"M2"}}}
+	now := time.Now()
+	st := domain.NewInitiative(reg, now)
+	st.Stage, st.CycleYear, st.Owner = domain.StageImplementation, 2026, domain.OwnerInera
+	st.Clock = domain.Clock{DayLength: day, RealOrigin: now,
+		VirtualOrigin: time.Date(2027, 6, 20, 10, 0, 0, 0, domain.Stockholm())}
+	st.Qualification = &domain.QualificationPlan{What: "Bygga tjänsten", WhoDoesWhat: "Inera bygger", EffectGoal: "Halverad ledtid",
+		Cost: "8 mnkr", Financing: "Abonnemang", ImplementationPeriod: "2027-2028"}
+	st.Offer = &domain.OfferRoundRef{WorkflowID: "offer-" + id, Reports: []domain.OfferReport{{Phase: domain.PhaseDeadline, Go: true,
+		By: "offer-" + id, At: now, Yes: yes}}}
+	_, err := s.admin.Temporal.ExecuteWorkflow(context.Background(), client.StartWorkflowOptions{ID: workflows.InitiativeWorkflowID(id),
+		TaskQueue: workflows.TaskQueue}, workflows.InitiativeWorkflowType, workflows.InitiativeInput{Registration: reg, State: st})
+	require.NoError(t, err)
 }

@@ -111,12 +111,7 @@ func countEvents(t *testing.T, s *system, workflowID string, typ enumspb.EventTy
 // a receipt e-mail that repeats it, and the round's tally counts it.
 func TestAnswerFromTheEmailedLinkInABrowser(t *testing.T) {
 	b := browsertest.Start(t)
-	smtp := smtptest.Start(t)
-	t.Setenv(answerlink.EnvSecret, hex.EncodeToString([]byte("e2e-answer-link-key-of-32-bytes!")))
-	t.Setenv(mail.EnvHost, smtp.Host)
-	t.Setenv(mail.EnvPort, fmt.Sprint(smtp.Port))
-	t.Setenv(mail.EnvTLS, string(mail.TLSNone))
-	t.Setenv(mail.EnvFrom, "Handslag <handslag@skr.example>")
+	smtp := smtpWorkerEnv(t, "e2e-answer-link-key-of-32-bytes!")
 
 	// The real worker (SMTP from the environment, the SCB register, demo contacts, links signed
 	// with the key above) and the real answer form, whose address the links carry.
@@ -161,6 +156,18 @@ func TestAnswerFromTheEmailedLinkInABrowser(t *testing.T) {
 	assert.Equal(t, 1, st.Tally.Yes)
 	assert.Equal(t, 0, st.Tally.No)
 	assert.Equal(t, 289, st.Tally.NotAnswered)
+}
+
+// smtpWorkerEnv starts a test SMTP server and sets the environment so that a real worker
+// (worker.New) sends through it, signing links with linkKey (32 bytes).
+func smtpWorkerEnv(t *testing.T, linkKey string) *smtptest.Server {
+	smtp := smtptest.Start(t)
+	t.Setenv(answerlink.EnvSecret, hex.EncodeToString([]byte(linkKey)))
+	t.Setenv(mail.EnvHost, smtp.Host)
+	t.Setenv(mail.EnvPort, fmt.Sprint(smtp.Port))
+	t.Setenv(mail.EnvTLS, string(mail.TLSNone))
+	t.Setenv(mail.EnvFrom, "Handslag <handslag@skr.example>")
+	return smtp
 }
 
 // waitForMail waits for the message to one address whose subject starts with subject.

@@ -41,16 +41,16 @@ var implEnglish = map[string]string{
 
 	"impl.mail.report_reminder.subject": "Reminder: status report for {period} missing – {title}",
 	"impl.mail.report_reminder.body": "Hello,\n\nThe status report of {title} ({id}) for {period} was due {due}. Owner: {owner}.\n\n" +
-		"Record it with:\n  handslag impl report {id} --period {period} ...\n\nIf it is not in within two weeks it is escalated to the leadership.\n\nHandslag",
+		"Record it with:\n  handslag impl report {id} --period {period} ...\n\nIf it is not in within two weeks it is escalated to the leadership.{note}\n\nHandslag",
 	"impl.mail.report_escalation.subject": "Escalation: status report for {period} missing – {title}",
 	"impl.mail.report_escalation.body": "Hello,\n\nThe status report of {title} ({id}) for {period} was due {due} and is still missing after a reminder. " +
 		"Owner: {owner}.\n\nSee:\n  handslag impl status {id}\n\nHandslag",
 	"impl.mail.hearing_invitation.subject": "Invitation to a hearing on {title} {at}",
 	"impl.mail.hearing_invitation.body": "Hello {municipality},\n\nWelcome to a hearing on the implementation of {title} {at}. It is open to everyone interested.\n\n" +
-		"To stop receiving these e-mails about {title}, reply with the word STOP and the programme office removes you.\n\nThe programme office",
+		"{stop}\n\nThe programme office",
 	"impl.mail.digest.subject": "News on {title}: digest for {ref}",
 	"impl.mail.digest.body": "Hello {municipality},\n\nThis is what happened in the implementation of {title} ({count} events):\n\n{events}\n\n" +
-		"To stop receiving the digests, reply with the word STOP and the programme office removes you.\n\nThe programme office",
+		"{stop}\n\nThe programme office",
 
 	"impl.cli.accepted":  "Recorded for {id}: {event}.",
 	"impl.cli.signalled": "Sent to the implementation of {id} as a signal; see 'handslag impl status {id}'.",

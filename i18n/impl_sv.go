@@ -44,18 +44,18 @@ var implSwedish = map[string]string{
 	"impl.mail.report_reminder.subject": "Påminnelse: statusrapport för {period} saknas – {title}",
 	"impl.mail.report_reminder.body": "Hej!\n\nStatusrapporten för {title} ({id}) för perioden {period} skulle ha varit inne {due}. " +
 		"Huvudägare: {owner}.\n\nRegistrera den med:\n  handslag impl report {id} --period {period} ...\n\n" +
-		"Kommer den inte in inom två veckor eskaleras den till digitaliseringsledningen.\n\nHandslag",
+		"Kommer den inte in inom två veckor eskaleras den till digitaliseringsledningen.{note}\n\nHandslag",
 	"impl.mail.report_escalation.subject": "Eskalering: statusrapport för {period} saknas – {title}",
 	"impl.mail.report_escalation.body": "Hej!\n\nStatusrapporten för {title} ({id}) för perioden {period} skulle ha varit inne {due} " +
 		"och saknas fortfarande, trots påminnelse. Huvudägare: {owner}.\n\nSe läget med:\n  handslag impl status {id}\n\nHandslag",
 	"impl.mail.hearing_invitation.subject": "Inbjudan till hearing om {title} {at}",
 	"impl.mail.hearing_invitation.body": "Hej {municipality}!\n\nVälkommen till hearing om genomförandet av {title} {at}. " +
 		"Hearingen är öppen för alla som är intresserade: vi berättar hur arbetet går och lyssnar på era synpunkter.\n\n" +
-		"Vill ni inte längre få utskick om {title}? Svara på detta mejl med ordet AVSLUTA, så tar programkontoret bort er.\n\n" +
+		"{stop}\n\n" +
 		"Programkontoret, Handslag för digitalisering",
 	"impl.mail.digest.subject": "Nytt om {title}: sammanfattning för {ref}",
 	"impl.mail.digest.body": "Hej {municipality}!\n\nHär är det som har hänt i genomförandet av {title} ({count} händelser):\n\n{events}\n\n" +
-		"Vill ni inte längre få sammanfattningarna? Svara på detta mejl med ordet AVSLUTA, så tar programkontoret bort er.\n\n" +
+		"{stop}\n\n" +
 		"Programkontoret, Handslag för digitalisering",
 
 	"impl.cli.accepted":  "Registrerat för {id}: {event}.",

@@ -125,6 +125,12 @@ func (s *SMTPSender) build(m outbox.Message) (*gomail.Msg, error) {
 	}
 	// RFC 3834: keeps out-of-office replies away from the sender.
 	msg.SetGenHeader(gomail.Header("Auto-Submitted"), "auto-generated")
+	if m.Unsubscribe != "" {
+		// RFC 8058: a mail client offers "unsubscribe" and POSTs "List-Unsubscribe=One-Click"
+		// to the link, which the unsubscribe page accepts without a form (web/unsubscribe.go).
+		msg.SetGenHeader(gomail.Header("List-Unsubscribe"), "<"+m.Unsubscribe+">")
+		msg.SetGenHeader(gomail.Header("List-Unsubscribe-Post"), "List-Unsubscribe=One-Click")
+	}
 	return msg, nil
 }
 

@@ -55,6 +55,7 @@ func TestSendsOnceWithHeadersAndUTF8(t *testing.T) {
 	assert.Equal(t, m.Body, got.Body)
 	assert.Contains(t, got.Header.Get("Content-Type"), "charset=UTF-8")
 	assert.Equal(t, "auto-generated", got.Header.Get("Auto-Submitted"))
+	assert.Empty(t, got.Header.Get("List-Unsubscribe"), "only messages with a link have one")
 	assert.Equal(t, `"Handslag" <handslag@skr.example>`, got.Header.Get("From"))
 	assert.Equal(t, MessageID(m.Key, "skr.example"), got.MessageID())
 	assert.Regexp(t, `^<handslag\.[0-9a-f]{32}@skr\.example>$`, got.MessageID())
@@ -259,4 +260,18 @@ func TestPutRejectsBadMessages(t *testing.T) {
 		})
 	}
 	assert.Zero(t, srv.Attempts())
+}
+
+// A message with an unsubscribe link gets the RFC 8058 one-click headers.
+func TestListUnsubscribeHeaders(t *testing.T) {
+	srv := smtptest.Start(t)
+	s, _ := sender(t, srv, nil)
+	m := offer("impl/bygglov/digest/2027-06/0114", "registrator@upplandsvasby.se")
+	m.Unsubscribe = "https://handslag.example.se/avsluta/AQ.xyz"
+	_, err := s.Put(m)
+	require.NoError(t, err)
+	got := srv.Wait(t, 1, wait)[0]
+	require.NoError(t, got.Err)
+	assert.Equal(t, "<https://handslag.example.se/avsluta/AQ.xyz>", got.Header.Get("List-Unsubscribe"))
+	assert.Equal(t, "List-Unsubscribe=One-Click", got.Header.Get("List-Unsubscribe-Post"))
 }

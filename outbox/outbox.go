@@ -22,6 +22,9 @@ type Message struct {
 	Subject string    `json:"subject"`
 	Body    string    `json:"body"`
 	Created time.Time `json:"created"`
+	// Unsubscribe is the recipient's one-click unsubscribe link, if any: a sender that can
+	// set headers puts it in List-Unsubscribe with List-Unsubscribe-Post (RFC 8058).
+	Unsubscribe string `json:"unsubscribe,omitempty"`
 }
 
 // Dir is an outbox in a directory.

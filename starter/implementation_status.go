@@ -96,6 +96,9 @@ func (c *CLI) printImplStatus(w io.Writer, st workflows.ImplementationStatus) {
 		row("impl.status.hearings", fmt.Sprintf("%s %s: %s", localMinute(h.At), h.ID, h.Status))
 	}
 	row("impl.status.digests", fmt.Sprint(len(im.Digests)))
+	for _, line := range c.unsubscribedLines(im) {
+		row("unsub.status.label", line)
+	}
 	if wk := st.NextWake; wk != nil {
 		row("impl.status.next", localMinute(wk.Calendar)+" "+c.t("impl.wake."+wk.What, "ref", wk.Ref))
 	}

@@ -67,3 +67,19 @@ func (k formKeys) mac(token, submissionID, issued string) string {
 	h.Write([]byte(strconv.Itoa(len(token)) + ":" + token + "|" + strconv.Itoa(len(submissionID)) + ":" + submissionID + "|" + issued))
 	return base64.RawURLEncoding.EncodeToString(h.Sum(nil))
 }
+
+// formSecret returns secret, or a random one when it is nil. It panics, naming who, when the
+// secret is shorter than 32 bytes or no randomness is available: wiring mistakes that must
+// stop the program at start.
+func formSecret(secret []byte, who string) []byte {
+	if secret == nil {
+		secret = make([]byte, 32)
+		if _, err := rand.Read(secret); err != nil {
+			panic(who + ": no randomness for the form secret: " + err.Error())
+		}
+	}
+	if len(secret) < 32 {
+		panic(who + ": the form secret must be at least 32 bytes")
+	}
+	return secret
+}

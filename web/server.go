@@ -5,7 +5,6 @@ package web
 
 import (
 	"context"
-	"crypto/rand"
 	"net/http"
 	"time"
 
@@ -50,15 +49,7 @@ func New(cfg Config) http.Handler {
 	if cfg.Verifier == nil || cfg.Offers == nil {
 		panic("web.New: Config.Verifier and Config.Offers are required")
 	}
-	if cfg.FormSecret == nil {
-		cfg.FormSecret = make([]byte, 32)
-		if _, err := rand.Read(cfg.FormSecret); err != nil {
-			panic("web.New: no randomness for the form secret: " + err.Error())
-		}
-	}
-	if len(cfg.FormSecret) < 32 {
-		panic("web.New: Config.FormSecret must be at least 32 bytes")
-	}
+	cfg.FormSecret = formSecret(cfg.FormSecret, "web.New")
 	if cfg.FormMaxAge <= 0 {
 		cfg.FormMaxAge = 24 * time.Hour
 	}

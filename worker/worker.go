@@ -40,10 +40,14 @@ func New(c client.Client, cfg config.Worker) (sdkworker.Worker, error) {
 	if err != nil {
 		return nil, fmt.Errorf("worker: %w", err)
 	}
+	owners, err := config.OwnerEmailsFromEnv()
+	if err != nil {
+		return nil, fmt.Errorf("worker: %w", err)
+	}
 	w := sdkworker.New(c, workflows.TaskQueue, sdkworker.Options{})
 	Register(w, &activities.Activities{Sender: box, Lang: i18n.Swedish, LeadershipAddress: cfg.LeadershipEmail,
 		OfficeAddress: cfg.OfficeEmail, BaseURL: cfg.BaseURL, Members: dir, Register: reg, Contacts: book, Links: links,
-		Cases: caseDir})
+		Unsubscribe: links.ForUnsubscribe(), OwnerAddresses: owners, Cases: caseDir})
 	w.RegisterActivity(&coordinator.Activities{Admin: &admin.Client{Temporal: c, Namespace: ns}})
 	return w, nil
 }

@@ -25,6 +25,9 @@ func startAnswerForm(a *admin.Client, dataDir string, port int, logger *zap.Logg
 		return answerForm{}, err
 	}
 	h, err := offerweb.NewHandler(a, secrets, logger)
+	if err == nil { // the unsubscribe pages of the implementation e-mails (/avsluta/<token>)
+		h, err = offerweb.WithUnsubscribe(h, a, secrets, logger)
+	}
 	if err != nil {
 		return answerForm{}, err
 	}

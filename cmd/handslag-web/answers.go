@@ -10,7 +10,8 @@ import (
 	"go.uber.org/zap"
 )
 
-// answerForm is the municipalities' answer form (/svar/<token>). Its keys come from
+// answerForm is the municipalities' answer form (/svar/<token>), with the unsubscribe pages
+// of the implementation e-mails (/avsluta/<token>) beside it. Its keys come from
 // HANDSLAG_LINK_SECRET and HANDSLAG_FORM_SECRET, or from key files in HANDSLAG_DATA (default
 // .handslag), which the worker must share for the link key (docker-compose mounts one volume
 // in both).
@@ -23,5 +24,9 @@ func answerForm(a *admin.Client, logger *zap.Logger) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	return offerweb.NewHandler(a, secrets, logger)
+	h, err := offerweb.NewHandler(a, secrets, logger)
+	if err != nil {
+		return nil, err
+	}
+	return offerweb.WithUnsubscribe(h, a, secrets, logger)
 }

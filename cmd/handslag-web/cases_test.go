@@ -42,4 +42,9 @@ func TestAppServesTheCaseList(t *testing.T) {
 	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/svar/forfalskad", nil))
 	assert.NotContains(t, rec.Body.String(), "Ärendelistan finns på /arenden", "the answer form answers its own paths")
 	assert.Contains(t, rec.Body.String(), "Länken fungerar inte")
+
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/avsluta/forfalskad", nil))
+	assert.Equal(t, http.StatusForbidden, rec.Code)
+	assert.Contains(t, rec.Body.String(), "Länken för att avsluta utskick är ogiltig", "the unsubscribe pages answer theirs")
 }
