@@ -169,17 +169,7 @@ func (c *CLI) impl(ctx context.Context, args []string) error {
 }
 
 func (c *CLI) implSend(ctx context.Context, name string, m implMessage, args []string) error {
-	f := c.newFlags(name, domain.RoleOffice, true)
-	build := m.build(f)
-	id, err := f.parse(args, true)
-	if err != nil {
-		return err
-	}
-	payload, err := build()
-	if err != nil {
-		return err
-	}
-	a, err := c.dial(ctx, f)
+	f, id, payload, a, err := c.prepareMessage(ctx, name, domain.RoleOffice, m.build, args)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/skr/handslag/admin"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/workflows"
@@ -117,18 +118,26 @@ func init() {
 	}
 }
 
+// prepareMessage parses a message command's flags, builds its payload and dials the server:
+// everything a command that sends one message does before sending it. The caller closes a.
+func (c *CLI) prepareMessage(ctx context.Context, name string, role domain.Role, build func(f *flags) func() (any, error),
+	args []string) (f *flags, id string, payload any, a *admin.Client, err error) {
+	f = c.newFlags(name, role, true)
+	makePayload := build(f)
+	if id, err = f.parse(args, true); err != nil {
+		return nil, "", nil, nil, err
+	}
+	if payload, err = makePayload(); err != nil {
+		return nil, "", nil, nil, err
+	}
+	if a, err = c.dial(ctx, f); err != nil {
+		return nil, "", nil, nil, err
+	}
+	return f, id, payload, a, nil
+}
+
 func (c *CLI) send(ctx context.Context, mc messageCommand, args []string) error {
-	f := c.newFlags(mc.name, mc.role, true)
-	build := mc.build(f)
-	id, err := f.parse(args, true)
-	if err != nil {
-		return err
-	}
-	payload, err := build()
-	if err != nil {
-		return err
-	}
-	a, err := c.dial(ctx, f)
+	f, id, payload, a, err := c.prepareMessage(ctx, mc.name, mc.role, mc.build, args)
 	if err != nil {
 		return err
 	}
