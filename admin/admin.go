@@ -111,19 +111,13 @@ func (a *Client) Send(ctx context.Context, id, name string, payload any, asSigna
 // SendOnce delivers a message as an Update with a given update ID: the server answers a
 // repeated ID with the first outcome instead of applying it twice (empty: a fresh ID).
 func (a *Client) SendOnce(ctx context.Context, id, name string, payload any, updateID string) (workflows.Receipt, error) {
-	h, err := a.Temporal.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{
-		WorkflowID: workflows.InitiativeWorkflowID(id), UpdateName: name, Args: []interface{}{payload},
-		UpdateID: updateID, WaitForStage: client.WorkflowUpdateStageCompleted,
-	})
+	var r workflows.Receipt
+	err := a.update(ctx, workflows.InitiativeWorkflowID(id), name, payload, updateID, &r)
 	if err == nil {
-		var r workflows.Receipt
-		err = h.Get(ctx, &r)
-		if err == nil {
-			return r, nil
-		}
+		return r, nil
 	}
-	if ve, ok := workflows.ValidationErrorFrom(err); ok {
-		return workflows.Receipt{}, ve
+	if _, ok := err.(*domain.ValidationError); ok {
+		return workflows.Receipt{}, err
 	}
 	return workflows.Receipt{}, a.notFound(id, err)
 }

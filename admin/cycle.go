@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/workflows"
 	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/api/serviceerror"
@@ -39,16 +40,9 @@ func (a *Client) SendCycle(ctx context.Context, year int, name string, payload, 
 	if asSignal {
 		return a.cycleNotFound(year, a.Temporal.SignalWorkflow(ctx, wid, "", name, payload))
 	}
-	h, err := a.Temporal.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{
-		WorkflowID: wid, UpdateName: name, Args: []interface{}{payload}, WaitForStage: client.WorkflowUpdateStageCompleted,
-	})
-	if err == nil {
-		if err = h.Get(ctx, out); err == nil {
-			return nil
-		}
-	}
-	if ve, ok := workflows.ValidationErrorFrom(err); ok {
-		return ve
+	err := a.update(ctx, wid, name, payload, "", out)
+	if _, ok := err.(*domain.ValidationError); ok || err == nil {
+		return err
 	}
 	return a.cycleNotFound(year, err)
 }

@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/workflows"
 	"go.temporal.io/api/workflowservice/v1"
-	"go.temporal.io/sdk/client"
 )
 
 // ImplementationStatus queries an initiative's implementation (also an ended one, within
@@ -29,16 +29,9 @@ func (a *Client) SendImplementation(ctx context.Context, id, name string, payloa
 	if asSignal {
 		return r, a.implNotFound(id, a.Temporal.SignalWorkflow(ctx, wid, "", name, payload))
 	}
-	h, err := a.Temporal.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{
-		WorkflowID: wid, UpdateName: name, Args: []interface{}{payload}, WaitForStage: client.WorkflowUpdateStageCompleted,
-	})
-	if err == nil {
-		if err = h.Get(ctx, &r); err == nil {
-			return r, nil
-		}
-	}
-	if ve, ok := workflows.ValidationErrorFrom(err); ok {
-		return r, ve
+	err := a.update(ctx, wid, name, payload, "", &r)
+	if _, ok := err.(*domain.ValidationError); ok || err == nil {
+		return r, err
 	}
 	return r, a.implNotFound(id, err)
 }

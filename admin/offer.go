@@ -5,7 +5,6 @@ import (
 
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/workflows"
-	"go.temporal.io/sdk/client"
 )
 
 // OfferStatus queries an initiative's offer round (also a closed one, within retention).
@@ -37,17 +36,9 @@ func (a *Client) SubmitAnswers(ctx context.Context, id string, b domain.SubmitAn
 	if asSignal {
 		return res, a.offerNotFound(id, a.Temporal.SignalWorkflow(ctx, wid, "", workflows.MsgSubmitAnswers, b))
 	}
-	h, err := a.Temporal.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{
-		WorkflowID: wid, UpdateName: workflows.MsgSubmitAnswers, Args: []interface{}{b},
-		WaitForStage: client.WorkflowUpdateStageCompleted,
-	})
-	if err == nil {
-		if err = h.Get(ctx, &res); err == nil {
-			return res, nil
-		}
-	}
-	if ve, ok := workflows.ValidationErrorFrom(err); ok {
-		return res, ve
+	err := a.update(ctx, wid, workflows.MsgSubmitAnswers, b, "", &res)
+	if _, ok := err.(*domain.ValidationError); ok || err == nil {
+		return res, err
 	}
 	return res, a.offerNotFound(id, err)
 }
