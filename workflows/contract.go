@@ -96,6 +96,9 @@ type InitiativeInput struct {
 	Offer *domain.OfferSettings `json:"offer,omitempty"`
 	// Implementation shapes the follow-up (nil: domain.DefaultImplementationSettings).
 	Implementation *domain.ImplementationSettings `json:"implementation,omitempty"`
+	// Applied are the updates applied lately, carried so that one delivered again after
+	// continue-as-new is answered, not applied twice.
+	Applied []AppliedUpdate[Receipt] `json:"applied,omitempty"`
 }
 
 // DefaultMaxHistoryEvents keeps every run far below the server's limits.

@@ -105,7 +105,7 @@ func (r *cycleRun) loop(ctx workflow.Context) (*domain.CycleReport, error) {
 		r.announce(ctx, r.state.Advance(now))
 		r.publish(ctx)
 		if r.state.Phase == domain.PhaseDone {
-			if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) }); err != nil {
+			if err := settleMessages(ctx); err != nil {
 				return nil, err
 			}
 			report := r.state.Report()
@@ -233,7 +233,7 @@ func (r *cycleRun) shouldContinueAsNew(ctx workflow.Context) bool {
 // continueAsNew waits for running handlers (a decision being passed on), takes in every
 // buffered signal and carries the whole cycle to the next run.
 func (r *cycleRun) continueAsNew(ctx workflow.Context) error {
-	if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) }); err != nil {
+	if err := settleMessages(ctx); err != nil {
 		return err
 	}
 	drainAll(ctx, r.signals)

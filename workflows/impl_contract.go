@@ -52,6 +52,9 @@ type ImplementationInput struct {
 	Pending  []domain.ImplAction    `json:"pending,omitempty"`
 	Rejected []RejectedSignal       `json:"rejected,omitempty"`
 	Run      int                    `json:"run,omitempty"`
+	// Applied are the updates applied lately, carried so that one delivered again after
+	// continue-as-new is answered, not applied twice.
+	Applied []AppliedUpdate[ImplReceipt] `json:"applied,omitempty"`
 }
 
 // DefaultImplMaxHistoryEvents bounds a run's history; a run also ends with its period.

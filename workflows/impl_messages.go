@@ -30,7 +30,12 @@ func (r *implRun) registerMessages(ctx workflow.Context) error {
 	}); err != nil {
 		return err
 	}
-	workflow.Go(ctx, func(ctx workflow.Context) { receiveAll(ctx, r.signals) })
+	workflow.Go(ctx, func(ctx workflow.Context) {
+		if err := workflow.Await(ctx, r.ready); err != nil {
+			return
+		}
+		receiveAll(ctx, r.signals)
+	})
 	return nil
 }
 
@@ -39,6 +44,13 @@ func implMessage[C domain.ImplCommand](r *implRun, name string) func(workflow.Co
 	return func(ctx workflow.Context) error {
 		err := workflow.SetUpdateHandlerWithOptions(ctx, name,
 			func(ctx workflow.Context, cmd C) (ImplReceipt, error) {
+				if err := workflow.Await(ctx, r.ready); err != nil {
+					return ImplReceipt{}, err
+				}
+				applied := appliedUpdates[ImplReceipt](r.input.Applied)
+				if rec, ok := applied.find(updateID(ctx)); ok {
+					return rec, nil // delivered again after continue-as-new: already applied
+				}
 				if err := r.im.Apply(cmd, workflow.Now(ctx)); err != nil {
 					return ImplReceipt{}, toApplicationError(err)
 				}
@@ -47,11 +59,18 @@ func implMessage[C domain.ImplCommand](r *implRun, name string) func(workflow.Co
 					e := r.im.Events[n-1]
 					rec.Event = &e
 				}
+				r.input.Applied = applied.add(updateID(ctx), rec)
 				return rec, nil
 			},
 			workflow.UpdateHandlerOptions{
 				// A rejected update is never written to the history.
 				Validator: func(ctx workflow.Context, cmd C) error {
+					if !r.ready() {
+						return nil // checked by the handler once the run is set up
+					}
+					if _, ok := appliedUpdates[ImplReceipt](r.input.Applied).find(updateID(ctx)); ok {
+						return nil
+					}
 					return toApplicationError(r.im.Check(cmd, workflow.Now(ctx)))
 				},
 			})

@@ -16,18 +16,43 @@ import (
 // new at the start of every follow-up period (and when the history grows), and when it ends
 // (completed or stopped) it reports the outcome to its initiative and returns it.
 func ImplementationWorkflow(ctx workflow.Context, in ImplementationInput) (domain.ImplOutcome, error) {
-	if in.State == nil && len(in.Setup.Register) == 0 {
-		in.Setup.Register = register(ctx)
+	if workflow.GetVersion(ctx, implEarlyHandlersChange, workflow.DefaultVersion, 1) == workflow.DefaultVersion {
+		if in.State == nil && len(in.Setup.Register) == 0 {
+			in.Setup.Register = register(ctx)
+		}
+		r, err := newImplRun(ctx, in)
+		if err != nil {
+			return domain.ImplOutcome{}, toApplicationError(err)
+		}
+		if err := r.registerMessages(ctx); err != nil {
+			return domain.ImplOutcome{}, err
+		}
+		return r.loop(ctx)
 	}
-	r, err := newImplRun(ctx, in)
-	if err != nil {
-		return domain.ImplOutcome{}, toApplicationError(err)
-	}
+	// The handlers come first, so an update sent while the register is read (the first
+	// seconds of a new implementation) waits for it instead of being refused as unknown.
+	r := &implRun{}
 	if err := r.registerMessages(ctx); err != nil {
 		return domain.ImplOutcome{}, err
 	}
+	if in.State == nil && len(in.Setup.Register) == 0 {
+		in.Setup.Register = register(ctx)
+	}
+	run, err := newImplRun(ctx, in)
+	if err != nil {
+		return domain.ImplOutcome{}, toApplicationError(err)
+	}
+	run.signals = r.signals
+	*r = *run
 	return r.loop(ctx)
 }
+
+// implEarlyHandlersChange versions registering the message handlers before the register is
+// read. Runs recorded before it (DefaultVersion) read the register first, as they did.
+const implEarlyHandlersChange = "implementation-early-handlers"
+
+// ready reports whether the run is set up (its state exists).
+func (r *implRun) ready() bool { return r.im != nil }
 
 // register reads the municipality register, to check joiners' codes and name them. Without
 // one the implementation still runs (any four-digit code is then taken).
@@ -124,7 +149,7 @@ func (r *implRun) shouldContinueAsNew(ctx workflow.Context) bool {
 // continueAsNew waits for running handlers, applies every signal still buffered, carries out
 // what they made due, and carries the whole state to the next run: nothing in flight is lost.
 func (r *implRun) continueAsNew(ctx workflow.Context) error {
-	if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) }); err != nil {
+	if err := settleMessages(ctx); err != nil {
 		return err
 	}
 	drainAll(ctx, r.signals)
@@ -143,7 +168,7 @@ func (r *implRun) finish(ctx workflow.Context) (domain.ImplOutcome, error) {
 		r.pending = append(r.pending, d)
 	}
 	r.carryOut(ctx)
-	if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) }); err != nil {
+	if err := settleMessages(ctx); err != nil {
 		return domain.ImplOutcome{}, err
 	}
 	out := *r.im.Outcome
@@ -172,6 +197,9 @@ func (r *implRun) stage() domain.Stage {
 
 func (r *implRun) status(ctx workflow.Context) ImplementationStatus {
 	im := r.im
+	if im == nil {
+		return ImplementationStatus{Run: r.input.Run} // still reading the register (a second)
+	}
 	s := ImplementationStatus{Implementation: *im, Stage: r.stage(), Periods: im.ReportPeriods(), Goals: im.GoalResults(),
 		Latest: im.LatestEvent(), Outcome: im.Outcome, Escalated: im.Escalated(), Rejected: r.input.Rejected, Run: r.input.Run}
 	if m := im.NextMilestone(); m != nil {

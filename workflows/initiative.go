@@ -82,7 +82,7 @@ func (r *initiativeRun) loop(ctx workflow.Context) (*domain.Initiative, error) {
 			if err := r.caseRecorded(ctx); err != nil {
 				return nil, err
 			}
-			if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) }); err != nil {
+			if err := settleMessages(ctx); err != nil {
 				return nil, err
 			}
 			logger.Info("initiative closed", "stage", r.state.Stage)
@@ -170,7 +170,7 @@ func (r *initiativeRun) shouldContinueAsNew(ctx workflow.Context) bool {
 // continueAsNew waits for running handlers, takes every signal still buffered into the state,
 // and carries the whole state to the next run, so nothing in flight is lost.
 func (r *initiativeRun) continueAsNew(ctx workflow.Context) error {
-	if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) }); err != nil {
+	if err := settleMessages(ctx); err != nil {
 		return err
 	}
 	r.drainSignals(ctx)

@@ -53,14 +53,23 @@ func message[C domain.Command](r *initiativeRun, name string) func(workflow.Cont
 	return func(ctx workflow.Context) error {
 		err := workflow.SetUpdateHandlerWithOptions(ctx, name,
 			func(ctx workflow.Context, cmd C) (Receipt, error) {
+				applied := appliedUpdates[Receipt](r.input.Applied)
+				if rec, ok := applied.find(updateID(ctx)); ok {
+					return rec, nil // delivered again after continue-as-new: already applied
+				}
 				if err := r.apply(ctx, cmd); err != nil {
 					return Receipt{}, toApplicationError(err)
 				}
-				return Receipt{Stage: r.state.Stage, CycleYear: r.state.CycleYear, Revision: r.state.Revision}, nil
+				rec := Receipt{Stage: r.state.Stage, CycleYear: r.state.CycleYear, Revision: r.state.Revision}
+				r.input.Applied = applied.add(updateID(ctx), rec)
+				return rec, nil
 			},
 			workflow.UpdateHandlerOptions{
 				// A rejected update is never written to the history.
 				Validator: func(ctx workflow.Context, cmd C) error {
+					if _, ok := appliedUpdates[Receipt](r.input.Applied).find(updateID(ctx)); ok {
+						return nil
+					}
 					return toApplicationError(r.state.Check(cmd, workflow.Now(ctx)))
 				},
 			})
@@ -135,4 +144,19 @@ func drainAll(ctx workflow.Context, signals []signalChannel) {
 		for s.receive(ctx, false) {
 		}
 	}
+}
+
+// settleMessages lets every message already delivered to the run be applied before the run
+// closes or continues as new. A signal handed to a goroutine blocked in Receive or Select is
+// not applied until that goroutine runs again, and the main coroutine could close the run
+// first: the signal would be lost (seen on a real server, when a continue-as-new is retried
+// with the signals that arrived meanwhile). Yielding once lets every such goroutine run; then
+// the handlers still running (updates) are awaited.
+func settleMessages(ctx workflow.Context) error {
+	yielded := false
+	workflow.Go(ctx, func(workflow.Context) { yielded = true })
+	if err := workflow.Await(ctx, func() bool { return yielded }); err != nil {
+		return err
+	}
+	return workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) })
 }

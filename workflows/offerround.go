@@ -116,7 +116,7 @@ func (r *offerRun) act(ctx workflow.Context) error {
 
 // finish waits for running handlers, reports the final outcome and ends the round.
 func (r *offerRun) finish(ctx workflow.Context) (domain.OfferReport, error) {
-	if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) }); err != nil {
+	if err := settleMessages(ctx); err != nil {
 		return domain.OfferReport{}, err
 	}
 	rep := r.outcome(domain.PhaseFinal, workflow.Now(ctx))
@@ -178,7 +178,7 @@ func (r *offerRun) shouldContinueAsNew(ctx workflow.Context) bool {
 // continueAsNew waits for running handlers, takes in every buffered signal, and carries the
 // whole state, receipts still owed included, to the next run.
 func (r *offerRun) continueAsNew(ctx workflow.Context) error {
-	if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) }); err != nil {
+	if err := settleMessages(ctx); err != nil {
 		return err
 	}
 	r.drainSignals(ctx)

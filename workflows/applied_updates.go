@@ -1,0 +1,51 @@
+package workflows
+
+import "go.temporal.io/sdk/workflow"
+
+// maxAppliedUpdates bounds how many update IDs a workflow remembers across continue-as-new.
+// An update is delivered again only to the run right after the one that applied it, so the
+// last few hundred are plenty.
+const maxAppliedUpdates = 300
+
+// AppliedUpdate is an update a run applied, with the receipt it answered.
+type AppliedUpdate[R any] struct {
+	ID      string `json:"id"`
+	Receipt R      `json:"receipt"`
+}
+
+// appliedUpdates remembers the updates applied lately, by update ID, and is carried to the
+// next run. The server can deliver an update again to the next run when the task that
+// completed it also continued the workflow as new (seen on a real server under a burst of
+// messages); the next run then answers it with the first receipt instead of applying it twice.
+type appliedUpdates[R any] []AppliedUpdate[R]
+
+// find returns the receipt of the update with this ID, if it was applied.
+func (a appliedUpdates[R]) find(id string) (R, bool) {
+	for i := len(a) - 1; i >= 0; i-- {
+		if a[i].ID == id {
+			return a[i].Receipt, true
+		}
+	}
+	var zero R
+	return zero, false
+}
+
+// add records an applied update, forgetting the oldest beyond the bound.
+func (a appliedUpdates[R]) add(id string, r R) appliedUpdates[R] {
+	if id == "" {
+		return a
+	}
+	a = append(a, AppliedUpdate[R]{ID: id, Receipt: r})
+	if len(a) > maxAppliedUpdates {
+		a = append(appliedUpdates[R](nil), a[len(a)-maxAppliedUpdates:]...)
+	}
+	return a
+}
+
+// updateID is the ID of the update being handled or validated.
+func updateID(ctx workflow.Context) string {
+	if info := workflow.GetCurrentUpdateInfo(ctx); info != nil {
+		return info.ID
+	}
+	return ""
+}
