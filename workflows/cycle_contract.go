@@ -53,6 +53,10 @@ type CycleInput struct {
 	State            *domain.Cycle `json:"state,omitempty"`
 	MaxHistoryEvents int           `json:"max_history_events,omitempty"`
 	Run              int           `json:"run,omitempty"`
+	// Applied are the lists and valuations applied lately, carried so that one delivered
+	// again after continue-as-new is answered, not applied twice. (A decision delivered again
+	// is refused: its gate has moved on.)
+	Applied []AppliedUpdate[CycleReceipt] `json:"applied,omitempty"`
 }
 
 // CycleStatus is what QueryCycleStatus returns.

@@ -56,12 +56,21 @@ func cycleMessage[C domain.CycleCommand](r *cycleRun, name string) func(workflow
 	return func(ctx workflow.Context) error {
 		err := workflow.SetUpdateHandlerWithOptions(ctx, name,
 			func(ctx workflow.Context, cmd C) (CycleReceipt, error) {
+				applied := appliedUpdates[CycleReceipt](r.input.Applied)
+				if rec, ok := applied.find(updateID(ctx)); ok {
+					return rec, nil // delivered again after continue-as-new: already applied
+				}
 				if err := r.apply(ctx, cmd); err != nil {
 					return CycleReceipt{}, toApplicationError(err)
 				}
-				return CycleReceipt{Phase: r.state.Phase, Revision: r.state.Revision, ListsDeadline: r.state.ListsDeadline()}, nil
+				rec := CycleReceipt{Phase: r.state.Phase, Revision: r.state.Revision, ListsDeadline: r.state.ListsDeadline()}
+				r.input.Applied = applied.add(updateID(ctx), rec)
+				return rec, nil
 			},
 			workflow.UpdateHandlerOptions{Validator: func(ctx workflow.Context, cmd C) error {
+				if _, ok := appliedUpdates[CycleReceipt](r.input.Applied).find(updateID(ctx)); ok {
+					return nil
+				}
 				return toApplicationError(r.check(ctx, cmd))
 			}})
 		if err != nil {
