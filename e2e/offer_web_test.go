@@ -110,7 +110,6 @@ func countEvents(t *testing.T, s *system, workflowID string, typ enumspb.EventTy
 // link in it opens the answer form in a real browser, the answer is confirmed on screen and by
 // a receipt e-mail that repeats it, and the round's tally counts it.
 func TestAnswerFromTheEmailedLinkInABrowser(t *testing.T) {
-	b := browsertest.Start(t)
 	smtp := smtpWorkerEnv(t, "e2e-answer-link-key-of-32-bytes!")
 
 	// The real worker (SMTP from the environment, the SCB register, demo contacts, links signed
@@ -124,6 +123,7 @@ func TestAnswerFromTheEmailedLinkInABrowser(t *testing.T) {
 		t.Cleanup(srv.Close)
 		return worker.New(c, config.Worker{OutboxDir: outbox, LeadershipEmail: "ledningen@example.org", BaseURL: srv.URL})
 	})
+	b := browsertest.Start(t) // after the system: the external mode skips this test above
 	const id = "e2e-svar-i-webblasare"
 	s.offerInitiative(id)
 

@@ -57,3 +57,14 @@ func TestServerWithStandardClient(t *testing.T) {
 	assert.Equal(t, 2, srv.Attempts())
 	assert.Nil(t, srv.ClientTLSConfig(), "no TLS, no client config")
 }
+
+// A test that ends at once (here: skips) right after starting the server must not hang in the
+// server's cleanup, however the server's goroutine was scheduled.
+func TestServerStoppedAtOnceDoesNotHang(t *testing.T) {
+	for i := 0; i < 50; i++ {
+		t.Run("skip", func(t *testing.T) {
+			Start(t)
+			t.Skip("ends at once")
+		})
+	}
+}
