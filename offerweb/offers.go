@@ -1,8 +1,8 @@
 // Package offerweb connects the answer form (package web) to the offer-round workflows: it
 // implements web.Offers over the Temporal client and web.LinkVerifier over answerlink.
 //
-// Answers to the same offer are coalesced (see Batcher): while one submit_answers update is in
-// flight for a round, new answers wait and then go together as the next update. Reads of the
+// Answers to the same offer are coalesced (see Batcher): while DefaultInFlight submit_answers
+// updates are in flight for a round, new answers wait and then go together as the next update. Reads of the
 // same round coalesce the same way, so a rush of municipalities opening their links costs a
 // few queries, not one each.
 package offerweb
