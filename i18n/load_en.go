@@ -7,6 +7,7 @@ var loadEnglish = map[string]string{
 	"load.raw":           "Raw updates (one trivial workflow per round, {clients} at once): {count} in {seconds} s = {rate} per second",
 	"load.answers":       "Answers through the answer path ({clients} municipalities at once): {count} in {seconds} s = {rate} per second, in {updates} updates",
 	"load.ratio":         "Ratio answers per second / raw updates per second: {ratio} (the aim is at least 0.8)",
+	"load.cpu":           "CPU time (the whole process): {answer} ms per answer, {raw} ms per raw update; an answer costs {ratio} times a raw update",
 	"load.history":       "History events: at most {max} in one run of a round (the limit is {limit})",
 	"load.history_round": "  {offer}: events per run {runs}",
 	"load.memory":        "Peak memory (server, worker and load generator in one process): {rss} MiB RSS, {heap} MiB Go heap",

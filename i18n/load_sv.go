@@ -7,6 +7,7 @@ var loadSwedish = map[string]string{
 	"load.raw":           "Råa uppdateringar (ett trivialt arbetsflöde per omgång, {clients} samtidiga): {count} på {seconds} s = {rate} per sekund",
 	"load.answers":       "Svar genom svarsvägen ({clients} samtidiga kommuner): {count} på {seconds} s = {rate} per sekund, i {updates} uppdateringar",
 	"load.ratio":         "Kvot svar per sekund / råa uppdateringar per sekund: {ratio} (målet är minst 0.8)",
+	"load.cpu":           "CPU-tid (hela processen): {answer} ms per svar, {raw} ms per rå uppdatering; ett svar kostar {ratio} gånger en rå uppdatering",
 	"load.history":       "Händelser i historiken: högst {max} i en körning av en omgång (gränsen är {limit})",
 	"load.history_round": "  {offer}: händelser per körning {runs}",
 	"load.memory":        "Högsta minnesanvändning (server, worker och lastgenerator i samma process): {rss} MiB RSS, {heap} MiB Go-heap",

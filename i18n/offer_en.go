@@ -24,6 +24,7 @@ var offerEnglish = map[string]string{
 	"offer.wake.reminder":           "reminder {days} days before the deadline",
 	"offer.wake.deadline":           "answer deadline of the offer",
 	"offer.wake.late_end":           "the late period ends",
+	"offer.wake.receipts":           "receipts for the latest answers",
 	"status.offer_round":            "answer deadline {deadline}; see 'handslag offer status {id}'",
 	"offer.late":                    "late joiner",
 	"offer.status.title":            "Offer",

@@ -26,6 +26,7 @@ var offerSwedish = map[string]string{
 	"offer.wake.reminder":           "påminnelse {days} dagar före sista svarsdag",
 	"offer.wake.deadline":           "sista svarsdag för erbjudandet",
 	"offer.wake.late_end":           "perioden för sena anslutningar slutar",
+	"offer.wake.receipts":           "kvitton på de senaste svaren",
 	"status.offer_round":            "sista svarsdag {deadline}; se 'handslag offer status {id}'",
 	"offer.late":                    "sen anslutning",
 	"offer.status.title":            "Erbjudande",

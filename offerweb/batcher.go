@@ -8,17 +8,19 @@ import (
 )
 
 // Batcher coalesces concurrent calls for the same key into batches ("group commit"): at most
-// one batch per key is in flight; calls that arrive meanwhile wait in a queue, and when the
-// batch completes everything queued (up to the cap) goes out as the next batch. A lone call
-// goes out at once, so coalescing costs no latency when there is nothing to coalesce.
+// a few batches per key are in flight (one unless WithInFlight says more); calls that arrive
+// meanwhile wait in a queue, and when a batch completes everything queued (up to the cap) goes
+// out as the next batch. A lone call goes out at once, so coalescing costs no latency when
+// there is nothing to coalesce.
 //
 // Why: the Temporal server accepts only a few updates in flight per workflow, and throughput
 // per workflow falls sharply when many clients update it at once, while one update can carry
 // hundreds of answers. Each key is one offer round.
 type Batcher[T, R any] struct {
-	flush   FlushFunc[T, R]
-	max     int
-	timeout time.Duration
+	flush    FlushFunc[T, R]
+	max      int
+	timeout  time.Duration
+	inFlight int
 
 	mu   sync.Mutex
 	keys map[string]*queue[T, R]
@@ -30,6 +32,7 @@ type FlushFunc[T, R any] func(ctx context.Context, key string, items []T) ([]R, 
 
 type queue[T, R any] struct {
 	pending []*waiter[T, R]
+	senders int // goroutines sending this key's batches, at most Batcher.inFlight
 }
 
 type waiter[T, R any] struct {
@@ -50,7 +53,15 @@ func NewBatcher[T, R any](flush FlushFunc[T, R], maxBatch int, timeout time.Dura
 	if maxBatch < 1 {
 		panic("offerweb: maxBatch must be at least 1")
 	}
-	return &Batcher[T, R]{flush: flush, max: maxBatch, timeout: timeout, keys: map[string]*queue[T, R]{}}
+	return &Batcher[T, R]{flush: flush, max: maxBatch, timeout: timeout, inFlight: 1, keys: map[string]*queue[T, R]{}}
+}
+
+// WithInFlight lets up to n batches per key be in flight at once (default 1), and returns b;
+// call it before the first Do. Batches in flight at once may take effect in either order, so
+// use it only where the items of concurrent calls need no order among themselves.
+func (b *Batcher[T, R]) WithInFlight(n int) *Batcher[T, R] {
+	b.inFlight = max(n, 1)
+	return b
 }
 
 // Do queues item for key and waits for its result. When ctx ends first, Do returns ctx.Err():
@@ -59,14 +70,18 @@ func NewBatcher[T, R any](flush FlushFunc[T, R], maxBatch int, timeout time.Dura
 func (b *Batcher[T, R]) Do(ctx context.Context, key string, item T) (R, error) {
 	w := &waiter[T, R]{item: item, done: make(chan outcome[R], 1)}
 	b.mu.Lock()
-	q, flying := b.keys[key]
-	if !flying {
+	q, ok := b.keys[key]
+	if !ok {
 		q = &queue[T, R]{}
 		b.keys[key] = q
 	}
 	q.pending = append(q.pending, w)
+	start := q.senders < b.inFlight
+	if start {
+		q.senders++
+	}
 	b.mu.Unlock()
-	if !flying {
+	if start {
 		go b.run(key, q)
 	}
 	select {
@@ -94,12 +109,16 @@ func (b *Batcher[T, R]) withdraw(q *queue[T, R], w *waiter[T, R]) {
 	}
 }
 
-// run sends the key's batches one after the other until its queue is empty, then retires.
+// run sends the key's batches one after the other until its queue is empty, then retires; the
+// last sender to retire forgets the key.
 func (b *Batcher[T, R]) run(key string, q *queue[T, R]) {
 	for {
 		b.mu.Lock()
 		if len(q.pending) == 0 {
-			delete(b.keys, key)
+			q.senders--
+			if q.senders == 0 {
+				delete(b.keys, key)
+			}
 			b.mu.Unlock()
 			return
 		}

@@ -203,9 +203,43 @@ func TestBatcherTimesOutABatchOnItsOwnDeadline(t *testing.T) {
 	assert.ErrorIs(t, err, context.DeadlineExceeded)
 }
 
+// With two batches allowed in flight, the first two calls go out at once on their own; the
+// calls that arrive while both are in flight go together as soon as one completes.
+func TestBatcherSendsUpToItsLimitOfBatchesAtOnce(t *testing.T) {
+	g := newGatedFlush()
+	b := NewBatcher(g.flush, 100, time.Minute).WithInFlight(2)
+	first := startCalls(context.Background(), b, "offer-a", 1)
+	<-g.started
+	second := startCalls(context.Background(), b, "offer-a", 2)
+	<-g.started
+	rest := startCalls(context.Background(), b, "offer-a", 3, 4, 5)
+	waitQueued(t, b, "offer-a", 3)
+	g.release <- nil
+	assert.ElementsMatch(t, []int{3, 4, 5}, <-g.started, "the queue goes as one batch when a slot frees")
+	g.release <- nil
+	g.release <- nil
+	for _, ch := range []<-chan call{first, second} {
+		got := <-ch
+		require.NoError(t, got.err)
+		assert.Equal(t, got.item*10, got.got)
+	}
+	for range 3 {
+		r := <-rest
+		require.NoError(t, r.err)
+		assert.Equal(t, r.item*10, r.got)
+	}
+	assert.Equal(t, []int{1, 1, 3}, g.sizes())
+}
+
 // Many callers on several keys at once, with random delays: every item is sent exactly once,
-// every caller gets its own result, and no key ever has two batches in flight.
+// every caller gets its own result, and no key ever has more batches in flight than allowed.
 func TestBatcherLosesNothingUnderConcurrency(t *testing.T) {
+	for _, limit := range []int{1, 3} {
+		t.Run(fmt.Sprintf("%d in flight", limit), func(t *testing.T) { losesNothing(t, limit) })
+	}
+}
+
+func losesNothing(t *testing.T, limit int) {
 	const keys, callers, perCaller = 3, 40, 25
 	var inFlight [keys]atomic.Int32
 	var overlap atomic.Bool
@@ -215,7 +249,7 @@ func TestBatcherLosesNothingUnderConcurrency(t *testing.T) {
 	b := NewBatcher(func(_ context.Context, key string, items []int) ([]int, error) {
 		var k int
 		_, _ = fmt.Sscanf(key, "k%d", &k)
-		if inFlight[k].Add(1) > 1 {
+		if inFlight[k].Add(1) > int32(limit) {
 			overlap.Store(true)
 		}
 		defer inFlight[k].Add(-1)
@@ -231,7 +265,7 @@ func TestBatcherLosesNothingUnderConcurrency(t *testing.T) {
 			out[i] = -it
 		}
 		return out, nil
-	}, 16, time.Minute)
+	}, 16, time.Minute).WithInFlight(limit)
 
 	var wg sync.WaitGroup
 	var wrong atomic.Int32
@@ -250,7 +284,7 @@ func TestBatcherLosesNothingUnderConcurrency(t *testing.T) {
 	}
 	wg.Wait()
 	assert.Zero(t, wrong.Load(), "every caller got its own result")
-	assert.False(t, overlap.Load(), "one batch in flight per key")
+	assert.False(t, overlap.Load(), "at most %d batches in flight per key", limit)
 	require.Len(t, sent, callers*perCaller)
 	for item, n := range sent {
 		require.Equal(t, 1, n, "item %d sent once", item)

@@ -247,7 +247,7 @@ func TestConcurrentAnswersToOneOfferAreCoalesced(t *testing.T) {
 	const n = 290
 	f := newFake(t, n)
 	f.hold = make(chan struct{})
-	o := New(f, Options{MaxBatch: 100})
+	o := New(f, Options{MaxBatch: 100, InFlight: 1})
 	codes := make([]string, n)
 	for i, m := range f.rounds["bygglov"].Municipalities {
 		codes[i] = m.Code
@@ -300,4 +300,29 @@ func TestAnswerErrorTable(t *testing.T) {
 	}
 	sub := &domain.ValidationError{Code: domain.CodeInvalidValue, Field: "submission_id"}
 	assert.Equal(t, error(sub), answerError(sub), "a submission ID problem is not the user's")
+}
+
+// By default a few updates per round go out at once (the server joins them in one workflow
+// task); the answers beyond them wait here and lose nothing.
+func TestAnswersUseSeveralUpdatesInFlightPerOffer(t *testing.T) {
+	const n = 10
+	f := newFake(t, n)
+	f.hold = make(chan struct{})
+	o := New(f, Options{})
+	_, err := o.View(context.Background(), offerID, f.rounds["bygglov"].Municipalities[0].Code)
+	require.NoError(t, err)
+	errs := make(chan error, n)
+	for i, m := range f.rounds["bygglov"].Municipalities {
+		go func() {
+			_, err := o.Answer(context.Background(), submission(m.Code, fmt.Sprintf("sub-%d", i), web.Yes))
+			errs <- err
+		}()
+	}
+	require.Eventually(t, func() bool { return o.writes.queued(offerID) == n-DefaultInFlight }, 10*time.Second, time.Millisecond)
+	close(f.hold)
+	for range n {
+		require.NoError(t, <-errs)
+	}
+	assert.Equal(t, n, f.rounds["bygglov"].Tally().Yes)
+	assert.Less(t, f.updates, n, "the answers queued behind the first updates were coalesced")
 }

@@ -38,6 +38,8 @@ type offerRun struct {
 	round  *domain.OfferRound
 	signal workflow.ReceiveChannel
 	wake   sleeper
+	// receipts gathers the receipts owed into few activities.
+	receipts receiptGate
 }
 
 func newOfferRun(in OfferRoundInput) (*offerRun, error) {
@@ -68,6 +70,7 @@ func (r *offerRun) offerID() string { return OfferRoundWorkflowID(r.round.Initia
 // loop sends the offers once, then acts on what is due and sleeps until the next answer or
 // calendar event, continuing as new when the history grows long.
 func (r *offerRun) loop(ctx workflow.Context) (domain.OfferReport, error) {
+	r.receipts.start(ctx)
 	if r.round.Delivery == nil {
 		if err := r.sendOffers(ctx); err != nil {
 			return domain.OfferReport{}, err
@@ -90,11 +93,13 @@ func (r *offerRun) loop(ctx workflow.Context) (domain.OfferReport, error) {
 	}
 }
 
-// act does everything due now: receipts, a reminder, the decision at the deadline, a lift by
+// act does everything due now: receipts (once gathered), a reminder, the decision at the deadline, a lift by
 // late joiners, and closing at the end of the late period.
 func (r *offerRun) act(ctx workflow.Context) error {
-	if err := r.sendReceipts(ctx); err != nil {
-		return err
+	if r.receipts.due(ctx, len(r.st.PendingReceipts), r.round.Closed) {
+		if err := r.sendReceipts(ctx); err != nil {
+			return err
+		}
 	}
 	now := workflow.Now(ctx)
 	if rem, ok := r.round.DueReminder(now); ok {
@@ -131,11 +136,14 @@ func (r *offerRun) outcome(phase domain.OfferPhase, now time.Time) domain.OfferR
 		Yes: r.round.YesCodes()}
 }
 
-// sleep waits until an answer changes the round or the next event is due.
+// sleep waits until an answer changes the round, the receipts owed are due, or the next event
+// is due.
 func (r *offerRun) sleep(ctx workflow.Context) error {
 	now := workflow.Now(ctx)
 	revision := r.round.Revision
-	changed := func() bool { return r.round.Revision != revision || len(r.st.PendingReceipts) > 0 }
+	changed := func() bool {
+		return r.round.Revision != revision || r.receipts.ready(len(r.st.PendingReceipts), r.round.Closed)
+	}
 	wake, ok := r.round.NextWake(now)
 	return r.wake.sleep(ctx, now, wake.Real, ok, func() string { return wakeSummary(wake) }, changed)
 }

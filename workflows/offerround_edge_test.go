@@ -116,6 +116,8 @@ func TestOfferRoundContinuesAsNewCarryingEverything(t *testing.T) {
 	require.NotNil(t, next.State)
 	assert.Equal(t, 1, next.Run)
 	assert.Len(t, next.State.Round.Answers, 6)
+	assert.Equal(t, []ReceiptRef{{Municipality: ms[5].Code, Version: 1}}, next.State.PendingReceipts,
+		"the receipt still gathered travels to the next run")
 	assert.NotNil(t, next.State.Round.Delivery, "the offers are not sent again")
 	assert.Empty(t, next.Setup.Municipalities, "the setup travels once, inside the state")
 

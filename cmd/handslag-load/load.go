@@ -34,6 +34,9 @@ type Report struct {
 	AnswerTime             time.Duration
 	RawUpdates             int
 	RawTime                time.Duration
+	// AnswerCPU and RawCPU are the CPU time the whole process used in each phase (0 where it
+	// cannot be read).
+	AnswerCPU, RawCPU time.Duration
 	// Runs holds, per round, the history length of each of its runs.
 	Runs         map[string][]int
 	PeakRSS      int64 // bytes, VmHWM: the server, the worker and the load generator together
@@ -49,6 +52,13 @@ func (r Report) RawPerSecond() float64 { return float64(r.RawUpdates) / r.RawTim
 
 // Ratio is the figure we track: answers per second over raw updates per second.
 func (r Report) Ratio() float64 { return r.AnswersPerSecond() / r.RawPerSecond() }
+
+// CPURatio is the CPU time an answer costs over what a raw update costs: less sensitive to
+// the load of a shared machine than Ratio (a receipt activity that runs after the last answer
+// is not counted).
+func (r Report) CPURatio() float64 {
+	return (r.AnswerCPU.Seconds() / float64(r.Answers)) / (r.RawCPU.Seconds() / float64(r.RawUpdates))
+}
 
 // MaxRun is the longest history of any run of any round.
 func (r Report) MaxRun() int {

@@ -82,19 +82,23 @@ func run(ctx context.Context, opts Options, lang i18n.Lang, out io.Writer) (Repo
 
 	// The raw baseline runs half before and half after the answers, so that a machine whose
 	// load drifts during the run (a shared one) does not favour either side.
-	before, err := rawThroughput(ctx, sys.admin.Temporal, len(ids), len(ms)/2, opts.Clients)
+	before, beforeCPU, err := cpuDuring(func() (time.Duration, error) {
+		return rawThroughput(ctx, sys.admin.Temporal, len(ids), len(ms)/2, opts.Clients)
+	})
 	if err == nil {
-		rep.AnswerTime, err = sys.answerAll(ctx, ids, ms, opts.Clients)
+		rep.AnswerTime, rep.AnswerCPU, err = cpuDuring(func() (time.Duration, error) { return sys.answerAll(ctx, ids, ms, opts.Clients) })
 	}
-	var after time.Duration
+	var after, afterCPU time.Duration
 	if err == nil {
-		after, err = rawThroughput(ctx, sys.admin.Temporal, len(ids), len(ms)-len(ms)/2, opts.Clients)
+		after, afterCPU, err = cpuDuring(func() (time.Duration, error) {
+			return rawThroughput(ctx, sys.admin.Temporal, len(ids), len(ms)-len(ms)/2, opts.Clients)
+		})
 	}
 	if err != nil {
 		heap.stop()
 		return rep, err
 	}
-	rep.RawTime = before + after
+	rep.RawTime, rep.RawCPU = before+after, beforeCPU+afterCPU
 	say("load.raw", "clients", opts.Clients, "count", rep.RawUpdates, "seconds", seconds(rep.RawTime.Seconds()), "rate", perSecond(rep.RawPerSecond()))
 	if err := sys.check(ctx, ids, len(ms)); err != nil {
 		heap.stop()
@@ -113,6 +117,10 @@ func run(ctx context.Context, opts Options, lang i18n.Lang, out io.Writer) (Repo
 	say("load.answers", "clients", opts.Clients, "count", rep.Answers, "seconds", seconds(rep.AnswerTime.Seconds()),
 		"rate", perSecond(rep.AnswersPerSecond()), "updates", rep.AnswerUpdates)
 	say("load.ratio", "ratio", fmt.Sprintf("%.2f", rep.Ratio()))
+	if rep.RawCPU > 0 && rep.AnswerCPU > 0 {
+		say("load.cpu", "answer", millis(rep.AnswerCPU, rep.Answers), "raw", millis(rep.RawCPU, rep.RawUpdates),
+			"ratio", fmt.Sprintf("%.2f", rep.CPURatio()))
+	}
 	say("load.history", "max", rep.MaxRun(), "limit", historyLimit)
 	sorted := append([]string(nil), ids...)
 	sort.Strings(sorted)
@@ -132,4 +140,7 @@ func run(ctx context.Context, opts Options, lang i18n.Lang, out io.Writer) (Repo
 
 func seconds(s float64) string   { return fmt.Sprintf("%.1f", s) }
 func perSecond(r float64) string { return fmt.Sprintf("%.0f", r) }
-func mebibytes(b int64) string   { return fmt.Sprintf("%.0f", float64(b)/(1<<20)) }
+func millis(d time.Duration, n int) string {
+	return fmt.Sprintf("%.2f", d.Seconds()*1000/float64(n))
+}
+func mebibytes(b int64) string { return fmt.Sprintf("%.0f", float64(b)/(1<<20)) }

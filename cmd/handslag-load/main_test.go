@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"runtime"
 	"testing"
 
 	"github.com/skr/handslag/i18n"
@@ -27,7 +28,11 @@ func TestLoadSmoke(t *testing.T) {
 	assert.Positive(t, rep.MaxRun())
 	assert.Less(t, rep.MaxRun(), historyLimit)
 	assert.Positive(t, rep.PeakGoHeap)
-	for _, want := range []string{"Answers through the answer path", "Raw updates", "Ratio", "History events", "Peak memory"} {
+	if runtime.GOOS == "linux" {
+		assert.Positive(t, rep.AnswerCPU)
+		assert.Positive(t, rep.RawCPU)
+	}
+	for _, want := range []string{"Answers through the answer path", "Raw updates", "Ratio", "CPU time", "History events", "Peak memory"} {
 		assert.Contains(t, out.String(), want)
 	}
 }

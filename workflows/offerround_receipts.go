@@ -1,0 +1,68 @@
+package workflows
+
+import (
+	"time"
+
+	"github.com/skr/handslag/i18n"
+	"go.temporal.io/sdk/workflow"
+)
+
+// receiptsChange versions the gathering of receipts. Runs recorded before it (DefaultVersion)
+// send the receipts owed on every turn of the loop, as they did.
+const receiptsChange = "offer-receipts-gathered"
+
+// Receipts owed are gathered briefly before they go out in one activity: during a rush of
+// answers each answer update would otherwise cost the round a receipt activity and the
+// workflow task that follows it, several times what the update itself costs. The first
+// receipt owed waits at most receiptDelay (a user gets the e-mail a second later, not
+// noticeably later); receiptBurst owed go out at once.
+const (
+	receiptDelay = time.Second
+	receiptBurst = 50
+)
+
+// receiptGate decides when the receipts owed go out. The zero value (and a run recorded
+// before receiptsChange) sends them at once.
+type receiptGate struct {
+	gather bool
+	// timer runs from when a receipt became owed with none waiting; it is kept when a burst
+	// goes out before it fires, and then bounds the wait of the receipts owed after that.
+	timer workflow.Future
+}
+
+// start fixes the run's behaviour; it must be called at the same point of every run.
+func (g *receiptGate) start(ctx workflow.Context) {
+	g.gather = workflow.GetVersion(ctx, receiptsChange, workflow.DefaultVersion, 1) != workflow.DefaultVersion
+}
+
+// due reports whether the owed receipts go out now, and starts the wait for them otherwise.
+// closed sends them at once: a closed round only waits for its receipts before it ends.
+func (g *receiptGate) due(ctx workflow.Context, owed int, closed bool) bool {
+	if !g.gather {
+		return owed > 0
+	}
+	fired := g.timer != nil && g.timer.IsReady()
+	if fired {
+		g.timer = nil
+	}
+	switch {
+	case owed == 0:
+		return false
+	case fired || owed >= receiptBurst || closed:
+		return true
+	}
+	if g.timer == nil {
+		g.timer = workflow.NewTimerWithOptions(ctx, receiptDelay,
+			workflow.TimerOptions{Summary: i18n.T(i18n.Swedish, "offer.wake.receipts")})
+	}
+	return false
+}
+
+// ready reports, for the loop's sleep, that the receipts owed are due or the wait for them
+// has ended.
+func (g *receiptGate) ready(owed int, closed bool) bool {
+	if !g.gather {
+		return owed > 0
+	}
+	return (g.timer != nil && g.timer.IsReady()) || (owed > 0 && (owed >= receiptBurst || closed))
+}

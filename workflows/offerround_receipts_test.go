@@ -1,0 +1,85 @@
+package workflows
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/skr/handslag/activities"
+	"github.com/skr/handslag/domain"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.temporal.io/sdk/activity"
+	"go.temporal.io/sdk/converter"
+)
+
+// receiptSend is one SendReceipts activity: when it started and how many receipts it carried.
+type receiptSend struct {
+	at    time.Time
+	count int
+}
+
+// receiptSends records the round's SendReceipts activities.
+func receiptSends(t *testing.T, h *offerHarness) *[]receiptSend {
+	var sends []receiptSend
+	h.env.SetOnActivityStartedListener(func(info *activity.Info, _ context.Context, args converter.EncodedValues) {
+		if info.ActivityType.Name != "SendReceipts" {
+			return
+		}
+		var b activities.ReceiptBatch
+		require.NoError(t, args.Get(&b))
+		sends = append(sends, receiptSend{at: h.env.Now().In(domain.Stockholm()), count: len(b.Receipts)})
+	})
+	return &sends
+}
+
+// A rush of answers, one update each, costs one receipt activity a second after the first
+// answer, not one per answer; a lone answer later gets its receipt a second after it came.
+func TestReceiptsOfARushGoOutTogetherWithinASecond(t *testing.T) {
+	ms := sweden(t)[:20]
+	h := newOfferHarness(t, sthlm(2027, 2, 10, 10, 0), ms)
+	sends := receiptSends(t, h)
+	rush := sthlm(2027, 3, 1, 10, 0)
+	for i, m := range ms[:5] {
+		h.submitAt(rush.Add(time.Duration(i)*150*time.Millisecond), h.answers(linkActor, domain.AnswerYes, m.Code))
+	}
+	lone := sthlm(2027, 3, 1, 14, 0)
+	h.submitAt(lone, h.answers(linkActor, domain.AnswerNo, ms[5].Code))
+	h.env.ExecuteWorkflow(OfferRoundWorkflow, smallInput(ms, domain.DecisionRule{MinYes: 1}))
+	require.NoError(t, h.env.GetWorkflowError())
+
+	assert.Equal(t, []receiptSend{{at: rush.Add(receiptDelay), count: 5}, {at: lone.Add(receiptDelay), count: 1}}, *sends)
+	assert.Len(t, h.keys("receipt/bygglov/"), 6, "one receipt per answer")
+}
+
+// Once a burst is owed, the receipts go out at once instead of waiting.
+func TestABurstOfReceiptsGoesOutAtOnce(t *testing.T) {
+	ms := sweden(t)[:receiptBurst+10]
+	h := newOfferHarness(t, sthlm(2027, 2, 10, 10, 0), ms)
+	sends := receiptSends(t, h)
+	at := sthlm(2027, 3, 1, 10, 0)
+	h.submitAt(at, h.answers(linkActor, domain.AnswerYes, codes(ms)...))
+	h.env.ExecuteWorkflow(OfferRoundWorkflow, smallInput(ms, domain.DecisionRule{MinYes: 1}))
+	require.NoError(t, h.env.GetWorkflowError())
+
+	assert.Equal(t, []receiptSend{{at: at, count: len(ms)}}, *sends)
+}
+
+// A late answer just before the late period ends: the round closes, sends the receipt still
+// owed at once and only then finishes.
+func TestAClosingRoundSendsItsReceiptsBeforeItEnds(t *testing.T) {
+	ms := sweden(t)[:10]
+	h := newOfferHarness(t, sthlm(2027, 2, 10, 10, 0), ms)
+	sends := receiptSends(t, h)
+	in := smallInput(ms, domain.DecisionRule{MinYes: 1})
+	in.Setup.LateUntil = sthlm(2027, 5, 1, 17, 0)
+	h.submitAt(in.Setup.LateUntil.Add(-receiptDelay/2), h.answers(linkActor, domain.AnswerYes, ms[0].Code))
+	h.env.ExecuteWorkflow(OfferRoundWorkflow, in)
+	require.NoError(t, h.env.GetWorkflowError())
+
+	var final domain.OfferReport
+	require.NoError(t, h.env.GetWorkflowResult(&final))
+	assert.Equal(t, 1, final.Tally.Yes)
+	assert.Equal(t, []receiptSend{{at: in.Setup.LateUntil, count: 1}}, *sends)
+	assert.Len(t, h.keys("receipt/bygglov/"), 1)
+}
