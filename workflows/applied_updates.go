@@ -49,3 +49,27 @@ func updateID(ctx workflow.Context) string {
 	}
 	return ""
 }
+
+// applyOnce wraps an update's handler and validator so that an update already in applied (by
+// its update ID) is answered with its first receipt and passes the validator, and an applied
+// one is recorded there. applied is the run's carried record.
+func applyOnce[C, R any](applied *[]AppliedUpdate[R], handle func(workflow.Context, C) (R, error),
+	validate func(workflow.Context, C) error) (func(workflow.Context, C) (R, error), func(workflow.Context, C) error) {
+	handler := func(ctx workflow.Context, cmd C) (R, error) {
+		if rec, ok := appliedUpdates[R](*applied).find(updateID(ctx)); ok {
+			return rec, nil // delivered again after continue-as-new: already applied
+		}
+		rec, err := handle(ctx, cmd)
+		if err == nil {
+			*applied = appliedUpdates[R](*applied).add(updateID(ctx), rec)
+		}
+		return rec, err
+	}
+	validator := func(ctx workflow.Context, cmd C) error {
+		if _, ok := appliedUpdates[R](*applied).find(updateID(ctx)); ok {
+			return nil
+		}
+		return validate(ctx, cmd)
+	}
+	return handler, validator
+}

@@ -54,25 +54,15 @@ func (r *cycleRun) apply(ctx workflow.Context, cmd domain.CycleCommand) error {
 // cycleMessage registers one plain cycle message as an update and a signal.
 func cycleMessage[C domain.CycleCommand](r *cycleRun, name string) func(workflow.Context) error {
 	return func(ctx workflow.Context) error {
-		err := workflow.SetUpdateHandlerWithOptions(ctx, name,
+		handler, validator := applyOnce(&r.input.Applied,
 			func(ctx workflow.Context, cmd C) (CycleReceipt, error) {
-				applied := appliedUpdates[CycleReceipt](r.input.Applied)
-				if rec, ok := applied.find(updateID(ctx)); ok {
-					return rec, nil // delivered again after continue-as-new: already applied
-				}
 				if err := r.apply(ctx, cmd); err != nil {
 					return CycleReceipt{}, toApplicationError(err)
 				}
-				rec := CycleReceipt{Phase: r.state.Phase, Revision: r.state.Revision, ListsDeadline: r.state.ListsDeadline()}
-				r.input.Applied = applied.add(updateID(ctx), rec)
-				return rec, nil
+				return CycleReceipt{Phase: r.state.Phase, Revision: r.state.Revision, ListsDeadline: r.state.ListsDeadline()}, nil
 			},
-			workflow.UpdateHandlerOptions{Validator: func(ctx workflow.Context, cmd C) error {
-				if _, ok := appliedUpdates[CycleReceipt](r.input.Applied).find(updateID(ctx)); ok {
-					return nil
-				}
-				return toApplicationError(r.check(ctx, cmd))
-			}})
+			func(ctx workflow.Context, cmd C) error { return toApplicationError(r.check(ctx, cmd)) })
+		err := workflow.SetUpdateHandlerWithOptions(ctx, name, handler, workflow.UpdateHandlerOptions{Validator: validator})
 		if err != nil {
 			return err
 		}

@@ -42,15 +42,8 @@ func (r *implRun) registerMessages(ctx workflow.Context) error {
 // implMessage returns the registration of one message name for command type C.
 func implMessage[C domain.ImplCommand](r *implRun, name string) func(workflow.Context) error {
 	return func(ctx workflow.Context) error {
-		err := workflow.SetUpdateHandlerWithOptions(ctx, name,
+		handler, validator := applyOnce(&r.input.Applied,
 			func(ctx workflow.Context, cmd C) (ImplReceipt, error) {
-				if err := workflow.Await(ctx, r.ready); err != nil {
-					return ImplReceipt{}, err
-				}
-				applied := appliedUpdates[ImplReceipt](r.input.Applied)
-				if rec, ok := applied.find(updateID(ctx)); ok {
-					return rec, nil // delivered again after continue-as-new: already applied
-				}
 				if err := r.im.Apply(cmd, workflow.Now(ctx)); err != nil {
 					return ImplReceipt{}, toApplicationError(err)
 				}
@@ -59,21 +52,24 @@ func implMessage[C domain.ImplCommand](r *implRun, name string) func(workflow.Co
 					e := r.im.Events[n-1]
 					rec.Event = &e
 				}
-				r.input.Applied = applied.add(updateID(ctx), rec)
 				return rec, nil
 			},
-			workflow.UpdateHandlerOptions{
-				// A rejected update is never written to the history.
-				Validator: func(ctx workflow.Context, cmd C) error {
-					if !r.ready() {
-						return nil // checked by the handler once the run is set up
-					}
-					if _, ok := appliedUpdates[ImplReceipt](r.input.Applied).find(updateID(ctx)); ok {
-						return nil
-					}
-					return toApplicationError(r.im.Check(cmd, workflow.Now(ctx)))
-				},
+			func(ctx workflow.Context, cmd C) error {
+				if !r.ready() {
+					return nil // checked by the handler once the run is set up
+				}
+				return toApplicationError(r.im.Check(cmd, workflow.Now(ctx)))
 			})
+		// The run's record of applied updates is only there once it is set up: wait for that
+		// before looking in it. A rejected update is never written to the history.
+		err := workflow.SetUpdateHandlerWithOptions(ctx, name,
+			func(ctx workflow.Context, cmd C) (ImplReceipt, error) {
+				if err := workflow.Await(ctx, r.ready); err != nil {
+					return ImplReceipt{}, err
+				}
+				return handler(ctx, cmd)
+			},
+			workflow.UpdateHandlerOptions{Validator: validator})
 		if err != nil {
 			return err
 		}

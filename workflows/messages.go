@@ -51,28 +51,18 @@ func (r *initiativeRun) registerMessages(ctx workflow.Context) error {
 // message returns the registration of one message name for command type C.
 func message[C domain.Command](r *initiativeRun, name string) func(workflow.Context) error {
 	return func(ctx workflow.Context) error {
-		err := workflow.SetUpdateHandlerWithOptions(ctx, name,
+		handler, validator := applyOnce(&r.input.Applied,
 			func(ctx workflow.Context, cmd C) (Receipt, error) {
-				applied := appliedUpdates[Receipt](r.input.Applied)
-				if rec, ok := applied.find(updateID(ctx)); ok {
-					return rec, nil // delivered again after continue-as-new: already applied
-				}
 				if err := r.apply(ctx, cmd); err != nil {
 					return Receipt{}, toApplicationError(err)
 				}
-				rec := Receipt{Stage: r.state.Stage, CycleYear: r.state.CycleYear, Revision: r.state.Revision}
-				r.input.Applied = applied.add(updateID(ctx), rec)
-				return rec, nil
+				return Receipt{Stage: r.state.Stage, CycleYear: r.state.CycleYear, Revision: r.state.Revision}, nil
 			},
-			workflow.UpdateHandlerOptions{
-				// A rejected update is never written to the history.
-				Validator: func(ctx workflow.Context, cmd C) error {
-					if _, ok := appliedUpdates[Receipt](r.input.Applied).find(updateID(ctx)); ok {
-						return nil
-					}
-					return toApplicationError(r.state.Check(cmd, workflow.Now(ctx)))
-				},
+			func(ctx workflow.Context, cmd C) error {
+				return toApplicationError(r.state.Check(cmd, workflow.Now(ctx)))
 			})
+		// A rejected update is never written to the history.
+		err := workflow.SetUpdateHandlerWithOptions(ctx, name, handler, workflow.UpdateHandlerOptions{Validator: validator})
 		if err != nil {
 			return err
 		}
