@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -26,12 +27,15 @@ type fakeRounds struct {
 	updates int
 	sizes   []int
 	hold    chan struct{} // when set, every update waits for a receive
+	held    atomic.Int32  // updates waiting on hold now
 	fail    error
 }
 
 func (f *fakeRounds) SubmitAnswers(_ context.Context, id string, b domain.SubmitAnswers) (workflows.SubmitAnswersResult, error) {
 	if f.hold != nil {
+		f.held.Add(1)
 		<-f.hold
+		f.held.Add(-1)
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -260,15 +264,20 @@ func TestConcurrentAnswersToOneOfferAreCoalesced(t *testing.T) {
 		err  error
 	}
 	results := make(chan out, n)
-	for i, code := range codes {
-		go func() {
-			s := submission(code, fmt.Sprintf("sub-%d", i), web.Yes)
-			s.Name = "Person " + code
-			r, err := o.Answer(context.Background(), s)
-			results <- out{code, r, err}
-		}()
+	answer := func(i int) {
+		s := submission(codes[i], fmt.Sprintf("sub-%d", i), web.Yes)
+		s.Name = "Person " + codes[i]
+		r, err := o.Answer(context.Background(), s)
+		results <- out{codes[i], r, err}
 	}
-	// Let the first update wait until everyone else has queued behind it.
+	// The first answer goes out alone and is held at the server; only then does the rush
+	// come. (Started together, the first batch may take several answers, which is right too,
+	// but then the sizes below depend on the scheduler.)
+	go answer(0)
+	require.Eventually(t, func() bool { return f.held.Load() == 1 }, 10*time.Second, time.Millisecond)
+	for i := 1; i < n; i++ {
+		go answer(i)
+	}
 	require.Eventually(t, func() bool { return o.writes.queued(offerID) == n-1 }, 10*time.Second, time.Millisecond)
 	close(f.hold)
 	for range n {
@@ -312,13 +321,24 @@ func TestAnswersUseSeveralUpdatesInFlightPerOffer(t *testing.T) {
 	_, err := o.View(context.Background(), offerID, f.rounds["bygglov"].Municipalities[0].Code)
 	require.NoError(t, err)
 	errs := make(chan error, n)
-	for i, m := range f.rounds["bygglov"].Municipalities {
-		go func() {
-			_, err := o.Answer(context.Background(), submission(m.Code, fmt.Sprintf("sub-%d", i), web.Yes))
-			errs <- err
-		}()
+	answer := func(i int, code string) {
+		_, err := o.Answer(context.Background(), submission(code, fmt.Sprintf("sub-%d", i), web.Yes))
+		errs <- err
+	}
+	ms := f.rounds["bygglov"].Municipalities
+	// One answer at a time until DefaultInFlight updates are held at the server: each goes out
+	// in an update of its own, since fewer than DefaultInFlight are in flight when it comes.
+	// (Answers that come together may share an update, which is right too, but then how many
+	// wait behind them depends on the scheduler: the cause of this test's earlier flakiness.)
+	for i := range DefaultInFlight {
+		go answer(i, ms[i].Code)
+		require.Eventually(t, func() bool { return f.held.Load() == int32(i+1) }, 10*time.Second, time.Millisecond)
+	}
+	for i := DefaultInFlight; i < n; i++ {
+		go answer(i, ms[i].Code)
 	}
 	require.Eventually(t, func() bool { return o.writes.queued(offerID) == n-DefaultInFlight }, 10*time.Second, time.Millisecond)
+	assert.EqualValues(t, DefaultInFlight, f.held.Load(), "no more than DefaultInFlight updates in flight")
 	close(f.hold)
 	for range n {
 		require.NoError(t, <-errs)
