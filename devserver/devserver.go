@@ -54,8 +54,12 @@ type Server struct {
 	UIAddr       string // empty when there is no UI
 }
 
+// startAttempts bounds how often Start tries again when a port it chose itself turned out to
+// be taken (reservePort makes that rare; a port the caller chose is never retried).
+const startAttempts = 3
+
 // Start brings up the server and, unless disabled, the Web UI. It returns once the frontend
-// accepts connections.
+// accepts connections. A server that cannot start returns a *StartError with the reason.
 func Start(opts Options) (*Server, error) {
 	if opts.IP == "" {
 		opts.IP = "127.0.0.1"
@@ -66,9 +70,20 @@ func Start(opts Options) (*Server, error) {
 	if opts.Retention == 0 {
 		opts.Retention = 30 * 24 * time.Hour
 	}
-	var err error
+	for attempt := 1; ; attempt++ {
+		s, err := start(opts)
+		var se *StartError
+		if err == nil || !errors.As(err, &se) || !se.addressInUse() || opts.FrontendPort != 0 || attempt == startAttempts {
+			return s, err
+		}
+	}
+}
+
+// start is one attempt of Start.
+func start(opts Options) (s *Server, err error) {
+	defer recoverStart(&err)
 	if opts.FrontendPort == 0 {
-		if opts.FrontendPort, err = freePort(opts.IP); err != nil {
+		if opts.FrontendPort, err = reservePort(opts.IP); err != nil {
 			return nil, err
 		}
 	}
@@ -110,7 +125,7 @@ func Start(opts Options) (*Server, error) {
 	srv, err := temporal.NewServer(
 		temporal.WithConfig(cfg),
 		temporal.ForServices(temporal.DefaultServices),
-		temporal.WithLogger(logger),
+		temporal.WithLogger(fatalLogger{logger}),
 		temporal.WithDynamicConfigClient(dynamicconfig.StaticClient{
 			// New search attributes are visible at once (the Web UI and tests filter by them).
 			dynamicconfig.ForceSearchAttributesCacheRefreshOnRead.Key(): []dynamicconfig.ConstrainedValue{{Value: true}},
@@ -119,24 +134,30 @@ func Start(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("creating the Temporal server: %w", err)
 	}
+	started := &Server{server: srv, FrontendAddr: net.JoinHostPort(opts.IP, fmt.Sprint(opts.FrontendPort))}
+	// A fatal error half-way through leaves services started; stop them before reporting it.
+	defer func() {
+		if err != nil {
+			started.Stop()
+		}
+	}()
+	defer recoverStart(&err)
 	if err := srv.Start(); err != nil {
 		return nil, fmt.Errorf("starting the Temporal server: %w", err)
 	}
-	s := &Server{server: srv, FrontendAddr: net.JoinHostPort(opts.IP, fmt.Sprint(opts.FrontendPort))}
 	if opts.UIPort >= 0 {
-		if err := s.startUI(opts); err != nil {
-			s.Stop()
+		if err := started.startUI(opts); err != nil {
 			return nil, err
 		}
 	}
-	return s, nil
+	return started, nil
 }
 
 func (s *Server) startUI(opts Options) error {
 	port := opts.UIPort
 	if port == 0 {
 		var err error
-		if port, err = freePort(opts.IP); err != nil {
+		if port, err = reservePort(opts.IP); err != nil {
 			return err
 		}
 	}
@@ -152,6 +173,13 @@ func (s *Server) startUI(opts Options) error {
 	}))
 	s.ui = ui
 	s.UIAddr = net.JoinHostPort(opts.IP, fmt.Sprint(port))
+	// The UI server ends the process when it cannot listen (it logs a fatal error), so a taken
+	// port is found here first. A port it chose itself was reserved (see reservePort).
+	l, err := net.Listen("tcp", s.UIAddr)
+	if err != nil {
+		return fmt.Errorf("the Temporal Web UI could not listen on %s: %w", s.UIAddr, err)
+	}
+	_ = l.Close()
 	go func() { _ = ui.Start() }()
 	return waitForPort(s.UIAddr, 30*time.Second)
 }
@@ -167,7 +195,7 @@ func (s *Server) Stop() {
 func serverConfig(opts Options, sqlCfg config.SQL) (*config.Config, error) {
 	ports := make([]int, 8)
 	for i := range ports {
-		p, err := freePort(opts.IP)
+		p, err := reservePort(opts.IP)
 		if err != nil {
 			return nil, err
 		}
@@ -210,15 +238,6 @@ func serverConfig(opts Options, sqlCfg config.SQL) (*config.Config, error) {
 		}},
 		PublicClient: config.PublicClient{HostPort: frontend},
 	}, nil
-}
-
-func freePort(ip string) (int, error) {
-	l, err := net.Listen("tcp", net.JoinHostPort(ip, "0"))
-	if err != nil {
-		return 0, fmt.Errorf("finding a free port: %w", err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
 }
 
 func waitForPort(addr string, timeout time.Duration) error {
