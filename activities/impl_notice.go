@@ -9,6 +9,7 @@ import (
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/outbox"
+	"github.com/skr/handslag/present"
 	"go.temporal.io/sdk/activity"
 )
 
@@ -116,7 +117,7 @@ func (a *Activities) SendImplementationMail(ctx context.Context, b ImplMailBatch
 func (a *Activities) putImplMail(b ImplMailBatch, recipient, name string, to []string, unsubscribe string, res *OfferMailResult) error {
 	lines := make([]string, len(b.Events))
 	for i, e := range b.Events {
-		lines[i] = "- " + ImplEventLine(a.Lang, e)
+		lines[i] = "- " + present.ImplEventLine(a.Lang, e)
 	}
 	args := []any{"title", b.Title, "id", b.InitiativeID, "municipality", name, "ref", b.Ref, "at", localTime(b.At),
 		"count", len(b.Events), "events", strings.Join(lines, "\n"), "stop", a.stopSentence(recipient, b.Title, unsubscribe)}
@@ -131,11 +132,4 @@ func (a *Activities) putImplMail(b ImplMailBatch, recipient, name string, to []s
 		res.AlreadySent++
 	}
 	return nil
-}
-
-// ImplEventLine renders one implementation event in plain language, for digests, status
-// output and the newsletter.
-func ImplEventLine(lang i18n.Lang, e domain.ImplEvent) string {
-	return e.At.In(domain.Stockholm()).Format("2006-01-02") + " " +
-		i18n.T(lang, "impl.event."+e.Kind, "ref", e.Ref, "detail", e.Detail, "reason", e.Reason)
 }

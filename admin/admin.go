@@ -10,8 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
-	"github.com/skr/handslag/workflows"
 	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/api/operatorservice/v1"
 	"go.temporal.io/api/serviceerror"
@@ -74,8 +74,8 @@ func (a *Client) Register(ctx context.Context, reg domain.Registration) error {
 		return err
 	}
 	opts := client.StartWorkflowOptions{
-		ID:                       workflows.InitiativeWorkflowID(reg.ID),
-		TaskQueue:                workflows.TaskQueue,
+		ID:                       contract.InitiativeWorkflowID(reg.ID),
+		TaskQueue:                contract.TaskQueue,
 		WorkflowIDReusePolicy:    enumspb.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE,
 		WorkflowIDConflictPolicy: enumspb.WORKFLOW_ID_CONFLICT_POLICY_FAIL,
 		// Without this the SDK would quietly return the existing run.
@@ -85,11 +85,11 @@ func (a *Client) Register(ctx context.Context, reg domain.Registration) error {
 		StaticSummary: reg.Need.Title,
 		Memo:          map[string]interface{}{"title": reg.Need.Title},
 		TypedSearchAttributes: temporal.NewSearchAttributes(
-			workflows.SAStage.ValueSet(string(domain.StageBacklog)),
-			workflows.SAEscalated.ValueSet(false),
+			contract.SAStage.ValueSet(string(domain.StageBacklog)),
+			contract.SAEscalated.ValueSet(false),
 		),
 	}
-	_, err := a.Temporal.ExecuteWorkflow(ctx, opts, workflows.InitiativeWorkflowType, workflows.InitiativeInput{Registration: reg})
+	_, err := a.Temporal.ExecuteWorkflow(ctx, opts, contract.InitiativeWorkflowType, contract.InitiativeInput{Registration: reg})
 	var started *serviceerror.WorkflowExecutionAlreadyStarted
 	if errors.As(err, &started) {
 		return &Error{Key: "error.already_started", Args: []any{"id", reg.ID}, Err: err}
@@ -100,32 +100,32 @@ func (a *Client) Register(ctx context.Context, reg domain.Registration) error {
 // Send delivers a message to an initiative: as an Update (the answer says where the
 // initiative is now; a rejection comes back as a *domain.ValidationError) or, with asSignal,
 // fire-and-forget as a Signal.
-func (a *Client) Send(ctx context.Context, id, name string, payload any, asSignal bool) (workflows.Receipt, error) {
-	wid := workflows.InitiativeWorkflowID(id)
+func (a *Client) Send(ctx context.Context, id, name string, payload any, asSignal bool) (contract.Receipt, error) {
+	wid := contract.InitiativeWorkflowID(id)
 	if asSignal {
-		return workflows.Receipt{}, a.notFound(id, a.Temporal.SignalWorkflow(ctx, wid, "", name, payload))
+		return contract.Receipt{}, a.notFound(id, a.Temporal.SignalWorkflow(ctx, wid, "", name, payload))
 	}
 	return a.SendOnce(ctx, id, name, payload, "")
 }
 
 // SendOnce delivers a message as an Update with a given update ID: the server answers a
 // repeated ID with the first outcome instead of applying it twice (empty: a fresh ID).
-func (a *Client) SendOnce(ctx context.Context, id, name string, payload any, updateID string) (workflows.Receipt, error) {
-	var r workflows.Receipt
-	err := a.update(ctx, workflows.InitiativeWorkflowID(id), name, payload, updateID, &r)
+func (a *Client) SendOnce(ctx context.Context, id, name string, payload any, updateID string) (contract.Receipt, error) {
+	var r contract.Receipt
+	err := a.update(ctx, contract.InitiativeWorkflowID(id), name, payload, updateID, &r)
 	if err == nil {
 		return r, nil
 	}
 	if _, ok := err.(*domain.ValidationError); ok {
-		return workflows.Receipt{}, err
+		return contract.Receipt{}, err
 	}
-	return workflows.Receipt{}, a.notFound(id, err)
+	return contract.Receipt{}, a.notFound(id, err)
 }
 
 // notFound turns "no such workflow" into a clear error, telling a closed initiative (which
 // accepts no messages) from one that does not exist.
 func (a *Client) notFound(id string, err error) error {
-	return a.notFoundIn(id, workflows.InitiativeWorkflowID(id), err)
+	return a.notFoundIn(id, contract.InitiativeWorkflowID(id), err)
 }
 
 // notFoundIn is notFound for any workflow of the initiative (its offer round, for example).
@@ -143,9 +143,9 @@ func (a *Client) notFoundIn(id, workflowID string, err error) error {
 }
 
 // Status queries an initiative's full status (also of a closed one, within retention).
-func (a *Client) Status(ctx context.Context, id string) (workflows.Status, error) {
-	var s workflows.Status
-	v, err := a.Temporal.QueryWorkflow(ctx, workflows.InitiativeWorkflowID(id), "", workflows.QueryStatus)
+func (a *Client) Status(ctx context.Context, id string) (contract.Status, error) {
+	var s contract.Status
+	v, err := a.Temporal.QueryWorkflow(ctx, contract.InitiativeWorkflowID(id), "", contract.QueryStatus)
 	if err != nil {
 		return s, a.notFound(id, err)
 	}
@@ -160,7 +160,7 @@ func EnsureSearchAttributes(ctx context.Context, c client.Client, namespace stri
 		return fmt.Errorf("listing search attributes: %w", err)
 	}
 	missing := map[string]enumspb.IndexedValueType{}
-	for name, typ := range workflows.SearchAttributes {
+	for name, typ := range contract.SearchAttributes {
 		if _, ok := resp.GetCustomAttributes()[name]; !ok {
 			missing[name] = typ
 		}

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/skr/handslag/workflows"
+	"github.com/skr/handslag/contract"
 	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/client"
@@ -34,7 +34,7 @@ func DialWait(ctx context.Context, opts client.Options, report func(error)) (*Cl
 }
 
 // Bootstrap makes a Temporal server ready for Handslag: it registers the namespace (with the
-// given retention of closed workflows) and every search attribute in workflows.SearchAttributes,
+// given retention of closed workflows) and every search attribute in contract.SearchAttributes,
 // then waits until a visibility query that uses them is answered, so a worker started next can
 // start workflows at once. It retries until ctx ends (a new namespace takes a few seconds to
 // reach every frontend) and is safe to run at every deployment.
@@ -71,15 +71,15 @@ func Bootstrap(ctx context.Context, c client.Client, namespace string, retention
 
 // bootstrapQuery uses every search attribute in the contract, so it fails until all are known.
 func bootstrapQuery() string {
-	names := make([]string, 0, len(workflows.SearchAttributes))
-	for name := range workflows.SearchAttributes {
+	names := make([]string, 0, len(contract.SearchAttributes))
+	for name := range contract.SearchAttributes {
 		names = append(names, name)
 	}
 	sort.Strings(names)
 	clauses := make([]string, 0, len(names))
 	for _, name := range names {
 		value := "'x'"
-		switch workflows.SearchAttributes[name] {
+		switch contract.SearchAttributes[name] {
 		case enumspb.INDEXED_VALUE_TYPE_INT, enumspb.INDEXED_VALUE_TYPE_DOUBLE:
 			value = "0"
 		case enumspb.INDEXED_VALUE_TYPE_BOOL:

@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/devserver"
-	"github.com/skr/handslag/workflows"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.temporal.io/api/operatorservice/v1"
@@ -34,7 +34,7 @@ func TestBootstrapRegistersNamespaceAndSearchAttributes(t *testing.T) {
 	assert.Equal(t, 48*time.Hour, desc.GetConfig().GetWorkflowExecutionRetentionTtl().AsDuration())
 	sas, err := c.OperatorService().ListSearchAttributes(ctx, &operatorservice.ListSearchAttributesRequest{Namespace: ns})
 	require.NoError(t, err)
-	for name, typ := range workflows.SearchAttributes {
+	for name, typ := range contract.SearchAttributes {
 		assert.Equal(t, typ, sas.GetCustomAttributes()[name], name)
 	}
 	_, err = c.WorkflowService().CountWorkflowExecutions(ctx, &workflowservice.CountWorkflowExecutionsRequest{Namespace: ns, Query: bootstrapQuery()})
@@ -48,7 +48,7 @@ func TestBootstrapRegistersNamespaceAndSearchAttributes(t *testing.T) {
 
 func TestBootstrapQueryUsesEveryAttribute(t *testing.T) {
 	q := bootstrapQuery()
-	for name := range workflows.SearchAttributes {
+	for name := range contract.SearchAttributes {
 		assert.Contains(t, q, name+" = ")
 	}
 	assert.Equal(t, bootstrapQuery(), q, "deterministic")

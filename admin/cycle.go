@@ -5,8 +5,8 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
-	"github.com/skr/handslag/workflows"
 	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/api/serviceerror"
 	"go.temporal.io/sdk/client"
@@ -16,16 +16,16 @@ import (
 // StartCycle starts a year's cycle directly (the Schedule does it through the launcher). The
 // ID is stable and duplicates are refused, so starting a year twice gives one cycle; started
 // reports whether this call started it.
-func (a *Client) StartCycle(ctx context.Context, in workflows.CycleInput) (started bool, err error) {
+func (a *Client) StartCycle(ctx context.Context, in contract.CycleInput) (started bool, err error) {
 	if err := in.Config.Validate(); err != nil {
 		return false, err
 	}
 	_, err = a.Temporal.ExecuteWorkflow(ctx, client.StartWorkflowOptions{
-		ID: workflows.CycleWorkflowID(in.Year), TaskQueue: workflows.TaskQueue,
+		ID: contract.CycleWorkflowID(in.Year), TaskQueue: contract.TaskQueue,
 		WorkflowIDReusePolicy:                    enumspb.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE,
 		WorkflowExecutionErrorWhenAlreadyStarted: true,
-		TypedSearchAttributes:                    temporal.NewSearchAttributes(workflows.SACycleYear.ValueSet(int64(in.Year))),
-	}, workflows.CycleWorkflowType, in)
+		TypedSearchAttributes:                    temporal.NewSearchAttributes(contract.SACycleYear.ValueSet(int64(in.Year))),
+	}, contract.CycleWorkflowType, in)
 	var already *serviceerror.WorkflowExecutionAlreadyStarted
 	if errors.As(err, &already) || temporal.IsWorkflowExecutionAlreadyStartedError(err) {
 		return false, nil
@@ -36,7 +36,7 @@ func (a *Client) StartCycle(ctx context.Context, in workflows.CycleInput) (start
 // SendCycle delivers a message to a year's cycle as an Update, decoding the answer into out,
 // or fire-and-forget as a Signal. A rejection comes back as a *domain.ValidationError.
 func (a *Client) SendCycle(ctx context.Context, year int, name string, payload, out any, asSignal bool) error {
-	wid := workflows.CycleWorkflowID(year)
+	wid := contract.CycleWorkflowID(year)
 	if asSignal {
 		return a.cycleNotFound(year, a.Temporal.SignalWorkflow(ctx, wid, "", name, payload))
 	}
@@ -49,7 +49,7 @@ func (a *Client) SendCycle(ctx context.Context, year int, name string, payload, 
 
 // QueryCycle runs one of the cycle's queries (also on a finished cycle, within retention).
 func (a *Client) QueryCycle(ctx context.Context, year int, query string, out any) error {
-	v, err := a.Temporal.QueryWorkflow(ctx, workflows.CycleWorkflowID(year), "", query)
+	v, err := a.Temporal.QueryWorkflow(ctx, contract.CycleWorkflowID(year), "", query)
 	if err != nil {
 		return a.cycleNotFound(year, err)
 	}

@@ -5,16 +5,16 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
-	"github.com/skr/handslag/workflows"
 	"go.temporal.io/api/workflowservice/v1"
 )
 
 // ImplementationStatus queries an initiative's implementation (also an ended one, within
 // retention).
-func (a *Client) ImplementationStatus(ctx context.Context, id string) (workflows.ImplementationStatus, error) {
-	var s workflows.ImplementationStatus
-	v, err := a.Temporal.QueryWorkflow(ctx, workflows.ImplementationWorkflowID(id), "", workflows.QueryImplementationStatus)
+func (a *Client) ImplementationStatus(ctx context.Context, id string) (contract.ImplementationStatus, error) {
+	var s contract.ImplementationStatus
+	v, err := a.Temporal.QueryWorkflow(ctx, contract.ImplementationWorkflowID(id), "", contract.QueryImplementationStatus)
 	if err != nil {
 		return s, a.implNotFound(id, err)
 	}
@@ -23,9 +23,9 @@ func (a *Client) ImplementationStatus(ctx context.Context, id string) (workflows
 
 // SendImplementation delivers a message to an initiative's implementation: as an Update (a
 // rejection comes back as a *domain.ValidationError) or, with asSignal, as a Signal.
-func (a *Client) SendImplementation(ctx context.Context, id, name string, payload any, asSignal bool) (workflows.ImplReceipt, error) {
-	wid := workflows.ImplementationWorkflowID(id)
-	var r workflows.ImplReceipt
+func (a *Client) SendImplementation(ctx context.Context, id, name string, payload any, asSignal bool) (contract.ImplReceipt, error) {
+	wid := contract.ImplementationWorkflowID(id)
+	var r contract.ImplReceipt
 	if asSignal {
 		return r, a.implNotFound(id, a.Temporal.SignalWorkflow(ctx, wid, "", name, payload))
 	}
@@ -38,8 +38,8 @@ func (a *Client) SendImplementation(ctx context.Context, id, name string, payloa
 
 // Implementations returns the status of every implementation, running or ended (within
 // retention), by initiative ID: what the newsletter is made from.
-func (a *Client) Implementations(ctx context.Context) ([]workflows.ImplementationStatus, error) {
-	q := fmt.Sprintf("WorkflowType = '%s'", workflows.ImplementationWorkflowType)
+func (a *Client) Implementations(ctx context.Context) ([]contract.ImplementationStatus, error) {
+	q := fmt.Sprintf("WorkflowType = '%s'", contract.ImplementationWorkflowType)
 	seen := map[string]bool{}
 	var ids []string
 	var token []byte
@@ -61,13 +61,13 @@ func (a *Client) Implementations(ctx context.Context) ([]workflows.Implementatio
 		}
 	}
 	sort.Strings(ids)
-	out := make([]workflows.ImplementationStatus, 0, len(ids))
+	out := make([]contract.ImplementationStatus, 0, len(ids))
 	for _, wid := range ids {
-		v, err := a.Temporal.QueryWorkflow(ctx, wid, "", workflows.QueryImplementationStatus)
+		v, err := a.Temporal.QueryWorkflow(ctx, wid, "", contract.QueryImplementationStatus)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", wid, err)
 		}
-		var s workflows.ImplementationStatus
+		var s contract.ImplementationStatus
 		if err := v.Get(&s); err != nil {
 			return nil, err
 		}
@@ -78,7 +78,7 @@ func (a *Client) Implementations(ctx context.Context) ([]workflows.Implementatio
 
 // implNotFound explains a missing implementation: none (yet), or it has ended.
 func (a *Client) implNotFound(id string, err error) error {
-	err = a.notFoundIn(id, workflows.ImplementationWorkflowID(id), err)
+	err = a.notFoundIn(id, contract.ImplementationWorkflowID(id), err)
 	if e, ok := err.(*Error); ok && e.Key == "error.not_found" {
 		e.Key = "error.no_implementation"
 	}

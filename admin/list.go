@@ -6,8 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
-	"github.com/skr/handslag/workflows"
 	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/converter"
 )
@@ -25,25 +25,25 @@ type Filter struct {
 // Query is the visibility query for the filter; every value is validated first, so no input
 // can change the query's meaning.
 func (f Filter) Query() (string, error) {
-	parts := []string{fmt.Sprintf("WorkflowType = '%s'", workflows.InitiativeWorkflowType)}
+	parts := []string{fmt.Sprintf("WorkflowType = '%s'", contract.InitiativeWorkflowType)}
 	if f.Stage != "" {
 		if _, err := domain.ParseStage(string(f.Stage)); err != nil {
 			return "", err
 		}
-		parts = append(parts, fmt.Sprintf("%s = '%s'", workflows.SAStage.GetName(), f.Stage))
+		parts = append(parts, fmt.Sprintf("%s = '%s'", contract.SAStage.GetName(), f.Stage))
 	}
 	if f.Owner != "" {
 		o, err := domain.ParseOwner(string(f.Owner))
 		if err != nil {
 			return "", err
 		}
-		parts = append(parts, fmt.Sprintf("%s = '%s'", workflows.SAOwner.GetName(), o))
+		parts = append(parts, fmt.Sprintf("%s = '%s'", contract.SAOwner.GetName(), o))
 	}
 	if f.CycleYear != 0 {
-		parts = append(parts, fmt.Sprintf("%s = %d", workflows.SACycleYear.GetName(), f.CycleYear))
+		parts = append(parts, fmt.Sprintf("%s = %d", contract.SACycleYear.GetName(), f.CycleYear))
 	}
 	if f.Escalated {
-		parts = append(parts, workflows.SAEscalated.GetName()+" = true")
+		parts = append(parts, contract.SAEscalated.GetName()+" = true")
 	}
 	if !f.IncludeClosed {
 		parts = append(parts, "ExecutionStatus = 'Running'")
@@ -80,7 +80,7 @@ func (a *Client) List(ctx context.Context, f Filter) ([]Summary, error) {
 		}
 		for _, e := range resp.GetExecutions() {
 			s := Summary{
-				ID:      workflows.InitiativeIDFromWorkflowID(e.GetExecution().GetWorkflowId()),
+				ID:      contract.InitiativeIDFromWorkflowID(e.GetExecution().GetWorkflowId()),
 				Status:  strings.ToLower(e.GetStatus().String()),
 				Started: e.GetStartTime().AsTime(),
 			}
@@ -90,10 +90,10 @@ func (a *Client) List(ctx context.Context, f Filter) ([]Summary, error) {
 			fields := e.GetSearchAttributes().GetIndexedFields()
 			var stage, owner string
 			var year int64
-			_ = dc.FromPayload(fields[workflows.SAStage.GetName()], &stage)
-			_ = dc.FromPayload(fields[workflows.SAOwner.GetName()], &owner)
-			_ = dc.FromPayload(fields[workflows.SACycleYear.GetName()], &year)
-			_ = dc.FromPayload(fields[workflows.SAEscalated.GetName()], &s.Escalated)
+			_ = dc.FromPayload(fields[contract.SAStage.GetName()], &stage)
+			_ = dc.FromPayload(fields[contract.SAOwner.GetName()], &owner)
+			_ = dc.FromPayload(fields[contract.SACycleYear.GetName()], &year)
+			_ = dc.FromPayload(fields[contract.SAEscalated.GetName()], &s.Escalated)
 			s.Stage, s.Owner, s.CycleYear = domain.Stage(stage), domain.Owner(owner), int(year)
 			out = append(out, s)
 		}

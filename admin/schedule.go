@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
-	"github.com/skr/handslag/workflows"
 	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/temporal"
@@ -21,8 +21,8 @@ type CycleSchedule struct {
 	At domain.DayTime `json:"at"`
 	// CatchupWindow: if the server was down at the start time, a start missed by less than
 	// this is still made when it comes back; an older one is skipped.
-	CatchupWindow time.Duration           `json:"catchup_window"`
-	Launch        workflows.LauncherInput `json:"launch"`
+	CatchupWindow time.Duration          `json:"catchup_window"`
+	Launch        contract.LauncherInput `json:"launch"`
 }
 
 // DefaultScheduleAt is 15 January 08:00: two weeks before the February review opens, so the
@@ -62,9 +62,9 @@ func (s CycleSchedule) spec() *client.ScheduleSpec {
 func (s CycleSchedule) action() *client.ScheduleWorkflowAction {
 	return &client.ScheduleWorkflowAction{
 		ID:        "cycle-launcher",
-		Workflow:  workflows.CycleLauncherWorkflowType,
+		Workflow:  contract.CycleLauncherWorkflowType,
 		Args:      []interface{}{s.Launch},
-		TaskQueue: workflows.TaskQueue,
+		TaskQueue: contract.TaskQueue,
 	}
 }
 
@@ -74,7 +74,7 @@ func (s CycleSchedule) policy() *client.SchedulePolicies {
 
 func (s CycleSchedule) createOptions(note string) client.ScheduleOptions {
 	p := s.policy()
-	return client.ScheduleOptions{ID: workflows.ScheduleID, Spec: *s.spec(), Action: s.action(),
+	return client.ScheduleOptions{ID: contract.ScheduleID, Spec: *s.spec(), Action: s.action(),
 		Overlap: p.Overlap, CatchupWindow: p.CatchupWindow, Note: note}
 }
 
@@ -97,7 +97,7 @@ func (a *Client) EnsureSchedule(ctx context.Context, s CycleSchedule) (ScheduleR
 	case err == nil:
 		res.Created = true
 	case errors.Is(err, temporal.ErrScheduleAlreadyRunning):
-		h = sc.GetHandle(ctx, workflows.ScheduleID)
+		h = sc.GetHandle(ctx, contract.ScheduleID)
 		err = h.Update(ctx, client.ScheduleUpdateOptions{DoUpdate: func(in client.ScheduleUpdateInput) (*client.ScheduleUpdate, error) {
 			sch := in.Description.Schedule
 			sch.Spec, sch.Action, sch.Policy = s.spec(), s.action(), s.policy()
@@ -132,7 +132,7 @@ func (a *Client) CreateScheduleIfMissing(ctx context.Context, s CycleSchedule) (
 
 // DescribeSchedule returns the annual schedule's description.
 func (a *Client) DescribeSchedule(ctx context.Context) (*client.ScheduleDescription, error) {
-	d, err := a.Temporal.ScheduleClient().GetHandle(ctx, workflows.ScheduleID).Describe(ctx)
+	d, err := a.Temporal.ScheduleClient().GetHandle(ctx, contract.ScheduleID).Describe(ctx)
 	if err != nil {
 		return nil, &Error{Key: "error.no_schedule", Err: err}
 	}
@@ -142,7 +142,7 @@ func (a *Client) DescribeSchedule(ctx context.Context) (*client.ScheduleDescript
 // TriggerSchedule runs the schedule's action now (for a demo, or to start a cycle by hand
 // through the same path as the yearly start).
 func (a *Client) TriggerSchedule(ctx context.Context) error {
-	if err := a.Temporal.ScheduleClient().GetHandle(ctx, workflows.ScheduleID).Trigger(ctx, client.ScheduleTriggerOptions{}); err != nil {
+	if err := a.Temporal.ScheduleClient().GetHandle(ctx, contract.ScheduleID).Trigger(ctx, client.ScheduleTriggerOptions{}); err != nil {
 		return &Error{Key: "error.no_schedule", Err: err}
 	}
 	return nil

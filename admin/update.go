@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
-	"github.com/skr/handslag/workflows"
+	"github.com/skr/handslag/contract"
 	"go.temporal.io/api/serviceerror"
 	"go.temporal.io/sdk/client"
 )
@@ -42,7 +42,7 @@ func (a *Client) update(ctx context.Context, workflowID, name string, payload an
 			}
 			continue
 		}
-		if ve, ok := workflows.ValidationErrorFrom(err); ok {
+		if ve, ok := contract.ValidationErrorFrom(err); ok {
 			return ve
 		}
 		return err

@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/skr/handslag/workflows"
+	"github.com/skr/handslag/contract"
 	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/contrib/envconfig"
 )
@@ -80,7 +80,7 @@ func LoadClient(env envconfig.EnvLookup) (*Client, error) {
 		prof.Address = DefaultAddress
 	}
 	if prof.Namespace == "" {
-		prof.Namespace = workflows.Namespace
+		prof.Namespace = contract.Namespace
 	}
 	return &Client{Profile: prof, env: env}, nil
 }
@@ -99,7 +99,7 @@ type ClientFlags struct {
 func AddFlags(fs *flag.FlagSet) *ClientFlags {
 	f := &ClientFlags{fs: fs}
 	fs.StringVar(&f.address, "address", "", "Temporal frontend host:port (TEMPORAL_ADDRESS, default "+DefaultAddress+")")
-	fs.StringVar(&f.namespace, "namespace", "", "Temporal namespace (TEMPORAL_NAMESPACE, default "+workflows.Namespace+")")
+	fs.StringVar(&f.namespace, "namespace", "", "Temporal namespace (TEMPORAL_NAMESPACE, default "+contract.Namespace+")")
 	fs.StringVar(&f.apiKey, "api-key", "", "API key; turns TLS on (TEMPORAL_API_KEY)")
 	fs.BoolVar(&f.tls, "tls", false, "connect with TLS (TEMPORAL_TLS)")
 	fs.StringVar(&f.certPath, "tls-cert-path", "", "client certificate for mTLS (TEMPORAL_TLS_CLIENT_CERT_PATH)")
@@ -150,7 +150,7 @@ func (c *Client) Validate() error {
 		return err
 	}
 	if strings.TrimSpace(p.Namespace) == "" {
-		return &SettingError{Setting: "TEMPORAL_NAMESPACE (--namespace)", Problem: "is empty; give the namespace, e.g. " + workflows.Namespace}
+		return &SettingError{Setting: "TEMPORAL_NAMESPACE (--namespace)", Problem: "is empty; give the namespace, e.g. " + contract.Namespace}
 	}
 	for _, name := range []string{"TEMPORAL_TLS", "TEMPORAL_TLS_DISABLE_HOST_VERIFICATION"} {
 		if v, ok := c.lookup(name); ok && v != "" {

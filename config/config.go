@@ -7,7 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/skr/handslag/workflows"
+	"github.com/skr/handslag/contract"
 )
 
 // Defaults of the local system.
@@ -28,7 +28,7 @@ type Temporal struct {
 func TemporalFromEnv() Temporal {
 	return Temporal{
 		Address:   env("TEMPORAL_ADDRESS", DefaultAddress),
-		Namespace: env("TEMPORAL_NAMESPACE", workflows.Namespace),
+		Namespace: env("TEMPORAL_NAMESPACE", contract.Namespace),
 	}
 }
 
@@ -58,7 +58,7 @@ func WorkerFromEnv() Worker {
 		LeadershipEmail: env("HANDSLAG_LEADERSHIP_EMAIL", DefaultLeadership),
 		OfficeEmail:     env("HANDSLAG_OFFICE_EMAIL", DefaultOffice),
 		MembersFile:     os.Getenv("HANDSLAG_MEMBERS"),
-		Namespace:       env("TEMPORAL_NAMESPACE", workflows.Namespace),
+		Namespace:       env("TEMPORAL_NAMESPACE", contract.Namespace),
 		BaseURL:         env("HANDSLAG_BASE_URL", DefaultBaseURL),
 		CasesDir:        CasesDirFromEnv(),
 	}

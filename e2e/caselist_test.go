@@ -17,10 +17,10 @@ import (
 	"github.com/skr/handslag/admin"
 	"github.com/skr/handslag/cases"
 	"github.com/skr/handslag/config"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/web"
 	"github.com/skr/handslag/worker"
-	"github.com/skr/handslag/workflows"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	commonpb "go.temporal.io/api/common/v1"
@@ -199,8 +199,8 @@ func TestCaseListFollowsTheWorkflowsAndOutlivesTheirHistories(t *testing.T) {
 
 	// Retention: the closed initiative's history is deleted; its case stays listed.
 	_, err = s.admin.Temporal.WorkflowService().DeleteWorkflowExecution(ctx, &workflowservice.DeleteWorkflowExecutionRequest{
-		Namespace:         workflows.Namespace,
-		WorkflowExecution: &commonpb.WorkflowExecution{WorkflowId: workflows.InitiativeWorkflowID("avslaget")},
+		Namespace:         contract.Namespace,
+		WorkflowExecution: &commonpb.WorkflowExecution{WorkflowId: contract.InitiativeWorkflowID("avslaget")},
 	})
 	require.NoError(t, err)
 	require.Eventually(t, func() bool {

@@ -10,10 +10,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/outbox"
 	"github.com/skr/handslag/starter"
-	"github.com/skr/handslag/workflows"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	enumspb "go.temporal.io/api/enums/v1"
@@ -57,7 +57,7 @@ func TestScheduleStartsEachYearAndIsCreatedOnce(t *testing.T) {
 		for it.HasNext() {
 			e, err := it.Next()
 			require.NoError(t, err)
-			assert.Equal(t, workflows.ScheduleID, e.ID)
+			assert.Equal(t, contract.ScheduleID, e.ID)
 			n++
 		}
 		require.LessOrEqual(t, n, 1)
@@ -75,12 +75,12 @@ func TestScheduleStartsEachYearAndIsCreatedOnce(t *testing.T) {
 }
 
 // waitForPhase polls the cycle's status until it reaches a phase.
-func (s *system) waitForPhase(year int, phase domain.CyclePhase, within time.Duration) workflows.CycleStatus {
+func (s *system) waitForPhase(year int, phase domain.CyclePhase, within time.Duration) contract.CycleStatus {
 	s.t.Helper()
 	deadline := time.Now().Add(within)
 	for {
 		code, out := s.cli("cycle", "status", "--year", fmt.Sprint(year), "--json")
-		var st workflows.CycleStatus
+		var st contract.CycleStatus
 		if code == starter.ExitOK && json.Unmarshal([]byte(out), &st) == nil && st.Phase == phase {
 			return st
 		}
@@ -91,9 +91,9 @@ func (s *system) waitForPhase(year int, phase domain.CyclePhase, within time.Dur
 	}
 }
 
-func (s *system) initiativeStatus(id string) workflows.Status {
+func (s *system) initiativeStatus(id string) contract.Status {
 	s.t.Helper()
-	var st workflows.Status
+	var st contract.Status
 	require.NoError(s.t, json.Unmarshal([]byte(s.mustCLI("status", id, "--json")), &st))
 	return st
 }
@@ -250,7 +250,7 @@ func TestCycleFromScheduleToOfferDecision(t *testing.T) {
 	assert.True(t, keys["lists-closed/cycle-2027"], "%v", keys)
 
 	if os.Getenv("HANDSLAG_RECORD_HISTORY") != "" {
-		recordRun(t, s, workflows.CycleWorkflowID(2027), "", "../workflows/testdata/history_cycle_demo.json")
+		recordRun(t, s, contract.CycleWorkflowID(2027), "", "../workflows/testdata/history_cycle_demo.json")
 		recordHistory(t, s, ids["A"], "../workflows/testdata/history_cycle_initiative_offered.json")
 	}
 }

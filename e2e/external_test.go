@@ -12,9 +12,9 @@ import (
 	"time"
 
 	"github.com/skr/handslag/admin"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/logging"
 	"github.com/skr/handslag/outbox"
-	"github.com/skr/handslag/workflows"
 	"github.com/stretchr/testify/require"
 	"go.temporal.io/sdk/client"
 	"go.uber.org/zap"
@@ -46,7 +46,7 @@ func externalFromEnv(t *testing.T) *external {
 }
 
 func startExternal(t *testing.T, e *external) *system {
-	a, err := admin.Dial(context.Background(), e.address, workflows.Namespace, client.Options{Logger: logging.SDK(zap.NewNop())})
+	a, err := admin.Dial(context.Background(), e.address, contract.Namespace, client.Options{Logger: logging.SDK(zap.NewNop())})
 	require.NoError(t, err, "HANDSLAG_E2E_ADDRESS=%s", e.address)
 	s := &system{t: t, address: e.address, admin: a, outbox: e.outbox, ext: e}
 	var once sync.Once

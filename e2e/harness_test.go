@@ -14,12 +14,12 @@ import (
 
 	"github.com/skr/handslag/admin"
 	"github.com/skr/handslag/config"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/devserver"
 	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/logging"
 	"github.com/skr/handslag/starter"
 	"github.com/skr/handslag/worker"
-	"github.com/skr/handslag/workflows"
 	"github.com/stretchr/testify/require"
 	"go.temporal.io/sdk/client"
 	sdkworker "go.temporal.io/sdk/worker"
@@ -60,13 +60,13 @@ func startSystemWith(t *testing.T, dataDir string, port int, newWorker func(c cl
 	if externalFromEnv(t) != nil {
 		t.Skip("runs its own worker; the external mode uses the real worker processes")
 	}
-	srv, err := devserver.Start(devserver.Options{DataDir: dataDir, Namespace: workflows.Namespace,
-		FrontendPort: port, UIPort: -1, SearchAttributes: workflows.SearchAttributes})
+	srv, err := devserver.Start(devserver.Options{DataDir: dataDir, Namespace: contract.Namespace,
+		FrontendPort: port, UIPort: -1, SearchAttributes: contract.SearchAttributes})
 	require.NoError(t, err)
 	ctx := context.Background()
-	a, err := admin.Dial(ctx, srv.FrontendAddr, workflows.Namespace, client.Options{Logger: logging.SDK(zap.NewNop())})
+	a, err := admin.Dial(ctx, srv.FrontendAddr, contract.Namespace, client.Options{Logger: logging.SDK(zap.NewNop())})
 	require.NoError(t, err)
-	require.NoError(t, admin.EnsureSearchAttributes(ctx, a.Temporal, workflows.Namespace))
+	require.NoError(t, admin.EnsureSearchAttributes(ctx, a.Temporal, contract.Namespace))
 	box := t.TempDir()
 	w, err := newWorker(a.Temporal, box)
 	require.NoError(t, err)
@@ -89,7 +89,7 @@ func (s *system) cli(args ...string) (int, string) {
 	var out bytes.Buffer
 	c := &starter.CLI{Out: &out, Err: &out, Lang: i18n.Swedish,
 		Dial: func(ctx context.Context, _, _ string) (*admin.Client, error) {
-			return admin.Dial(ctx, s.address, workflows.Namespace, client.Options{Logger: logging.SDK(zap.NewNop())})
+			return admin.Dial(ctx, s.address, contract.Namespace, client.Options{Logger: logging.SDK(zap.NewNop())})
 		}}
 	code := c.Run(context.Background(), args)
 	return code, out.String()

@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
-	"github.com/skr/handslag/workflows"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.temporal.io/sdk/client"
@@ -22,16 +22,16 @@ func TestImplementationContinuesAsNewUnderABurstLosingNothing(t *testing.T) {
 	ctx := context.Background()
 	id := s.id("gransen")
 	now := time.Now().In(domain.Stockholm())
-	in := workflows.ImplementationInput{Setup: domain.ImplementationSetup{InitiativeID: id, Title: "Gränstest",
+	in := contract.ImplementationInput{Setup: domain.ImplementationSetup{InitiativeID: id, Title: "Gränstest",
 		Owner: domain.OwnerInera, Settings: domain.DefaultImplementationSettings(), Start: now,
 		Period: fmt.Sprintf("%d-%d", now.Year(), now.Year()+2), EffectGoal: "Halverad ledtid",
 		Participants: []string{ms[0].Code, ms[1].Code}, By: "offer-" + id},
 		MaxHistoryEvents: 120}
-	run, err := s.admin.Temporal.ExecuteWorkflow(ctx, client.StartWorkflowOptions{ID: workflows.ImplementationWorkflowID(id),
-		TaskQueue: workflows.TaskQueue}, workflows.ImplementationWorkflowType, in)
+	run, err := s.admin.Temporal.ExecuteWorkflow(ctx, client.StartWorkflowOptions{ID: contract.ImplementationWorkflowID(id),
+		TaskQueue: contract.TaskQueue}, contract.ImplementationWorkflowType, in)
 	require.NoError(t, err)
 	office := domain.Meta{By: domain.Actor{ID: "programkontoret.e2e", Role: domain.RoleOffice}, Reason: "Statistik"}
-	_, err = s.admin.SendImplementation(ctx, id, workflows.MsgImplPlan, domain.SetPlan{Meta: office,
+	_, err = s.admin.SendImplementation(ctx, id, contract.MsgImplPlan, domain.SetPlan{Meta: office,
 		Goals: []domain.GoalInput{{ID: "effektmal", Unit: "procent", Target: 50}}}, false)
 	require.NoError(t, err)
 
@@ -39,11 +39,11 @@ func TestImplementationContinuesAsNewUnderABurstLosingNothing(t *testing.T) {
 	today := now.Format("2006-01-02")
 	parallel(t, 12, n, func(i int) {
 		m := domain.RecordMeasurement{Meta: office, Goal: "effektmal", Value: float64(i), Unit: "procent", Date: today}
-		_, err := s.admin.SendImplementation(ctx, id, workflows.MsgImplMeasure, m, i%2 == 0) // half signals, half updates
+		_, err := s.admin.SendImplementation(ctx, id, contract.MsgImplMeasure, m, i%2 == 0) // half signals, half updates
 		require.NoError(t, err)
 	})
 
-	var st workflows.ImplementationStatus
+	var st contract.ImplementationStatus
 	require.Eventually(t, func() bool {
 		st, err = s.admin.ImplementationStatus(ctx, id)
 		return err == nil && len(st.Implementation.Measurements) >= n
@@ -58,7 +58,7 @@ func TestImplementationContinuesAsNewUnderABurstLosingNothing(t *testing.T) {
 	assert.Len(t, st.Implementation.Measurements, n, "none twice")
 	assert.Empty(t, st.Rejected)
 
-	lengths := runLengths(t, s, workflows.ImplementationWorkflowID(id), run.GetRunID())
+	lengths := runLengths(t, s, contract.ImplementationWorkflowID(id), run.GetRunID())
 	t.Logf("history events per run: %v", lengths)
 	require.GreaterOrEqual(t, len(lengths), 3, "the implementation continued as new during the burst")
 	for i, l := range lengths {

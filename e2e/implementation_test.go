@@ -7,9 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/starter"
-	"github.com/skr/handslag/workflows"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.temporal.io/sdk/client"
@@ -80,7 +80,7 @@ func TestImplementationThroughTheCLI(t *testing.T) {
 	assert.NotContains(t, news, "programkontoret.e2e", "no user ids in a publication")
 
 	// No personal data in the implementation's search attributes or memo.
-	desc, err := s.admin.Temporal.DescribeWorkflowExecution(ctx, workflows.ImplementationWorkflowID(id), "")
+	desc, err := s.admin.Temporal.DescribeWorkflowExecution(ctx, contract.ImplementationWorkflowID(id), "")
 	require.NoError(t, err)
 	assert.NotContains(t, desc.String(), "kommun.example")
 	assert.NotContains(t, desc.String(), "exempelby.example")
@@ -99,8 +99,8 @@ func TestImplementationThroughTheCLI(t *testing.T) {
 	assert.Equal(t, starter.ExitRejected, code)
 	assert.Contains(t, out, "avslutat")
 	if os.Getenv("HANDSLAG_RECORD_HISTORY") != "" {
-		recordRun(t, s, workflows.InitiativeWorkflowID(id), "", "../workflows/testdata/history_implementation_initiative.json")
-		recordRun(t, s, workflows.ImplementationWorkflowID(id), "", "../workflows/testdata/history_implementation_completed.json")
+		recordRun(t, s, contract.InitiativeWorkflowID(id), "", "../workflows/testdata/history_implementation_initiative.json")
+		recordRun(t, s, contract.ImplementationWorkflowID(id), "", "../workflows/testdata/history_implementation_completed.json")
 	}
 }
 
@@ -122,7 +122,7 @@ func startImplementation(t *testing.T, s *system, id string, day time.Duration, 
 		Cost: "8 mnkr", Financing: "Abonnemang", ImplementationPeriod: "2027-2028"}
 	st.Offer = &domain.OfferRoundRef{WorkflowID: "offer-" + id, Reports: []domain.OfferReport{{Phase: domain.PhaseDeadline, Go: true,
 		By: "offer-" + id, At: now, Yes: yes}}}
-	_, err := s.admin.Temporal.ExecuteWorkflow(context.Background(), client.StartWorkflowOptions{ID: workflows.InitiativeWorkflowID(id),
-		TaskQueue: workflows.TaskQueue}, workflows.InitiativeWorkflowType, workflows.InitiativeInput{Registration: reg, State: st})
+	_, err := s.admin.Temporal.ExecuteWorkflow(context.Background(), client.StartWorkflowOptions{ID: contract.InitiativeWorkflowID(id),
+		TaskQueue: contract.TaskQueue}, contract.InitiativeWorkflowType, contract.InitiativeInput{Registration: reg, State: st})
 	require.NoError(t, err)
 }

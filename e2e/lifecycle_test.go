@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/starter"
-	"github.com/skr/handslag/workflows"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"google.golang.org/protobuf/encoding/protojson"
@@ -94,7 +94,7 @@ func TestInitiativeThroughAllStagesOnDemoCalendar(t *testing.T) {
 	assert.Contains(t, out, id)
 
 	// No personal data in search attributes or memo.
-	desc, err := s.admin.Temporal.DescribeWorkflowExecution(context.Background(), workflows.InitiativeWorkflowID(id), "")
+	desc, err := s.admin.Temporal.DescribeWorkflowExecution(context.Background(), contract.InitiativeWorkflowID(id), "")
 	require.NoError(t, err)
 	raw, err := protojson.Marshal(desc.GetWorkflowExecutionInfo())
 	require.NoError(t, err)
@@ -109,7 +109,7 @@ func TestInitiativeThroughAllStagesOnDemoCalendar(t *testing.T) {
 // writes the base recording; any other value is added to the file name, so recordings of a new
 // workflow version go beside the old ones.
 func recordHistory(t *testing.T, s *system, id, path string) {
-	recordRun(t, s, workflows.InitiativeWorkflowID(id), "", path)
+	recordRun(t, s, contract.InitiativeWorkflowID(id), "", path)
 }
 
 // recordRun writes one run's history (runID "": the latest).

@@ -8,10 +8,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/offerweb"
 	"github.com/skr/handslag/starter"
-	"github.com/skr/handslag/workflows"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	enumspb "go.temporal.io/api/enums/v1"
@@ -55,14 +55,14 @@ func TestOfferedInitiativeRunsItsRoundThroughTheCLI(t *testing.T) {
 	assert.Equal(t, []string{"office", "programkontoret.e2e", "telefon-1"}, stockholm[10:13])
 
 	// No personal data in the round's search attributes or memo.
-	desc, err := s.admin.Temporal.DescribeWorkflowExecution(ctx, workflows.OfferRoundWorkflowID(id), "")
+	desc, err := s.admin.Temporal.DescribeWorkflowExecution(ctx, contract.OfferRoundWorkflowID(id), "")
 	require.NoError(t, err)
 	assert.NotContains(t, desc.String(), "Kim Svensson")
 	assert.NotContains(t, desc.String(), "kommun.example")
 
 	s.mustCLI("withdraw", id, "--reason", "Ersätts av nationell tjänst", "--by", "programkontoret.e2e")
 	require.Eventually(t, func() bool {
-		d, err := s.admin.Temporal.DescribeWorkflowExecution(ctx, workflows.OfferRoundWorkflowID(id), "")
+		d, err := s.admin.Temporal.DescribeWorkflowExecution(ctx, contract.OfferRoundWorkflowID(id), "")
 		return err == nil && d.GetWorkflowExecutionInfo().GetStatus() == enumspb.WORKFLOW_EXECUTION_STATUS_CANCELED
 	}, 10*time.Second, 50*time.Millisecond, "the withdrawal cancels the round")
 	code, out = s.cli(answer...)
@@ -72,13 +72,13 @@ func TestOfferedInitiativeRunsItsRoundThroughTheCLI(t *testing.T) {
 	round, err := s.admin.OfferRound(ctx, id)
 	require.NoError(t, err)
 	assert.True(t, round.Closed, "a cancelled round takes no more answers")
-	view, err := offerweb.New(offerweb.AdminBackend{Admin: s.admin}, offerweb.Options{}).View(ctx, workflows.OfferRoundWorkflowID(id), "0180")
+	view, err := offerweb.New(offerweb.AdminBackend{Admin: s.admin}, offerweb.Options{}).View(ctx, contract.OfferRoundWorkflowID(id), "0180")
 	require.NoError(t, err)
 	assert.True(t, view.Closed, "the answer form shows a withdrawn offer as closed")
 
 	if os.Getenv("HANDSLAG_RECORD_HISTORY") != "" {
-		recordRun(t, s, workflows.InitiativeWorkflowID(id), "", "../workflows/testdata/history_offer_initiative_withdrawn.json")
-		recordRun(t, s, workflows.OfferRoundWorkflowID(id), "", "../workflows/testdata/history_offer_round_cancelled.json")
+		recordRun(t, s, contract.InitiativeWorkflowID(id), "", "../workflows/testdata/history_offer_initiative_withdrawn.json")
+		recordRun(t, s, contract.OfferRoundWorkflowID(id), "", "../workflows/testdata/history_offer_round_cancelled.json")
 	}
 }
 

@@ -15,10 +15,10 @@ import (
 	"github.com/skr/handslag/activities"
 	"github.com/skr/handslag/answerlink"
 	"github.com/skr/handslag/config"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/outbox"
 	"github.com/skr/handslag/worker"
-	"github.com/skr/handslag/workflows"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.temporal.io/sdk/client"
@@ -120,7 +120,7 @@ func TestOfferRoundSurvivesServerRestartAndWorkerKill(t *testing.T) {
 
 	// Wait for the deadline (both reminders and the decision are then behind) and for every
 	// receipt owed.
-	var st workflows.OfferStatus
+	var st contract.OfferStatus
 	require.Eventually(t, func() bool {
 		var err error
 		st, err = s.admin.OfferStatus(ctx, id)
@@ -204,7 +204,7 @@ func checkAnswerLink(t *testing.T, mail []outbox.Message, id string, muni domain
 	require.NoError(t, err)
 	claims, err := signer.Verify(strings.TrimPrefix(link, answerBaseURL()+answerlink.PathPrefix))
 	require.NoError(t, err, "the worker signed the link with another key than HANDSLAG_LINK_SECRET")
-	assert.Equal(t, answerlink.Claims{OfferID: workflows.OfferRoundWorkflowID(id), Municipality: code}, claims)
+	assert.Equal(t, answerlink.Claims{OfferID: contract.OfferRoundWorkflowID(id), Municipality: code}, claims)
 
 	checkAnswerPage(t, link, muni.Name)
 }
@@ -251,8 +251,8 @@ func startOfferDecision(t *testing.T, s *system, id string, cal domain.Calendar)
 	for i := range st.Requirements {
 		st.Requirements[i].Met, st.Requirements[i].Evidence = true, "Beslut"
 	}
-	_, err := s.admin.Temporal.ExecuteWorkflow(context.Background(), client.StartWorkflowOptions{ID: workflows.InitiativeWorkflowID(id),
-		TaskQueue: workflows.TaskQueue}, workflows.InitiativeWorkflowType, workflows.InitiativeInput{Registration: reg, State: st})
+	_, err := s.admin.Temporal.ExecuteWorkflow(context.Background(), client.StartWorkflowOptions{ID: contract.InitiativeWorkflowID(id),
+		TaskQueue: contract.TaskQueue}, contract.InitiativeWorkflowType, contract.InitiativeInput{Registration: reg, State: st})
 	require.NoError(t, err)
 }
 

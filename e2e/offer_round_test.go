@@ -10,10 +10,10 @@ import (
 
 	"github.com/skr/handslag/activities"
 	"github.com/skr/handslag/activities/offerfakes"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/worker"
-	"github.com/skr/handslag/workflows"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	enumspb "go.temporal.io/api/enums/v1"
@@ -31,7 +31,7 @@ func startOfferSystem(t *testing.T) (*system, *offerfakes.Sender, []domain.Offer
 	require.NoError(t, err)
 	sender := &offerfakes.Sender{}
 	s := startSystemWith(t, "", 0, func(c client.Client, _ string) (sdkworker.Worker, error) {
-		w := sdkworker.New(c, workflows.TaskQueue, sdkworker.Options{})
+		w := sdkworker.New(c, contract.TaskQueue, sdkworker.Options{})
 		worker.Register(w, &activities.Activities{Sender: sender, Lang: i18n.Swedish, LeadershipAddress: "ledningen@example.org",
 			Register: offerfakes.Register(ms), Contacts: offerfakes.Contacts{}, Links: offerfakes.Links{}, BaseURL: "https://handslag.example"})
 		return w, nil
@@ -47,15 +47,15 @@ func TestOfferRoundHistoryStaysBoundedOnARealServer(t *testing.T) {
 	ctx := context.Background()
 	const id = "e2e-historik"
 	now := time.Now().In(domain.Stockholm()).Truncate(time.Minute)
-	in := workflows.OfferRoundInput{Setup: domain.OfferSetup{InitiativeID: id,
+	in := contract.OfferRoundInput{Setup: domain.OfferSetup{InitiativeID: id,
 		Content: domain.OfferContent{InitiativeID: id, Title: "Historiktest", What: "En tjänst"},
 		Seminar: now.Add(time.Hour), Deadline: now.Add(24 * time.Hour), LateUntil: now.Add(24 * time.Hour),
 		Rule: domain.DefaultDecisionRule(), Municipalities: ms},
 		// Far below the default, so that this test sees several continue-as-new hand-overs
 		// with answers arriving meanwhile (with the default the whole round fits in one run).
 		MaxHistoryEvents: 400}
-	run, err := s.admin.Temporal.ExecuteWorkflow(ctx, client.StartWorkflowOptions{ID: workflows.OfferRoundWorkflowID(id),
-		TaskQueue: workflows.TaskQueue}, workflows.OfferRoundWorkflowType, in)
+	run, err := s.admin.Temporal.ExecuteWorkflow(ctx, client.StartWorkflowOptions{ID: contract.OfferRoundWorkflowID(id),
+		TaskQueue: contract.TaskQueue}, contract.OfferRoundWorkflowType, in)
 	require.NoError(t, err)
 
 	submit := func(i int, code string, choice domain.AnswerChoice) {
@@ -74,7 +74,7 @@ func TestOfferRoundHistoryStaysBoundedOnARealServer(t *testing.T) {
 	parallel(t, 4, len(ms), func(i int) { submit(i, ms[i].Code, domain.AnswerNo) })
 	parallel(t, 4, 100, func(i int) { submit(1000+i, ms[i].Code, domain.AnswerYes) })
 
-	var st workflows.OfferStatus
+	var st contract.OfferStatus
 	require.Eventually(t, func() bool { // the last signals may still be on their way
 		var err error
 		st, err = s.admin.OfferStatus(ctx, id)
@@ -89,7 +89,7 @@ func TestOfferRoundHistoryStaysBoundedOnARealServer(t *testing.T) {
 	require.Eventually(t, func() bool { return len(sender.Messages()) == 290+390 }, 30*time.Second, 100*time.Millisecond,
 		"one offer per municipality and one receipt per version")
 
-	lengths := runLengths(t, s, workflows.OfferRoundWorkflowID(id), run.GetRunID())
+	lengths := runLengths(t, s, contract.OfferRoundWorkflowID(id), run.GetRunID())
 	t.Logf("history events per run: %v", lengths)
 	require.GreaterOrEqual(t, len(lengths), 2, "the round continued as new")
 	for i, n := range lengths {
@@ -97,7 +97,7 @@ func TestOfferRoundHistoryStaysBoundedOnARealServer(t *testing.T) {
 		assert.Less(t, n, 2*in.MaxHistoryEvents, "run %d continues as new soon after its bound", i)
 	}
 	if os.Getenv("HANDSLAG_RECORD_HISTORY") != "" {
-		recordRun(t, s, workflows.OfferRoundWorkflowID(id), run.GetRunID(), "../workflows/testdata/history_offer_round.json")
+		recordRun(t, s, contract.OfferRoundWorkflowID(id), run.GetRunID(), "../workflows/testdata/history_offer_round.json")
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/skr/handslag/admin"
 	"github.com/skr/handslag/answerlink"
 	"github.com/skr/handslag/config"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/internal/browsertest"
 	"github.com/skr/handslag/mail"
@@ -22,7 +23,6 @@ import (
 	"github.com/skr/handslag/offerweb"
 	"github.com/skr/handslag/web"
 	"github.com/skr/handslag/worker"
-	"github.com/skr/handslag/workflows"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	enumspb "go.temporal.io/api/enums/v1"
@@ -34,12 +34,12 @@ import (
 func startRound(t *testing.T, s *system, id string, ms []domain.OfferMunicipality) {
 	t.Helper()
 	now := time.Now().In(domain.Stockholm()).Truncate(time.Minute)
-	in := workflows.OfferRoundInput{Setup: domain.OfferSetup{InitiativeID: id,
+	in := contract.OfferRoundInput{Setup: domain.OfferSetup{InitiativeID: id,
 		Content: domain.OfferContent{InitiativeID: id, Title: "Svarstest", What: "En tjänst"},
 		Seminar: now.Add(time.Hour), Deadline: now.Add(24 * time.Hour), LateUntil: now.Add(24 * time.Hour),
 		Rule: domain.DefaultDecisionRule(), Municipalities: ms}}
-	_, err := s.admin.Temporal.ExecuteWorkflow(context.Background(), client.StartWorkflowOptions{ID: workflows.OfferRoundWorkflowID(id),
-		TaskQueue: workflows.TaskQueue}, workflows.OfferRoundWorkflowType, in)
+	_, err := s.admin.Temporal.ExecuteWorkflow(context.Background(), client.StartWorkflowOptions{ID: contract.OfferRoundWorkflowID(id),
+		TaskQueue: contract.TaskQueue}, contract.OfferRoundWorkflowType, in)
 	require.NoError(t, err)
 }
 
@@ -52,7 +52,7 @@ func TestConcurrentWebAnswersAreCoalescedOnARealServer(t *testing.T) {
 	startRound(t, s, id, ms)
 	offers := offerweb.New(offerweb.AdminBackend{Admin: s.admin}, offerweb.Options{})
 	ctx := context.Background()
-	offerID := workflows.OfferRoundWorkflowID(id)
+	offerID := contract.OfferRoundWorkflowID(id)
 
 	var wg sync.WaitGroup
 	receipts := make([]web.AnswerReceipt, len(ms))
@@ -88,7 +88,7 @@ func TestConcurrentWebAnswersAreCoalescedOnARealServer(t *testing.T) {
 	require.NoError(t, err)
 	require.NotNil(t, v.Current)
 	assert.Equal(t, "Person "+ms[7].Code, v.Current.Name)
-	_, err = offers.View(ctx, workflows.OfferRoundWorkflowID("finns-inte"), ms[7].Code)
+	_, err = offers.View(ctx, contract.OfferRoundWorkflowID("finns-inte"), ms[7].Code)
 	assert.ErrorIs(t, err, web.ErrUnknownOffer)
 }
 
@@ -117,7 +117,7 @@ func TestAnswerFromTheEmailedLinkInABrowser(t *testing.T) {
 	s := startSystemWith(t, "", 0, func(c client.Client, outbox string) (sdkworker.Worker, error) {
 		secrets, err := offerweb.LoadSecrets(t.TempDir())
 		require.NoError(t, err)
-		h, err := offerweb.NewHandler(&admin.Client{Temporal: c, Namespace: workflows.Namespace}, secrets, nil)
+		h, err := offerweb.NewHandler(&admin.Client{Temporal: c, Namespace: contract.Namespace}, secrets, nil)
 		require.NoError(t, err)
 		srv := httptest.NewServer(h)
 		t.Cleanup(srv.Close)

@@ -13,9 +13,9 @@ import (
 
 	"github.com/skr/handslag/admin"
 	"github.com/skr/handslag/config"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/offerweb"
 	"github.com/skr/handslag/worker"
-	"github.com/skr/handslag/workflows"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.temporal.io/sdk/client"
@@ -30,7 +30,7 @@ func TestUnsubscribeWithTheLinkInADigest(t *testing.T) {
 	smtp := smtpWorkerEnv(t, "e2e-unsubscribe-link-key-32bytes")
 	var webURL string
 	s := startSystemWith(t, "", 0, func(c client.Client, outbox string) (sdkworker.Worker, error) {
-		a := &admin.Client{Temporal: c, Namespace: workflows.Namespace}
+		a := &admin.Client{Temporal: c, Namespace: contract.Namespace}
 		secrets, err := offerweb.LoadSecrets(t.TempDir())
 		require.NoError(t, err)
 		h, err := offerweb.NewHandler(a, secrets, nil)

@@ -15,15 +15,15 @@ import (
 	"time"
 
 	"github.com/skr/handslag/admin"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/web"
-	"github.com/skr/handslag/workflows"
 )
 
 // Backend is what Offers needs of the offer rounds, by initiative ID. AdminBackend adapts an
 // *admin.Client; tests use fakes.
 type Backend interface {
-	SubmitAnswers(ctx context.Context, initiativeID string, b domain.SubmitAnswers) (workflows.SubmitAnswersResult, error)
+	SubmitAnswers(ctx context.Context, initiativeID string, b domain.SubmitAnswers) (contract.SubmitAnswersResult, error)
 	OfferRound(ctx context.Context, initiativeID string) (domain.OfferRound, error)
 }
 
@@ -31,7 +31,7 @@ type Backend interface {
 type AdminBackend struct{ Admin *admin.Client }
 
 // SubmitAnswers implements Backend.
-func (a AdminBackend) SubmitAnswers(ctx context.Context, id string, b domain.SubmitAnswers) (workflows.SubmitAnswersResult, error) {
+func (a AdminBackend) SubmitAnswers(ctx context.Context, id string, b domain.SubmitAnswers) (contract.SubmitAnswersResult, error) {
 	return a.Admin.SubmitAnswers(ctx, id, b, false)
 }
 
@@ -215,7 +215,7 @@ func (o *Offers) clock(ctx context.Context, offerID string) (domain.Clock, error
 
 // initiativeID takes the initiative's ID out of an offer ID (the round's workflow ID).
 func initiativeID(offerID string) (string, error) {
-	id, ok := strings.CutPrefix(offerID, workflows.OfferRoundWorkflowID(""))
+	id, ok := strings.CutPrefix(offerID, contract.OfferRoundWorkflowID(""))
 	if !ok || id == "" {
 		return "", web.ErrUnknownOffer
 	}

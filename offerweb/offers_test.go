@@ -11,9 +11,9 @@ import (
 	"time"
 
 	"github.com/skr/handslag/admin"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/web"
-	"github.com/skr/handslag/workflows"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -31,7 +31,7 @@ type fakeRounds struct {
 	fail    error
 }
 
-func (f *fakeRounds) SubmitAnswers(_ context.Context, id string, b domain.SubmitAnswers) (workflows.SubmitAnswersResult, error) {
+func (f *fakeRounds) SubmitAnswers(_ context.Context, id string, b domain.SubmitAnswers) (contract.SubmitAnswersResult, error) {
 	if f.hold != nil {
 		f.held.Add(1)
 		<-f.hold
@@ -40,18 +40,18 @@ func (f *fakeRounds) SubmitAnswers(_ context.Context, id string, b domain.Submit
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.fail != nil {
-		return workflows.SubmitAnswersResult{}, f.fail
+		return contract.SubmitAnswersResult{}, f.fail
 	}
 	r, ok := f.rounds[id]
 	if !ok {
-		return workflows.SubmitAnswersResult{}, &admin.Error{Key: "error.no_offer_round"}
+		return contract.SubmitAnswersResult{}, &admin.Error{Key: "error.no_offer_round"}
 	}
 	if err := b.Validate(); err != nil {
-		return workflows.SubmitAnswersResult{}, err
+		return contract.SubmitAnswersResult{}, err
 	}
 	f.updates++
 	f.sizes = append(f.sizes, len(b.Answers))
-	return workflows.SubmitAnswersResult{Results: r.Submit(b, f.now)}, nil
+	return contract.SubmitAnswersResult{Results: r.Submit(b, f.now)}, nil
 }
 
 func (f *fakeRounds) OfferRound(_ context.Context, id string) (domain.OfferRound, error) {

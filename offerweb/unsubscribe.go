@@ -7,9 +7,9 @@ import (
 
 	"github.com/skr/handslag/admin"
 	"github.com/skr/handslag/answerlink"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/web"
-	"github.com/skr/handslag/workflows"
 	"go.uber.org/zap"
 )
 
@@ -19,8 +19,8 @@ var UnsubscribeSender = domain.Actor{ID: "avsluta-lank", Role: domain.RoleMunici
 
 // ImplBackend is what Subscriptions needs of the implementations; *admin.Client has it.
 type ImplBackend interface {
-	ImplementationStatus(ctx context.Context, id string) (workflows.ImplementationStatus, error)
-	SendImplementation(ctx context.Context, id, name string, payload any, asSignal bool) (workflows.ImplReceipt, error)
+	ImplementationStatus(ctx context.Context, id string) (contract.ImplementationStatus, error)
+	SendImplementation(ctx context.Context, id, name string, payload any, asSignal bool) (contract.ImplReceipt, error)
 }
 
 // Subscriptions implements web.Subscriptions over the implementation workflows: the status
@@ -63,7 +63,7 @@ func (s Subscriptions) Unsubscribe(ctx context.Context, r web.UnsubscribeRequest
 	if r.OneClick {
 		reason = "Avslutade utskicken med e-postprogrammets avsluta-knapp (RFC 8058)"
 	}
-	_, err := s.Backend.SendImplementation(ctx, r.InitiativeID, workflows.MsgImplUnsubscribe, domain.Unsubscribe{
+	_, err := s.Backend.SendImplementation(ctx, r.InitiativeID, contract.MsgImplUnsubscribe, domain.Unsubscribe{
 		Meta: domain.Meta{By: UnsubscribeSender, Reason: reason}, Municipality: r.MunicipalityCode}, false)
 	return implError(err)
 }

@@ -6,34 +6,34 @@ import (
 	"testing"
 
 	"github.com/skr/handslag/admin"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/web"
-	"github.com/skr/handslag/workflows"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 type fakeImpl struct {
-	status  workflows.ImplementationStatus
+	status  contract.ImplementationStatus
 	err     error
 	sent    []any
 	sendErr error
 }
 
-func (f *fakeImpl) ImplementationStatus(context.Context, string) (workflows.ImplementationStatus, error) {
+func (f *fakeImpl) ImplementationStatus(context.Context, string) (contract.ImplementationStatus, error) {
 	return f.status, f.err
 }
 
-func (f *fakeImpl) SendImplementation(_ context.Context, id, name string, payload any, asSignal bool) (workflows.ImplReceipt, error) {
-	if name != workflows.MsgImplUnsubscribe || asSignal || id != "bygglov" {
-		return workflows.ImplReceipt{}, errors.New("unexpected call")
+func (f *fakeImpl) SendImplementation(_ context.Context, id, name string, payload any, asSignal bool) (contract.ImplReceipt, error) {
+	if name != contract.MsgImplUnsubscribe || asSignal || id != "bygglov" {
+		return contract.ImplReceipt{}, errors.New("unexpected call")
 	}
 	f.sent = append(f.sent, payload)
-	return workflows.ImplReceipt{}, f.sendErr
+	return contract.ImplReceipt{}, f.sendErr
 }
 
-func implStatus() workflows.ImplementationStatus {
-	return workflows.ImplementationStatus{Implementation: domain.Implementation{Title: "Bygglov",
+func implStatus() contract.ImplementationStatus {
+	return contract.ImplementationStatus{Implementation: domain.Implementation{Title: "Bygglov",
 		Participants: []domain.ImplParticipant{{Code: "0180", Name: "Stockholm"}, {Code: "1480", Name: "Göteborg"}},
 		Unsubscribed: []domain.Unsubscription{{Municipality: "1480", Email: "en@goteborg.example"}}}}
 }
@@ -45,7 +45,7 @@ func TestSubscriptionsView(t *testing.T) {
 	whole.Implementation.Unsubscribed = append(whole.Implementation.Unsubscribed, domain.Unsubscription{Municipality: "1480"})
 	for _, tt := range []struct {
 		name    string
-		status  workflows.ImplementationStatus
+		status  contract.ImplementationStatus
 		err     error
 		code    string
 		want    web.SubscriptionView

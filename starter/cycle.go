@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/skr/handslag/admin"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
-	"github.com/skr/handslag/workflows"
 )
 
 // The annual cycle's commands: "handslag cycle <subcommand>".
@@ -92,7 +92,7 @@ func (c *CLI) cycleSchedule(ctx context.Context, args []string) error {
 	}
 	defer a.Close()
 	res, err := a.EnsureSchedule(ctx, admin.CycleSchedule{At: dt, CatchupWindow: *catchup,
-		Launch: workflows.LauncherInput{Config: cfg, Clock: clock}})
+		Launch: contract.LauncherInput{Config: cfg, Clock: clock}})
 	if err != nil {
 		return err
 	}
@@ -160,7 +160,7 @@ func (c *CLI) cycleStart(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.Close()
-	started, err := a.StartCycle(ctx, workflows.CycleInput{Year: *year, Config: cfg, Clock: clock})
+	started, err := a.StartCycle(ctx, contract.CycleInput{Year: *year, Config: cfg, Clock: clock})
 	if err != nil {
 		return err
 	}
@@ -189,8 +189,8 @@ func (c *CLI) cycleStatus(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.Close()
-	var st workflows.CycleStatus
-	if err := a.QueryCycle(ctx, *year, workflows.QueryCycleStatus, &st); err != nil {
+	var st contract.CycleStatus
+	if err := a.QueryCycle(ctx, *year, contract.QueryCycleStatus, &st); err != nil {
 		return err
 	}
 	if f.json {
@@ -243,8 +243,8 @@ func (c *CLI) cyclePriorities(ctx context.Context, args []string) error {
 		ids = splitList(strings.Join(f.Args(), ","))
 	}
 	cmd := domain.SubmitPriorities{Meta: f.meta(), Member: *member, Initiatives: ids}
-	var r workflows.CycleReceipt
-	if err := c.sendCycle(ctx, f, *year, workflows.MsgSubmitPriorities, cmd, &r); err != nil || f.signal {
+	var r contract.CycleReceipt
+	if err := c.sendCycle(ctx, f, *year, contract.MsgSubmitPriorities, cmd, &r); err != nil || f.signal {
 		return err
 	}
 	if f.json {
@@ -269,8 +269,8 @@ func (c *CLI) cycleValuation(ctx context.Context, args []string) error {
 		return err
 	}
 	cmd := domain.SubmitValuation{Meta: f.meta(), Member: *member, Initiative: *id, Score: *score, Comment: *comment}
-	var r workflows.CycleReceipt
-	if err := c.sendCycle(ctx, f, *year, workflows.MsgSubmitValuation, cmd, &r); err != nil || f.signal {
+	var r contract.CycleReceipt
+	if err := c.sendCycle(ctx, f, *year, contract.MsgSubmitValuation, cmd, &r); err != nil || f.signal {
 		return err
 	}
 	if f.json {
@@ -293,8 +293,8 @@ func (c *CLI) cycleDecide(ctx context.Context, args []string) error {
 		return err
 	}
 	cmd := domain.DecideCycle{Meta: f.meta(), Gate: domain.Gate(*gate), Chosen: splitList(*chosen), Reference: *ref}
-	var r workflows.DecisionReceipt
-	if err := c.sendCycle(ctx, f, *year, workflows.MsgDecideCycle, cmd, &r); err != nil || f.signal {
+	var r contract.DecisionReceipt
+	if err := c.sendCycle(ctx, f, *year, contract.MsgDecideCycle, cmd, &r); err != nil || f.signal {
 		return err
 	}
 	if f.json {

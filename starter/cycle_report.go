@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"text/tabwriter"
 
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
-	"github.com/skr/handslag/workflows"
 )
 
 // reportFlags reads --year and --format for the ranking and the report.
@@ -35,7 +35,7 @@ func (c *CLI) readReport(ctx context.Context, name string, args []string) (domai
 	}
 	defer a.Close()
 	var r domain.CycleReport
-	return r, *format, a.QueryCycle(ctx, *year, workflows.QueryCycleReport, &r)
+	return r, *format, a.QueryCycle(ctx, *year, contract.QueryCycleReport, &r)
 }
 
 func (c *CLI) cycleRanking(ctx context.Context, args []string) error {

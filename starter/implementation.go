@@ -6,9 +6,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/skr/handslag/activities"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
-	"github.com/skr/handslag/workflows"
+	"github.com/skr/handslag/present"
 )
 
 func init() {
@@ -23,7 +23,7 @@ type implMessage struct {
 }
 
 var implMessages = map[string]implMessage{
-	"plan": {workflows.MsgImplPlan, func(f *flags) func() (any, error) {
+	"plan": {contract.MsgImplPlan, func(f *flags) func() (any, error) {
 		start := f.String("start", "", "genomförandeperiodens första dag, ÅÅÅÅ-MM-DD (med --end)")
 		end := f.String("end", "", "genomförandeperiodens sista dag, ÅÅÅÅ-MM-DD")
 		var milestones, goals multi
@@ -57,14 +57,14 @@ var implMessages = map[string]implMessage{
 			return cmd, nil
 		}
 	}},
-	"milestone": {workflows.MsgImplMilestone, func(f *flags) func() (any, error) {
+	"milestone": {contract.MsgImplMilestone, func(f *flags) func() (any, error) {
 		id := f.String("milestone", "", "milstolpens id")
 		reached := f.String("reached", "", "dagen den nåddes, ÅÅÅÅ-MM-DD (standard: i dag)")
 		return func() (any, error) {
 			return domain.RecordMilestone{Meta: f.meta(), Milestone: *id, Reached: *reached}, nil
 		}
 	}},
-	"report": {workflows.MsgImplReport, func(f *flags) func() (any, error) {
+	"report": {contract.MsgImplReport, func(f *flags) func() (any, error) {
 		period := f.String("period", "", "perioden: ÅÅÅÅ-MM (första månaden) eller ÅÅÅÅ-Q1..Q4")
 		group := f.String("group-on-schedule", "", "i tid i SKR-koncernen: ja eller nej")
 		munis := f.String("municipalities-on-schedule", "", "i tid i kommunerna: ja eller nej")
@@ -87,7 +87,7 @@ var implMessages = map[string]implMessage{
 			return cmd, nil
 		}
 	}},
-	"measure": {workflows.MsgImplMeasure, func(f *flags) func() (any, error) {
+	"measure": {contract.MsgImplMeasure, func(f *flags) func() (any, error) {
 		goal := f.String("goal", "", "effektmålets id")
 		value := f.String("value", "", "värdet, till exempel 12,5")
 		unit := f.String("unit", "", "enheten, samma som målets")
@@ -100,7 +100,7 @@ var implMessages = map[string]implMessage{
 			return domain.RecordMeasurement{Meta: f.meta(), Goal: *goal, Value: v, Unit: *unit, Date: *date}, nil
 		}
 	}},
-	"hearing": {workflows.MsgImplHearing, func(f *flags) func() (any, error) {
+	"hearing": {contract.MsgImplHearing, func(f *flags) func() (any, error) {
 		id := f.String("hearing", "", "hearingens id, ÅÅÅÅ-1 (våren) eller ÅÅÅÅ-2 (hösten)")
 		held := f.Bool("held", false, "hearingen har hållits")
 		move := f.String("move-to", "", "flytta till dagen ÅÅÅÅ-MM-DD (samma klockslag)")
@@ -109,20 +109,20 @@ var implMessages = map[string]implMessage{
 			return domain.RecordHearing{Meta: f.meta(), Hearing: *id, Held: *held, MoveTo: *move, Notes: *notes}, nil
 		}
 	}},
-	"join": {workflows.MsgImplJoin, func(f *flags) func() (any, error) {
+	"join": {contract.MsgImplJoin, func(f *flags) func() (any, error) {
 		codes := f.String("municipality", "", "kommunkoder, kommaseparerade, till exempel 0180,1480")
 		return func() (any, error) {
 			return domain.JoinImplementation{Meta: f.meta(), Municipalities: splitList(*codes)}, nil
 		}
 	}},
-	"unsubscribe": {workflows.MsgImplUnsubscribe, func(f *flags) func() (any, error) {
+	"unsubscribe": {contract.MsgImplUnsubscribe, func(f *flags) func() (any, error) {
 		code := f.String("municipality", "", "kommunkod")
 		email := f.String("email", "", "bara denna adress (standard: alla kommunens kontakter)")
 		return func() (any, error) {
 			return domain.Unsubscribe{Meta: f.meta(), Municipality: *code, Email: *email}, nil
 		}
 	}},
-	"complete": {workflows.MsgImplComplete, func(f *flags) func() (any, error) {
+	"complete": {contract.MsgImplComplete, func(f *flags) func() (any, error) {
 		var finals multi
 		f.Var(&finals, "final", "slutvärde per effektmål: mål,värde,enhet[,ÅÅÅÅ-MM-DD] (flera gånger)")
 		return func() (any, error) {
@@ -145,7 +145,7 @@ var implMessages = map[string]implMessage{
 			return cmd, nil
 		}
 	}},
-	"stop": {workflows.MsgImplStop, func(f *flags) func() (any, error) {
+	"stop": {contract.MsgImplStop, func(f *flags) func() (any, error) {
 		return func() (any, error) { return domain.StopImplementation{Meta: f.meta()}, nil }
 	}},
 }
@@ -185,7 +185,7 @@ func (c *CLI) implSend(ctx context.Context, name string, m implMessage, args []s
 	default:
 		event := ""
 		if rec.Event != nil {
-			event = activities.ImplEventLine(c.Lang, *rec.Event)
+			event = present.ImplEventLine(c.Lang, *rec.Event)
 		}
 		fmt.Fprintln(c.Out, c.t("impl.cli.accepted", "id", id, "event", event))
 		if rec.Ended {

@@ -9,10 +9,10 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/skr/handslag/activities"
 	"github.com/skr/handslag/admin"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
-	"github.com/skr/handslag/workflows"
+	"github.com/skr/handslag/present"
 )
 
 // implStatus prints the implementation: plan, participants, milestones, reports, goals,
@@ -33,7 +33,7 @@ func (c *CLI) implStatus(ctx context.Context, args []string) error {
 
 func day(t time.Time) string { return t.In(domain.Stockholm()).Format("2006-01-02") }
 
-func (c *CLI) printImplStatus(w io.Writer, st workflows.ImplementationStatus) {
+func (c *CLI) printImplStatus(w io.Writer, st contract.ImplementationStatus) {
 	im := st.Implementation
 	tw := tabwriter.NewWriter(w, 0, 2, 2, ' ', 0)
 	row := func(label, value string) { fmt.Fprintf(tw, "%s\t%s\n", c.t(label), value) }
@@ -52,7 +52,7 @@ func (c *CLI) printImplStatus(w io.Writer, st workflows.ImplementationStatus) {
 		row("impl.status.next_milestone", day(m.Date)+" "+m.ID+": "+m.What)
 	}
 	if e := st.Latest; e != nil {
-		row("impl.status.latest", activities.ImplEventLine(c.Lang, *e))
+		row("impl.status.latest", present.ImplEventLine(c.Lang, *e))
 	}
 	for _, m := range im.Plan.Milestones {
 		state := c.t("impl.status.open")
@@ -213,7 +213,7 @@ func (c *CLI) writeNewsletter(w io.Writer, month string, news newsletter) {
 	for _, e := range news.Implementation {
 		fmt.Fprintf(w, "\n## %s\n\n", c.t("impl.newsletter.initiative", "title", e.Title, "id", e.InitiativeID, "stage", c.t("stage."+string(e.Stage))))
 		for _, ev := range e.Events {
-			fmt.Fprintf(w, "- %s\n", activities.ImplEventLine(c.Lang, ev))
+			fmt.Fprintf(w, "- %s\n", present.ImplEventLine(c.Lang, ev))
 		}
 		for _, g := range e.Goals {
 			if g.Latest == nil {

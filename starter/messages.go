@@ -5,9 +5,9 @@ import (
 	"fmt"
 
 	"github.com/skr/handslag/admin"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
-	"github.com/skr/handslag/workflows"
 )
 
 // A message command builds one payload from its flags and sends it.
@@ -21,7 +21,7 @@ type messageCommand struct {
 }
 
 var messageCommands = []messageCommand{
-	{"triage", "bedöm ägare: SKR, Adda eller Inera", workflows.MsgTriageOwner, domain.RoleOffice, func(f *flags) func() (any, error) {
+	{"triage", "bedöm ägare: SKR, Adda eller Inera", contract.MsgTriageOwner, domain.RoleOffice, func(f *flags) func() (any, error) {
 		owner := f.String("owner", "", "huvudägare: SKR, Adda eller Inera")
 		route := f.String("route", string(domain.RouteOwn), "own (äger), assist (bistår) eller procurement (upphandling via Adda)")
 		assisting := f.String("assisting", "", "organisationer som bistår, kommaseparerade")
@@ -44,14 +44,14 @@ var messageCommands = []messageCommand{
 			return cmd, nil
 		}
 	}},
-	{"relevance", "registrera relevansbedömningen (SKR-koncernen och kommunerna)", workflows.MsgAssessRelevance, domain.RoleOffice, func(f *flags) func() (any, error) {
+	{"relevance", "registrera relevansbedömningen (SKR-koncernen och kommunerna)", contract.MsgAssessRelevance, domain.RoleOffice, func(f *flags) func() (any, error) {
 		group := f.String("group", "", "SKR-koncernens bedömning: high, medium eller low")
 		municipal := f.String("municipal", "", "kommunernas bedömning: high, medium eller low")
 		return func() (any, error) {
 			return domain.AssessRelevance{Meta: f.meta(), Group: domain.Relevance(*group), Municipal: domain.Relevance(*municipal)}, nil
 		}
 	}},
-	{"score", "poängsätt ett kriterium (angelägenhet, genomförbarhet, nytta, kostnad)", workflows.MsgScoreCriteria, domain.RoleOffice, func(f *flags) func() (any, error) {
+	{"score", "poängsätt ett kriterium (angelägenhet, genomförbarhet, nytta, kostnad)", contract.MsgScoreCriteria, domain.RoleOffice, func(f *flags) func() (any, error) {
 		criterion := f.String("criterion", "", "urgency, feasibility, benefit eller cost (eller på svenska)")
 		score := f.Int("score", 0, "poäng 1-5")
 		motivation := f.String("motivation", "", "kort motivering")
@@ -63,7 +63,7 @@ var messageCommands = []messageCommand{
 			return domain.ScoreCriteria{Meta: f.meta(), Scores: []domain.CriterionScore{{Criterion: c, Score: *score, Motivation: *motivation}}}, nil
 		}
 	}},
-	{"requirement", "markera ett ska-krav som uppfyllt (eller --met=false)", workflows.MsgRecordRequirement, domain.RoleOffice, func(f *flags) func() (any, error) {
+	{"requirement", "markera ett ska-krav som uppfyllt (eller --met=false)", contract.MsgRecordRequirement, domain.RoleOffice, func(f *flags) func() (any, error) {
 		req := f.String("requirement", "", "verified_need, group_should_drive, competence_staffed, named_main_owner, long_term_financing, long_term_ownership eller link_to_missions_goals")
 		met := f.Bool("met", true, "uppfyllt")
 		evidence := f.String("evidence", "", "underlag (krävs när kravet är uppfyllt)")
@@ -71,7 +71,7 @@ var messageCommands = []messageCommand{
 			return domain.RecordRequirement{Meta: f.meta(), Requirement: domain.Requirement(*req), Met: *met, Evidence: *evidence}, nil
 		}
 	}},
-	{"decide", "digitaliseringsledningens beslut: --gate quick_analysis|qualification|offer --verdict approve|defer|decline", workflows.MsgDecide, domain.RoleLeadership, func(f *flags) func() (any, error) {
+	{"decide", "digitaliseringsledningens beslut: --gate quick_analysis|qualification|offer --verdict approve|defer|decline", contract.MsgDecide, domain.RoleLeadership, func(f *flags) func() (any, error) {
 		gate := f.String("gate", "", "quick_analysis (februari), qualification (juni) eller offer (början av nästa år)")
 		verdict := f.String("verdict", "", "approve (gå vidare), defer (tillbaka till backlog) eller decline (avslå)")
 		ref := f.String("reference", "", "protokoll- eller ärendereferens")
@@ -79,14 +79,14 @@ var messageCommands = []messageCommand{
 			return domain.Decide{Meta: f.meta(), Gate: domain.Gate(*gate), Verdict: domain.Verdict(*verdict), Reference: *ref}, nil
 		}
 	}},
-	{"quick-analysis", "registrera snabbanalysen (april)", workflows.MsgRecordQuickAnalysis, domain.RoleOffice, func(f *flags) func() (any, error) {
+	{"quick-analysis", "registrera snabbanalysen (april)", contract.MsgRecordQuickAnalysis, domain.RoleOffice, func(f *flags) func() (any, error) {
 		meaning := f.String("offer-meaning", "", "vad ett erbjudande kan innebära för kommunerna")
 		needs := f.String("qualification-needs", "", "vad en kvalificering kräver")
 		return func() (any, error) {
 			return domain.RecordQuickAnalysis{Meta: f.meta(), OfferMeaning: *meaning, QualificationNeeds: *needs}, nil
 		}
 	}},
-	{"valuation", "registrera värderingen (maj)", workflows.MsgRecordValuation, domain.RoleOffice, func(f *flags) func() (any, error) {
+	{"valuation", "registrera värderingen (maj)", contract.MsgRecordValuation, domain.RoleOffice, func(f *flags) func() (any, error) {
 		group := f.Int("group-score", 0, "SKR-koncernens värdering 1-5")
 		municipal := f.Int("municipal-score", 0, "kommunernas värdering via programrådet 1-5")
 		comment := f.String("comment", "", "kommentar")
@@ -94,7 +94,7 @@ var messageCommands = []messageCommand{
 			return domain.RecordValuation{Meta: f.meta(), GroupScore: *group, MunicipalScore: *municipal, Comment: *comment}, nil
 		}
 	}},
-	{"qualification", "registrera kvalificeringen (september-januari)", workflows.MsgRecordQualification, domain.RoleOffice, func(f *flags) func() (any, error) {
+	{"qualification", "registrera kvalificeringen (september-januari)", contract.MsgRecordQualification, domain.RoleOffice, func(f *flags) func() (any, error) {
 		what := f.String("what", "", "vad som ska göras")
 		who := f.String("who-does-what", "", "vilken part som gör vad")
 		goal := f.String("effect-goal", "", "effektmål")
@@ -106,7 +106,7 @@ var messageCommands = []messageCommand{
 				Cost: *cost, Financing: *financing, ImplementationPeriod: *period}, nil
 		}
 	}},
-	{"withdraw", "återkalla initiativet", workflows.MsgWithdraw, domain.RoleOffice, func(f *flags) func() (any, error) {
+	{"withdraw", "återkalla initiativet", contract.MsgWithdraw, domain.RoleOffice, func(f *flags) func() (any, error) {
 		return func() (any, error) { return domain.Withdraw{Meta: f.meta()}, nil }
 	}},
 }

@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"github.com/skr/handslag/admin"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
-	"github.com/skr/handslag/workflows"
 )
 
 func init() {
@@ -66,7 +66,7 @@ func (c *CLI) offerStatus(ctx context.Context, args []string) error {
 	})
 }
 
-func (c *CLI) printOfferStatus(w io.Writer, st workflows.OfferStatus) {
+func (c *CLI) printOfferStatus(w io.Writer, st contract.OfferStatus) {
 	when := func(t time.Time) string { return t.In(domain.Stockholm()).Format("2006-01-02 15:04") }
 	real := func(t time.Time) string { return st.Clock.ToCalendar(t).Format("2006-01-02 15:04") }
 	tw := tabwriter.NewWriter(w, 0, 2, 2, ' ', 0)

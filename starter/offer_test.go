@@ -5,9 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
-	"github.com/skr/handslag/workflows"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -45,7 +45,7 @@ func TestOfferBadInputIsExplainedBeforeAnythingIsSent(t *testing.T) {
 
 func TestPrintOfferStatus(t *testing.T) {
 	loc := domain.Stockholm()
-	st := workflows.OfferStatus{
+	st := contract.OfferStatus{
 		Content: domain.OfferContent{InitiativeID: "bygglov", Title: "Bygglov"},
 		Seminar: time.Date(2027, 2, 24, 13, 0, 0, 0, loc), Deadline: time.Date(2027, 4, 11, 17, 0, 0, 0, loc),
 		LateUntil: time.Date(2027, 7, 10, 17, 0, 0, 0, loc), Rule: domain.DefaultDecisionRule(),

@@ -9,9 +9,9 @@ import (
 	"time"
 
 	"github.com/skr/handslag/admin"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
-	"github.com/skr/handslag/workflows"
 )
 
 func init() {
@@ -43,7 +43,7 @@ func (c *CLI) status(ctx context.Context, args []string) error {
 
 func (c *CLI) t(key string, args ...any) string { return i18n.T(c.Lang, key, args...) }
 
-func (c *CLI) printStatus(w io.Writer, st workflows.Status) {
+func (c *CLI) printStatus(w io.Writer, st contract.Status) {
 	in := st.Initiative
 	when := func(t time.Time) string { return in.Clock.ToCalendar(t).Format("2006-01-02 15:04") }
 	tw := tabwriter.NewWriter(w, 0, 2, 2, ' ', 0)

@@ -12,9 +12,9 @@ import (
 
 	"github.com/skr/handslag/admin"
 	"github.com/skr/handslag/config"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/logging"
 	"github.com/skr/handslag/telemetry"
-	"github.com/skr/handslag/workflows"
 	enumspb "go.temporal.io/api/enums/v1"
 	taskqueuepb "go.temporal.io/api/taskqueue/v1"
 	"go.temporal.io/sdk/client"
@@ -91,7 +91,7 @@ func StartProcess(ctx context.Context, o ProcessOptions) (*Process, error) {
 	}
 	p.started.Store(true)
 	o.Logger.Info("worker started", zap.String("address", opts.HostPort), zap.String("namespace", opts.Namespace),
-		zap.String("task_queue", workflows.TaskQueue), zap.String("identity", p.Identity), zap.String("metrics", p.MetricsAddr))
+		zap.String("task_queue", contract.TaskQueue), zap.String("identity", p.Identity), zap.String("metrics", p.MetricsAddr))
 	return p, nil
 }
 
@@ -104,12 +104,12 @@ func (p *Process) ready(ctx context.Context) error {
 	if _, err := p.admin.Temporal.CheckHealth(ctx, &client.CheckHealthRequest{}); err != nil {
 		return fmt.Errorf("not connected: %w", err)
 	}
-	resp, err := p.admin.Temporal.DescribeTaskQueue(ctx, workflows.TaskQueue, enumspb.TASK_QUEUE_TYPE_WORKFLOW)
+	resp, err := p.admin.Temporal.DescribeTaskQueue(ctx, contract.TaskQueue, enumspb.TASK_QUEUE_TYPE_WORKFLOW)
 	if err != nil {
-		return fmt.Errorf("describing task queue %s: %w", workflows.TaskQueue, err)
+		return fmt.Errorf("describing task queue %s: %w", contract.TaskQueue, err)
 	}
 	if !slices.ContainsFunc(resp.GetPollers(), func(pi *taskqueuepb.PollerInfo) bool { return pi.GetIdentity() == p.Identity }) {
-		return fmt.Errorf("not yet polling task queue %s", workflows.TaskQueue)
+		return fmt.Errorf("not yet polling task queue %s", contract.TaskQueue)
 	}
 	return nil
 }

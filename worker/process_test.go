@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/skr/handslag/config"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/devserver"
-	"github.com/skr/handslag/workflows"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.temporal.io/sdk/client"
@@ -29,11 +29,11 @@ func get(t *testing.T, url string) (int, string) {
 // A worker process against a real (in-process) server: alive at once, ready once it polls,
 // and its metrics carry the SDK's series.
 func TestProcessEndpoints(t *testing.T) {
-	srv, err := devserver.Start(devserver.Options{Namespace: workflows.Namespace, UIPort: -1, SearchAttributes: workflows.SearchAttributes})
+	srv, err := devserver.Start(devserver.Options{Namespace: contract.Namespace, UIPort: -1, SearchAttributes: contract.SearchAttributes})
 	require.NoError(t, err)
 	defer srv.Stop()
 	p, err := StartProcess(context.Background(), ProcessOptions{
-		Client:      client.Options{HostPort: srv.FrontendAddr, Namespace: workflows.Namespace},
+		Client:      client.Options{HostPort: srv.FrontendAddr, Namespace: contract.Namespace},
 		Worker:      config.Worker{OutboxDir: t.TempDir(), LeadershipEmail: "ledningen@example.org"},
 		MetricsAddr: "127.0.0.1:0", Logger: zap.NewNop()})
 	require.NoError(t, err)

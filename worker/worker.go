@@ -8,6 +8,7 @@ import (
 	"github.com/skr/handslag/activities/coordinator"
 	"github.com/skr/handslag/admin"
 	"github.com/skr/handslag/config"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/mail"
 	"github.com/skr/handslag/members"
@@ -30,7 +31,7 @@ func New(c client.Client, cfg config.Worker) (sdkworker.Worker, error) {
 	}
 	ns := cfg.Namespace
 	if ns == "" {
-		ns = workflows.Namespace
+		ns = contract.Namespace
 	}
 	reg, book, links, err := offerDependencies(cfg)
 	if err != nil {
@@ -44,7 +45,7 @@ func New(c client.Client, cfg config.Worker) (sdkworker.Worker, error) {
 	if err != nil {
 		return nil, fmt.Errorf("worker: %w", err)
 	}
-	w := sdkworker.New(c, workflows.TaskQueue, sdkworker.Options{})
+	w := sdkworker.New(c, contract.TaskQueue, sdkworker.Options{})
 	Register(w, &activities.Activities{Sender: box, Lang: i18n.Swedish, LeadershipAddress: cfg.LeadershipEmail,
 		OfficeAddress: cfg.OfficeEmail, BaseURL: cfg.BaseURL, Members: dir, Register: reg, Contacts: book, Links: links,
 		Unsubscribe: links.ForUnsubscribe(), OwnerAddresses: owners, Cases: caseDir})
@@ -55,11 +56,11 @@ func New(c client.Client, cfg config.Worker) (sdkworker.Worker, error) {
 // Register adds the workflows and the activities to any registry (a worker, a test or replay
 // environment), under the names the contract promises.
 func Register(r sdkworker.Registry, acts *activities.Activities) {
-	r.RegisterWorkflowWithOptions(workflows.InitiativeWorkflow, workflow.RegisterOptions{Name: workflows.InitiativeWorkflowType})
-	r.RegisterWorkflowWithOptions(workflows.CycleWorkflow, workflow.RegisterOptions{Name: workflows.CycleWorkflowType})
-	r.RegisterWorkflowWithOptions(workflows.CycleLauncherWorkflow, workflow.RegisterOptions{Name: workflows.CycleLauncherWorkflowType})
-	r.RegisterWorkflowWithOptions(workflows.OfferRoundWorkflow, workflow.RegisterOptions{Name: workflows.OfferRoundWorkflowType})
-	r.RegisterWorkflowWithOptions(workflows.ImplementationWorkflow, workflow.RegisterOptions{Name: workflows.ImplementationWorkflowType})
+	r.RegisterWorkflowWithOptions(workflows.InitiativeWorkflow, workflow.RegisterOptions{Name: contract.InitiativeWorkflowType})
+	r.RegisterWorkflowWithOptions(workflows.CycleWorkflow, workflow.RegisterOptions{Name: contract.CycleWorkflowType})
+	r.RegisterWorkflowWithOptions(workflows.CycleLauncherWorkflow, workflow.RegisterOptions{Name: contract.CycleLauncherWorkflowType})
+	r.RegisterWorkflowWithOptions(workflows.OfferRoundWorkflow, workflow.RegisterOptions{Name: contract.OfferRoundWorkflowType})
+	r.RegisterWorkflowWithOptions(workflows.ImplementationWorkflow, workflow.RegisterOptions{Name: contract.ImplementationWorkflowType})
 	if acts != nil {
 		r.RegisterActivity(acts)
 	}

@@ -1,23 +1,20 @@
 package workflows
 
-import "go.temporal.io/sdk/workflow"
+import (
+	"github.com/skr/handslag/contract"
+	"go.temporal.io/sdk/workflow"
+)
 
 // maxAppliedUpdates bounds how many update IDs a workflow remembers across continue-as-new.
 // An update is delivered again only to the run right after the one that applied it, so the
 // last few hundred are plenty.
 const maxAppliedUpdates = 300
 
-// AppliedUpdate is an update a run applied, with the receipt it answered.
-type AppliedUpdate[R any] struct {
-	ID      string `json:"id"`
-	Receipt R      `json:"receipt"`
-}
-
 // appliedUpdates remembers the updates applied lately, by update ID, and is carried to the
 // next run. The server can deliver an update again to the next run when the task that
 // completed it also continued the workflow as new (seen on a real server under a burst of
 // messages); the next run then answers it with the first receipt instead of applying it twice.
-type appliedUpdates[R any] []AppliedUpdate[R]
+type appliedUpdates[R any] []contract.AppliedUpdate[R]
 
 // find returns the receipt of the update with this ID, if it was applied.
 func (a appliedUpdates[R]) find(id string) (R, bool) {
@@ -35,7 +32,7 @@ func (a appliedUpdates[R]) add(id string, r R) appliedUpdates[R] {
 	if id == "" {
 		return a
 	}
-	a = append(a, AppliedUpdate[R]{ID: id, Receipt: r})
+	a = append(a, contract.AppliedUpdate[R]{ID: id, Receipt: r})
 	if len(a) > maxAppliedUpdates {
 		a = append(appliedUpdates[R](nil), a[len(a)-maxAppliedUpdates:]...)
 	}
@@ -53,7 +50,7 @@ func updateID(ctx workflow.Context) string {
 // applyOnce wraps an update's handler and validator so that an update already in applied (by
 // its update ID) is answered with its first receipt and passes the validator, and an applied
 // one is recorded there. applied is the run's carried record.
-func applyOnce[C, R any](applied *[]AppliedUpdate[R], handle func(workflow.Context, C) (R, error),
+func applyOnce[C, R any](applied *[]contract.AppliedUpdate[R], handle func(workflow.Context, C) (R, error),
 	validate func(workflow.Context, C) error) (func(workflow.Context, C) (R, error), func(workflow.Context, C) error) {
 	handler := func(ctx workflow.Context, cmd C) (R, error) {
 		if rec, ok := appliedUpdates[R](*applied).find(updateID(ctx)); ok {

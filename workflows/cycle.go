@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/skr/handslag/activities"
+	"github.com/skr/handslag/activities/coordinator"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/workflow"
@@ -13,19 +15,19 @@ import (
 // CycleWorkflow runs one year's annual cycle. It validates its input and hands over to
 // cycleRun: it takes in the backlog, runs the February round, and passes the leadership's
 // decisions on to the initiatives, until the offer decision the following year.
-func CycleWorkflow(ctx workflow.Context, in CycleInput) (*domain.CycleReport, error) {
+func CycleWorkflow(ctx workflow.Context, in contract.CycleInput) (*domain.CycleReport, error) {
 	if in.State == nil {
 		if err := in.Config.Validate(); err != nil {
-			return nil, toApplicationError(err)
+			return nil, contract.ApplicationError(err)
 		}
 		if in.Year < 2000 || in.Year > 2200 {
-			return nil, toApplicationError(&domain.ValidationError{Code: domain.CodeInvalidValue, Field: "year", Detail: fmt.Sprint(in.Year)})
+			return nil, contract.ApplicationError(&domain.ValidationError{Code: domain.CodeInvalidValue, Field: "year", Detail: fmt.Sprint(in.Year)})
 		}
 	}
 	r := &cycleRun{input: in, state: in.State}
 	r.input.State = nil
 	if r.input.MaxHistoryEvents <= 0 {
-		r.input.MaxHistoryEvents = DefaultMaxHistoryEvents
+		r.input.MaxHistoryEvents = contract.DefaultMaxHistoryEvents
 	}
 	if err := r.registerMessages(ctx); err != nil {
 		return nil, err
@@ -39,15 +41,19 @@ func CycleWorkflow(ctx workflow.Context, in CycleInput) (*domain.CycleReport, er
 }
 
 type cycleRun struct {
-	input    CycleInput
+	input    contract.CycleInput
 	state    *domain.Cycle
 	signals  []signalChannel
-	rejected []RejectedSignal
+	rejected []contract.RejectedSignal
 	// deciding is set while a decision is being passed on to the initiatives; other decisions
 	// are refused meanwhile so two can never interleave.
 	deciding bool
 	wake     sleeper
 }
+
+// coordinators names the coordinating activities by method reference (the worker registers
+// a *coordinator.Activities holding the client they use).
+var coordinators *coordinator.Activities
 
 // Activity options: the coordinating activities go through every initiative, so they have a
 // longer time-out, heartbeat, and a bounded number of attempts.
@@ -73,13 +79,13 @@ func (r *cycleRun) start(ctx workflow.Context) error {
 	in := r.input
 	actx := coordinatorOptions(ctx)
 	var ids []string
-	if err := workflow.ExecuteActivity(actx, ActFindBacklog, FindBacklogInput{Year: in.Year}).Get(ctx, &ids); err != nil {
+	if err := workflow.ExecuteActivity(actx, coordinators.FindBacklog, coordinator.FindBacklogInput{Year: in.Year}).Get(ctx, &ids); err != nil {
 		return err
 	}
 	var snaps []domain.InitiativeSnapshot
 	if len(ids) > 0 {
-		join := JoinInput{Year: in.Year, Calendar: in.Config.Calendar, Clock: in.Clock, IDs: ids}
-		if err := workflow.ExecuteActivity(actx, ActJoinInitiatives, join).Get(ctx, &snaps); err != nil {
+		join := coordinator.JoinInput{Year: in.Year, Calendar: in.Config.Calendar, Clock: in.Clock, IDs: ids}
+		if err := workflow.ExecuteActivity(actx, coordinators.JoinInitiatives, join).Get(ctx, &snaps); err != nil {
 			return err
 		}
 	}
@@ -92,7 +98,7 @@ func (r *cycleRun) start(ctx workflow.Context) error {
 	}
 	r.state = domain.NewCycle(in.Year, in.Config, in.Clock, now, participants)
 	if len(participants) > 0 {
-		r.notifyMembers(ctx, "round_open", fmt.Sprintf("round-open/%s", CycleWorkflowID(in.Year)), allMembers(r.state))
+		r.notifyMembers(ctx, "round_open", fmt.Sprintf("round-open/%s", contract.CycleWorkflowID(in.Year)), allMembers(r.state))
 	}
 	return nil
 }
@@ -123,7 +129,7 @@ func (r *cycleRun) loop(ctx workflow.Context) (*domain.CycleReport, error) {
 // announce sends the reminders and notices the calendar events call for. A notice that
 // finally fails is logged; the event itself stays recorded in the cycle.
 func (r *cycleRun) announce(ctx workflow.Context, ev domain.CycleEvents) {
-	id := CycleWorkflowID(r.state.Year)
+	id := contract.CycleWorkflowID(r.state.Year)
 	for _, rem := range ev.Reminders {
 		members := make([]activities.NoticeMember, 0, len(rem.Members))
 		for _, m := range allMembers(r.state) {
@@ -153,7 +159,7 @@ func (r *cycleRun) refreshParticipants(ctx workflow.Context) {
 		ids[i] = p.ID
 	}
 	var snaps []domain.InitiativeSnapshot
-	if err := workflow.ExecuteActivity(coordinatorOptions(ctx), ActInitiativeSnapshots, SnapshotsInput{IDs: ids}).Get(ctx, &snaps); err != nil {
+	if err := workflow.ExecuteActivity(coordinatorOptions(ctx), coordinators.InitiativeSnapshots, coordinator.SnapshotsInput{IDs: ids}).Get(ctx, &snaps); err != nil {
 		workflow.GetLogger(ctx).Error("refresh participants", "error", err)
 		return
 	}
@@ -190,14 +196,14 @@ func allMembers(c *domain.Cycle) []activities.NoticeMember {
 func (r *cycleRun) publish(ctx workflow.Context) {
 	current := workflow.GetTypedSearchAttributes(ctx)
 	var updates []temporal.SearchAttributeUpdate
-	if v, ok := current.GetKeyword(SAStage); !ok || v != string(r.state.Phase) {
-		updates = append(updates, SAStage.ValueSet(string(r.state.Phase)))
+	if v, ok := current.GetKeyword(contract.SAStage); !ok || v != string(r.state.Phase) {
+		updates = append(updates, contract.SAStage.ValueSet(string(r.state.Phase)))
 	}
-	if v, ok := current.GetInt64(SACycleYear); !ok || v != int64(r.state.Year) {
-		updates = append(updates, SACycleYear.ValueSet(int64(r.state.Year)))
+	if v, ok := current.GetInt64(contract.SACycleYear); !ok || v != int64(r.state.Year) {
+		updates = append(updates, contract.SACycleYear.ValueSet(int64(r.state.Year)))
 	}
-	if v, ok := current.GetBool(SAEscalated); !ok || v != r.escalated() {
-		updates = append(updates, SAEscalated.ValueSet(r.escalated()))
+	if v, ok := current.GetBool(contract.SAEscalated); !ok || v != r.escalated() {
+		updates = append(updates, contract.SAEscalated.ValueSet(r.escalated()))
 	}
 	if len(updates) > 0 {
 		if err := workflow.UpsertTypedSearchAttributes(ctx, updates...); err != nil {
@@ -243,8 +249,8 @@ func (r *cycleRun) continueAsNew(ctx workflow.Context) error {
 	return workflow.NewContinueAsNewError(ctx, CycleWorkflow, next)
 }
 
-func (r *cycleRun) status(ctx workflow.Context) CycleStatus {
-	s := CycleStatus{Year: r.input.Year, Run: r.input.Run, Deciding: r.deciding, RejectedSignals: r.rejected}
+func (r *cycleRun) status(ctx workflow.Context) contract.CycleStatus {
+	s := contract.CycleStatus{Year: r.input.Year, Run: r.input.Run, Deciding: r.deciding, RejectedSignals: r.rejected}
 	if r.state == nil {
 		s.Phase = domain.PhaseStarting
 		return s

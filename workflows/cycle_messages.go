@@ -3,6 +3,8 @@ package workflows
 import (
 	"fmt"
 
+	"github.com/skr/handslag/activities/coordinator"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"go.temporal.io/sdk/workflow"
 )
@@ -11,8 +13,8 @@ import (
 // signals, and the queries.
 func (r *cycleRun) registerMessages(ctx workflow.Context) error {
 	regs := []func(workflow.Context) error{
-		cycleMessage[domain.SubmitPriorities](r, MsgSubmitPriorities),
-		cycleMessage[domain.SubmitValuation](r, MsgSubmitValuation),
+		cycleMessage[domain.SubmitPriorities](r, contract.MsgSubmitPriorities),
+		cycleMessage[domain.SubmitValuation](r, contract.MsgSubmitValuation),
 		r.registerDecide,
 	}
 	for _, reg := range regs {
@@ -20,10 +22,10 @@ func (r *cycleRun) registerMessages(ctx workflow.Context) error {
 			return err
 		}
 	}
-	if err := workflow.SetQueryHandler(ctx, QueryCycleStatus, func() (CycleStatus, error) { return r.status(ctx), nil }); err != nil {
+	if err := workflow.SetQueryHandler(ctx, contract.QueryCycleStatus, func() (contract.CycleStatus, error) { return r.status(ctx), nil }); err != nil {
 		return err
 	}
-	if err := workflow.SetQueryHandler(ctx, QueryCycleReport, func() (domain.CycleReport, error) {
+	if err := workflow.SetQueryHandler(ctx, contract.QueryCycleReport, func() (domain.CycleReport, error) {
 		if r.state == nil {
 			return domain.CycleReport{Year: r.input.Year, Phase: domain.PhaseStarting}, nil
 		}
@@ -55,13 +57,13 @@ func (r *cycleRun) apply(ctx workflow.Context, cmd domain.CycleCommand) error {
 func cycleMessage[C domain.CycleCommand](r *cycleRun, name string) func(workflow.Context) error {
 	return func(ctx workflow.Context) error {
 		handler, validator := applyOnce(&r.input.Applied,
-			func(ctx workflow.Context, cmd C) (CycleReceipt, error) {
+			func(ctx workflow.Context, cmd C) (contract.CycleReceipt, error) {
 				if err := r.apply(ctx, cmd); err != nil {
-					return CycleReceipt{}, toApplicationError(err)
+					return contract.CycleReceipt{}, contract.ApplicationError(err)
 				}
-				return CycleReceipt{Phase: r.state.Phase, Revision: r.state.Revision, ListsDeadline: r.state.ListsDeadline()}, nil
+				return contract.CycleReceipt{Phase: r.state.Phase, Revision: r.state.Revision, ListsDeadline: r.state.ListsDeadline()}, nil
 			},
-			func(ctx workflow.Context, cmd C) error { return toApplicationError(r.check(ctx, cmd)) })
+			func(ctx workflow.Context, cmd C) error { return contract.ApplicationError(r.check(ctx, cmd)) })
 		err := workflow.SetUpdateHandlerWithOptions(ctx, name, handler, workflow.UpdateHandlerOptions{Validator: validator})
 		if err != nil {
 			return err
@@ -93,20 +95,20 @@ func typedSignal[C any](ctx workflow.Context, name string, handle func(workflow.
 // must be at the gate, and for an offer meet every must-requirement), records the decision and
 // passes it on to every initiative at the gate.
 func (r *cycleRun) registerDecide(ctx workflow.Context) error {
-	err := workflow.SetUpdateHandlerWithOptions(ctx, MsgDecideCycle,
-		func(ctx workflow.Context, cmd domain.DecideCycle) (DecisionReceipt, error) {
+	err := workflow.SetUpdateHandlerWithOptions(ctx, contract.MsgDecideCycle,
+		func(ctx workflow.Context, cmd domain.DecideCycle) (contract.DecisionReceipt, error) {
 			rec, err := r.decide(ctx, cmd)
-			return rec, toApplicationError(err)
+			return rec, contract.ApplicationError(err)
 		},
 		workflow.UpdateHandlerOptions{Validator: func(ctx workflow.Context, cmd domain.DecideCycle) error {
-			return toApplicationError(r.checkDecide(ctx, cmd))
+			return contract.ApplicationError(r.checkDecide(ctx, cmd))
 		}})
 	if err != nil {
 		return err
 	}
-	r.signals = append(r.signals, typedSignal[domain.DecideCycle](ctx, MsgDecideCycle, func(ctx workflow.Context, cmd domain.DecideCycle) {
+	r.signals = append(r.signals, typedSignal[domain.DecideCycle](ctx, contract.MsgDecideCycle, func(ctx workflow.Context, cmd domain.DecideCycle) {
 		_, err := r.decide(ctx, cmd)
-		r.rejected = recordRejected(ctx, r.rejected, MsgDecideCycle, cmd, err)
+		r.rejected = recordRejected(ctx, r.rejected, contract.MsgDecideCycle, cmd, err)
 	}))
 	return nil
 }
@@ -118,34 +120,34 @@ func (r *cycleRun) checkDecide(ctx workflow.Context, cmd domain.DecideCycle) err
 	return r.check(ctx, cmd)
 }
 
-func (r *cycleRun) decide(ctx workflow.Context, cmd domain.DecideCycle) (DecisionReceipt, error) {
+func (r *cycleRun) decide(ctx workflow.Context, cmd domain.DecideCycle) (contract.DecisionReceipt, error) {
 	if err := r.checkDecide(ctx, cmd); err != nil {
-		return DecisionReceipt{}, err
+		return contract.DecisionReceipt{}, err
 	}
 	r.deciding = true
 	defer func() { r.deciding = false }()
 	actx := coordinatorOptions(ctx)
 	var snaps []domain.InitiativeSnapshot
-	if err := workflow.ExecuteActivity(actx, ActInitiativeSnapshots, SnapshotsInput{IDs: r.state.Eligible(cmd.Gate)}).Get(ctx, &snaps); err != nil {
-		return DecisionReceipt{}, err
+	if err := workflow.ExecuteActivity(actx, coordinators.InitiativeSnapshots, coordinator.SnapshotsInput{IDs: r.state.Eligible(cmd.Gate)}).Get(ctx, &snaps); err != nil {
+		return contract.DecisionReceipt{}, err
 	}
 	plan, err := r.state.PlanDecision(cmd, snaps)
 	if err != nil {
-		return DecisionReceipt{}, err
+		return contract.DecisionReceipt{}, err
 	}
 	if cmd.Gate == domain.GateQuickAnalysis {
 		r.state.RefreshParticipants(snaps)
 	}
 	if err := r.state.Apply(cmd, workflow.Now(ctx)); err != nil {
-		return DecisionReceipt{}, err
+		return contract.DecisionReceipt{}, err
 	}
 	var results []domain.DecisionResult
-	in := ApplyDecisionsInput{Year: r.state.Year, Gate: cmd.Gate, Plan: plan, By: cmd.By, Reason: cmd.Reason, Reference: cmd.Reference}
-	if err := workflow.ExecuteActivity(actx, ActApplyDecisions, in).Get(ctx, &results); err != nil {
+	in := coordinator.ApplyDecisionsInput{Year: r.state.Year, Gate: cmd.Gate, Plan: plan, By: cmd.By, Reason: cmd.Reason, Reference: cmd.Reference}
+	if err := workflow.ExecuteActivity(actx, coordinators.ApplyDecisions, in).Get(ctx, &results); err != nil {
 		// The decision stands and is recorded; what could not be passed on shows in the results.
 		workflow.GetLogger(ctx).Error("decision not passed on", "gate", cmd.Gate, "error", err)
 		results = []domain.DecisionResult{{Error: fmt.Sprintf("kunde inte föras vidare: %v", err)}}
 	}
 	r.state.RecordResults(cmd.Gate, results)
-	return DecisionReceipt{Gate: cmd.Gate, Phase: r.state.Phase, Results: results}, nil
+	return contract.DecisionReceipt{Gate: cmd.Gate, Phase: r.state.Phase, Results: results}, nil
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/skr/handslag/activities"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/outbox"
@@ -68,7 +69,7 @@ func actorFor(k int) domain.Actor {
 func rejectedCode(t *testing.T, r *reply) domain.ErrorCode {
 	t.Helper()
 	require.True(t, r.done)
-	ve, ok := ValidationErrorFrom(r.rejected)
+	ve, ok := contract.ValidationErrorFrom(r.rejected)
 	require.True(t, ok, "typed rejection, got %v", r.rejected)
 	return ve.Code
 }
@@ -113,19 +114,19 @@ func TestWholeCycle(t *testing.T) {
 	// counties and the operations managers never answer.
 	var accepted []*reply
 	for k := 0; k < 14; k++ {
-		accepted = append(accepted, upd(sthlm(2027, 1, 20, 10, k), MsgSubmitPriorities, listCmd(cfg, k, actorFor(k), 0)))
+		accepted = append(accepted, upd(sthlm(2027, 1, 20, 10, k), contract.MsgSubmitPriorities, listCmd(cfg, k, actorFor(k), 0)))
 	}
-	accepted = append(accepted, upd(sthlm(2027, 1, 20, 11, 0), MsgSubmitPriorities, listCmd(cfg, 21, network, 0)))
-	accepted = append(accepted, upd(sthlm(2027, 1, 22, 10, 0), MsgSubmitPriorities, listCmd(cfg, 14, office, 0)))
-	accepted = append(accepted, upd(sthlm(2027, 2, 10, 10, 0), MsgSubmitPriorities, listCmd(cfg, 0, council, 7)))
+	accepted = append(accepted, upd(sthlm(2027, 1, 20, 11, 0), contract.MsgSubmitPriorities, listCmd(cfg, 21, network, 0)))
+	accepted = append(accepted, upd(sthlm(2027, 1, 22, 10, 0), contract.MsgSubmitPriorities, listCmd(cfg, 14, office, 0)))
+	accepted = append(accepted, upd(sthlm(2027, 2, 10, 10, 0), contract.MsgSubmitPriorities, listCmd(cfg, 0, council, 7)))
 	for k := 15; k < 18; k++ {
-		accepted = append(accepted, upd(sthlm(2027, 2, 24, 10, k), MsgSubmitPriorities, listCmd(cfg, k, council, 0)))
+		accepted = append(accepted, upd(sthlm(2027, 2, 24, 10, k), contract.MsgSubmitPriorities, listCmd(cfg, k, council, 0)))
 	}
-	short := upd(sthlm(2027, 2, 24, 11, 0), MsgSubmitPriorities, domain.SubmitPriorities{Meta: meta(council), Member: "county:23", Initiatives: []string{"i01", "i02", "i03", "i04"}})
-	dup := upd(sthlm(2027, 2, 24, 11, 1), MsgSubmitPriorities, domain.SubmitPriorities{Meta: meta(council), Member: "county:23", Initiatives: []string{"i01", "i02", "i03", "i04", "i01"}})
-	outside := upd(sthlm(2027, 2, 24, 11, 2), MsgSubmitPriorities, domain.SubmitPriorities{Meta: meta(council), Member: "county:23", Initiatives: []string{"i01", "i02", "i03", "i04", "n01"}})
-	nobody := upd(sthlm(2027, 2, 24, 11, 3), MsgSubmitPriorities, domain.SubmitPriorities{Meta: meta(council), Member: "county:99", Initiatives: listFor(1, 0)})
-	late := upd(sthlm(2027, 3, 1, 10, 0), MsgSubmitPriorities, listCmd(cfg, 18, council, 0))
+	short := upd(sthlm(2027, 2, 24, 11, 0), contract.MsgSubmitPriorities, domain.SubmitPriorities{Meta: meta(council), Member: "county:23", Initiatives: []string{"i01", "i02", "i03", "i04"}})
+	dup := upd(sthlm(2027, 2, 24, 11, 1), contract.MsgSubmitPriorities, domain.SubmitPriorities{Meta: meta(council), Member: "county:23", Initiatives: []string{"i01", "i02", "i03", "i04", "i01"}})
+	outside := upd(sthlm(2027, 2, 24, 11, 2), contract.MsgSubmitPriorities, domain.SubmitPriorities{Meta: meta(council), Member: "county:23", Initiatives: []string{"i01", "i02", "i03", "i04", "n01"}})
+	nobody := upd(sthlm(2027, 2, 24, 11, 3), contract.MsgSubmitPriorities, domain.SubmitPriorities{Meta: meta(council), Member: "county:99", Initiatives: listFor(1, 0)})
+	late := upd(sthlm(2027, 3, 1, 10, 0), contract.MsgSubmitPriorities, listCmd(cfg, 18, council, 0))
 
 	// The weighing-together the leadership decides from.
 	var ranking []domain.Ranked
@@ -151,17 +152,17 @@ func TestWholeCycle(t *testing.T) {
 	}
 	var report domain.CycleReport
 	at(sthlm(2027, 3, 2, 9, 0), func() {
-		v, err := env.QueryWorkflow(QueryCycleReport)
+		v, err := env.QueryWorkflow(contract.QueryCycleReport)
 		require.NoError(t, err)
 		require.NoError(t, v.Get(&report))
 	})
 
 	// The leadership decides on 5 March: first naming an initiative outside the round.
-	badDecision := upd(sthlm(2027, 3, 5, 10, 0), MsgDecideCycle, domain.DecideCycle{Meta: meta(leadership), Gate: domain.GateQuickAnalysis, Chosen: []string{"i01", "n01"}})
+	badDecision := upd(sthlm(2027, 3, 5, 10, 0), contract.MsgDecideCycle, domain.DecideCycle{Meta: meta(leadership), Gate: domain.GateQuickAnalysis, Chosen: []string{"i01", "n01"}})
 	var qa *reply
 	at(sthlm(2027, 3, 5, 10, 30), func() {
 		qa = &reply{}
-		env.UpdateWorkflow(MsgDecideCycle, "", &testsuite.TestUpdateCallback{OnAccept: func() {},
+		env.UpdateWorkflow(contract.MsgDecideCycle, "", &testsuite.TestUpdateCallback{OnAccept: func() {},
 			OnReject:   func(err error) { qa.rejected, qa.done = err, true },
 			OnComplete: func(v interface{}, err error) { qa.value, qa.rejected, qa.done = v, err, true }},
 			domain.DecideCycle{Meta: meta(leadership), Gate: domain.GateQuickAnalysis, Chosen: top(6), Reference: "DL 2027-03"})
@@ -180,14 +181,14 @@ func TestWholeCycle(t *testing.T) {
 			for i, id := range top(6) {
 				valuations = append(valuations, &reply{})
 				r := valuations[len(valuations)-1]
-				env.UpdateWorkflow(MsgSubmitValuation, "", &testsuite.TestUpdateCallback{OnAccept: func() {},
+				env.UpdateWorkflow(contract.MsgSubmitValuation, "", &testsuite.TestUpdateCallback{OnAccept: func() {},
 					OnReject:   func(err error) { r.rejected, r.done = err, true },
 					OnComplete: func(v interface{}, err error) { r.value, r.rejected, r.done = v, err, true }},
 					domain.SubmitValuation{Meta: meta(council), Member: members(cfg)[k], Initiative: id, Score: 1 + (k+i)%5, Comment: "värdering"})
 			}
 		}
 	})
-	networkValuation := upd(sthlm(2027, 5, 6, 9, 0), MsgSubmitValuation, domain.SubmitValuation{Meta: meta(network), Member: "network:kommundirektorsnatverket", Initiative: "i01", Score: 3, Comment: "x"})
+	networkValuation := upd(sthlm(2027, 5, 6, 9, 0), contract.MsgSubmitValuation, domain.SubmitValuation{Meta: meta(network), Member: "network:kommundirektorsnatverket", Initiative: "i01", Score: 3, Comment: "x"})
 	at(sthlm(2027, 5, 10, 10, 0), func() {
 		for _, id := range top(6) {
 			w.do(t, id, domain.RecordValuation{Meta: meta(office), GroupScore: 4, MunicipalScore: 3, Comment: "c"})
@@ -197,7 +198,7 @@ func TestWholeCycle(t *testing.T) {
 	var qual *reply
 	at(sthlm(2027, 7, 2, 10, 0), func() {
 		qual = &reply{}
-		env.UpdateWorkflow(MsgDecideCycle, "", &testsuite.TestUpdateCallback{OnAccept: func() {},
+		env.UpdateWorkflow(contract.MsgDecideCycle, "", &testsuite.TestUpdateCallback{OnAccept: func() {},
 			OnReject:   func(err error) { qual.rejected, qual.done = err, true },
 			OnComplete: func(v interface{}, err error) { qual.value, qual.rejected, qual.done = v, err, true }},
 			domain.DecideCycle{Meta: meta(leadership), Gate: domain.GateQualification, Chosen: top(3)})
@@ -220,7 +221,7 @@ func TestWholeCycle(t *testing.T) {
 		at(tm, func() {
 			r := &reply{}
 			*target = r
-			env.UpdateWorkflow(MsgDecideCycle, "", &testsuite.TestUpdateCallback{OnAccept: func() {},
+			env.UpdateWorkflow(contract.MsgDecideCycle, "", &testsuite.TestUpdateCallback{OnAccept: func() {},
 				OnReject:   func(err error) { r.rejected, r.done = err, true },
 				OnComplete: func(v interface{}, err error) { r.value, r.rejected, r.done = v, err, true }},
 				domain.DecideCycle{Meta: meta(leadership), Gate: domain.GateOffer, Chosen: chosen()})
@@ -229,7 +230,7 @@ func TestWholeCycle(t *testing.T) {
 	decideAt(sthlm(2028, 2, 10, 10, 0), &offerBad, func() []string { return top(3) })
 	decideAt(sthlm(2028, 2, 10, 11, 0), &offer, func() []string { return top(2) })
 
-	env.ExecuteWorkflow(CycleWorkflow, CycleInput{Year: 2027, Config: cfg})
+	env.ExecuteWorkflow(CycleWorkflow, contract.CycleInput{Year: 2027, Config: cfg})
 	require.True(t, env.IsWorkflowCompleted())
 	require.NoError(t, env.GetWorkflowError())
 	var final domain.CycleReport
@@ -274,7 +275,7 @@ func TestWholeCycle(t *testing.T) {
 	assert.Equal(t, domain.CodeInvalidValue, rejectedCode(t, badDecision))
 	require.True(t, qa.done)
 	require.NoError(t, qa.rejected)
-	assert.Len(t, qa.value.(DecisionReceipt).Results, 30)
+	assert.Len(t, qa.value.(contract.DecisionReceipt).Results, 30)
 	require.True(t, qual.done)
 	require.NoError(t, qual.rejected)
 	require.True(t, offerBad.done)
@@ -343,14 +344,14 @@ func TestWholeCycle(t *testing.T) {
 	env2.RegisterWorkflow(CycleWorkflow)
 	env2.RegisterActivity(&activities.Activities{Sender: box, Lang: i18n.Swedish, LeadershipAddress: "ledningen@example.se"})
 	w.register(env2)
-	var status CycleStatus
+	var status contract.CycleStatus
 	env2.RegisterDelayedCallback(func() {
-		v, err := env2.QueryWorkflow(QueryCycleStatus)
+		v, err := env2.QueryWorkflow(contract.QueryCycleStatus)
 		require.NoError(t, err)
 		require.NoError(t, v.Get(&status))
 		env2.CancelWorkflow()
 	}, time.Hour)
-	env2.ExecuteWorkflow(CycleWorkflow, CycleInput{Year: 2028, Config: cfg})
+	env2.ExecuteWorkflow(CycleWorkflow, contract.CycleInput{Year: 2028, Config: cfg})
 	assert.Equal(t, 27, status.Participants)
 	assert.Equal(t, domain.PhasePriorities, status.Phase)
 }

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/skr/handslag/activities/coordinator"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/stretchr/testify/require"
 	"go.temporal.io/sdk/activity"
@@ -65,7 +67,7 @@ func (w *world) sortedIDs() []string {
 	return ids
 }
 
-func (w *world) findBacklog(_ context.Context, in FindBacklogInput) ([]string, error) {
+func (w *world) findBacklog(_ context.Context, in coordinator.FindBacklogInput) ([]string, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	var out []string
@@ -79,14 +81,14 @@ func (w *world) findBacklog(_ context.Context, in FindBacklogInput) ([]string, e
 	return out, nil
 }
 
-func (w *world) join(_ context.Context, in JoinInput) ([]domain.InitiativeSnapshot, error) {
+func (w *world) join(_ context.Context, in coordinator.JoinInput) ([]domain.InitiativeSnapshot, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	var out []domain.InitiativeSnapshot
 	for _, id := range in.IDs {
 		i := w.ins[id]
 		i.Advance(w.now())
-		cmd := domain.JoinCycle{Meta: domain.Meta{By: CycleActor(in.Year), Reason: "cykel"}, Year: in.Year, Calendar: in.Calendar, Clock: in.Clock}
+		cmd := domain.JoinCycle{Meta: domain.Meta{By: contract.CycleActor(in.Year), Reason: "cykel"}, Year: in.Year, Calendar: in.Calendar, Clock: in.Clock}
 		if err := i.Apply(cmd, w.now()); err != nil {
 			out = append(out, domain.InitiativeSnapshot{ID: id})
 			continue
@@ -96,7 +98,7 @@ func (w *world) join(_ context.Context, in JoinInput) ([]domain.InitiativeSnapsh
 	return out, nil
 }
 
-func (w *world) snapshots(_ context.Context, in SnapshotsInput) ([]domain.InitiativeSnapshot, error) {
+func (w *world) snapshots(_ context.Context, in coordinator.SnapshotsInput) ([]domain.InitiativeSnapshot, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	var out []domain.InitiativeSnapshot
@@ -108,7 +110,7 @@ func (w *world) snapshots(_ context.Context, in SnapshotsInput) ([]domain.Initia
 	return out, nil
 }
 
-func (w *world) applyDecisions(_ context.Context, in ApplyDecisionsInput) ([]domain.DecisionResult, error) {
+func (w *world) applyDecisions(_ context.Context, in coordinator.ApplyDecisionsInput) ([]domain.DecisionResult, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	var out []domain.DecisionResult
@@ -128,10 +130,10 @@ func (w *world) applyDecisions(_ context.Context, in ApplyDecisionsInput) ([]dom
 
 func (w *world) register(env *testsuite.TestWorkflowEnvironment) {
 	w.now = env.Now
-	env.RegisterActivityWithOptions(w.findBacklog, activity.RegisterOptions{Name: ActFindBacklog})
-	env.RegisterActivityWithOptions(w.join, activity.RegisterOptions{Name: ActJoinInitiatives})
-	env.RegisterActivityWithOptions(w.snapshots, activity.RegisterOptions{Name: ActInitiativeSnapshots})
-	env.RegisterActivityWithOptions(w.applyDecisions, activity.RegisterOptions{Name: ActApplyDecisions})
+	env.RegisterActivityWithOptions(w.findBacklog, activity.RegisterOptions{Name: "FindBacklog"})
+	env.RegisterActivityWithOptions(w.join, activity.RegisterOptions{Name: "JoinInitiatives"})
+	env.RegisterActivityWithOptions(w.snapshots, activity.RegisterOptions{Name: "InitiativeSnapshots"})
+	env.RegisterActivityWithOptions(w.applyDecisions, activity.RegisterOptions{Name: "ApplyDecisions"})
 }
 
 // directory gives every member an address except those listed.

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/skr/handslag/activities"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/outbox"
@@ -32,8 +33,8 @@ func testNeed() domain.Need {
 	}
 }
 
-func testInput() InitiativeInput {
-	return InitiativeInput{Registration: domain.Registration{
+func testInput() contract.InitiativeInput {
+	return contract.InitiativeInput{Registration: domain.Registration{
 		ID: "bygglov", Need: testNeed(), By: office, Calendar: domain.DefaultCalendar()}}
 }
 
@@ -64,7 +65,7 @@ func newHarness(t *testing.T, start time.Time, with ...func(*activities.Activiti
 
 // updateResult is what one update produced.
 type updateResult struct {
-	receipt  Receipt
+	receipt  contract.Receipt
 	rejected error
 	done     bool
 }
@@ -82,7 +83,7 @@ func (h *harness) updateAt(at time.Time, name string, arg any) *updateResult {
 					res.rejected = err
 					return
 				}
-				res.receipt = v.(Receipt)
+				res.receipt = v.(contract.Receipt)
 			},
 		}, arg)
 	}, at.Sub(h.start))
@@ -94,10 +95,10 @@ func (h *harness) at(at time.Time, fn func()) {
 	h.env.RegisterDelayedCallback(fn, at.Sub(h.start))
 }
 
-func (h *harness) status() Status {
-	v, err := h.env.QueryWorkflow(QueryStatus)
+func (h *harness) status() contract.Status {
+	v, err := h.env.QueryWorkflow(contract.QueryStatus)
 	require.NoError(h.t, err)
-	var s Status
+	var s contract.Status
 	require.NoError(h.t, v.Get(&s))
 	return s
 }
@@ -108,7 +109,7 @@ func (h *harness) stopAt(at time.Time) {
 	h.at(at, func() { h.env.CancelWorkflow() })
 }
 
-func (h *harness) run(in InitiativeInput) {
+func (h *harness) run(in contract.InitiativeInput) {
 	h.env.ExecuteWorkflow(InitiativeWorkflow, in)
 	require.True(h.t, h.env.IsWorkflowCompleted())
 }

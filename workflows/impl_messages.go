@@ -1,6 +1,7 @@
 package workflows
 
 import (
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/workflow"
@@ -10,22 +11,22 @@ import (
 // feeding the same domain command; the status query; and the goroutine applying signals.
 func (r *implRun) registerMessages(ctx workflow.Context) error {
 	regs := []func(workflow.Context) error{
-		implMessage[domain.SetPlan](r, MsgImplPlan),
-		implMessage[domain.RecordMilestone](r, MsgImplMilestone),
-		implMessage[domain.SubmitReport](r, MsgImplReport),
-		implMessage[domain.RecordMeasurement](r, MsgImplMeasure),
-		implMessage[domain.RecordHearing](r, MsgImplHearing),
-		implMessage[domain.JoinImplementation](r, MsgImplJoin),
-		implMessage[domain.Unsubscribe](r, MsgImplUnsubscribe),
-		implMessage[domain.CompleteImplementation](r, MsgImplComplete),
-		implMessage[domain.StopImplementation](r, MsgImplStop),
+		implMessage[domain.SetPlan](r, contract.MsgImplPlan),
+		implMessage[domain.RecordMilestone](r, contract.MsgImplMilestone),
+		implMessage[domain.SubmitReport](r, contract.MsgImplReport),
+		implMessage[domain.RecordMeasurement](r, contract.MsgImplMeasure),
+		implMessage[domain.RecordHearing](r, contract.MsgImplHearing),
+		implMessage[domain.JoinImplementation](r, contract.MsgImplJoin),
+		implMessage[domain.Unsubscribe](r, contract.MsgImplUnsubscribe),
+		implMessage[domain.CompleteImplementation](r, contract.MsgImplComplete),
+		implMessage[domain.StopImplementation](r, contract.MsgImplStop),
 	}
 	for _, reg := range regs {
 		if err := reg(ctx); err != nil {
 			return err
 		}
 	}
-	if err := workflow.SetQueryHandler(ctx, QueryImplementationStatus, func() (ImplementationStatus, error) {
+	if err := workflow.SetQueryHandler(ctx, contract.QueryImplementationStatus, func() (contract.ImplementationStatus, error) {
 		return r.status(ctx), nil
 	}); err != nil {
 		return err
@@ -43,11 +44,11 @@ func (r *implRun) registerMessages(ctx workflow.Context) error {
 func implMessage[C domain.ImplCommand](r *implRun, name string) func(workflow.Context) error {
 	return func(ctx workflow.Context) error {
 		handler, validator := applyOnce(&r.input.Applied,
-			func(ctx workflow.Context, cmd C) (ImplReceipt, error) {
+			func(ctx workflow.Context, cmd C) (contract.ImplReceipt, error) {
 				if err := r.im.Apply(cmd, workflow.Now(ctx)); err != nil {
-					return ImplReceipt{}, toApplicationError(err)
+					return contract.ImplReceipt{}, contract.ApplicationError(err)
 				}
-				rec := ImplReceipt{Revision: r.im.Revision, Ended: r.im.Outcome != nil}
+				rec := contract.ImplReceipt{Revision: r.im.Revision, Ended: r.im.Outcome != nil}
 				if n := len(r.im.Events); n > 0 {
 					e := r.im.Events[n-1]
 					rec.Event = &e
@@ -58,14 +59,14 @@ func implMessage[C domain.ImplCommand](r *implRun, name string) func(workflow.Co
 				if !r.ready() {
 					return nil // checked by the handler once the run is set up
 				}
-				return toApplicationError(r.im.Check(cmd, workflow.Now(ctx)))
+				return contract.ApplicationError(r.im.Check(cmd, workflow.Now(ctx)))
 			})
 		// The run's record of applied updates is only there once it is set up: wait for that
 		// before looking in it. A rejected update is never written to the history.
 		err := workflow.SetUpdateHandlerWithOptions(ctx, name,
-			func(ctx workflow.Context, cmd C) (ImplReceipt, error) {
+			func(ctx workflow.Context, cmd C) (contract.ImplReceipt, error) {
 				if err := workflow.Await(ctx, r.ready); err != nil {
-					return ImplReceipt{}, err
+					return contract.ImplReceipt{}, err
 				}
 				return handler(ctx, cmd)
 			},
@@ -84,14 +85,14 @@ func implMessage[C domain.ImplCommand](r *implRun, name string) func(workflow.Co
 func upsertChanged(ctx workflow.Context, stage domain.Stage, owner domain.Owner, escalated bool) {
 	current := workflow.GetTypedSearchAttributes(ctx)
 	var updates []temporal.SearchAttributeUpdate
-	if v, ok := current.GetKeyword(SAStage); !ok || v != string(stage) {
-		updates = append(updates, SAStage.ValueSet(string(stage)))
+	if v, ok := current.GetKeyword(contract.SAStage); !ok || v != string(stage) {
+		updates = append(updates, contract.SAStage.ValueSet(string(stage)))
 	}
-	if v, ok := current.GetKeyword(SAOwner); owner != "" && (!ok || v != string(owner)) {
-		updates = append(updates, SAOwner.ValueSet(string(owner)))
+	if v, ok := current.GetKeyword(contract.SAOwner); owner != "" && (!ok || v != string(owner)) {
+		updates = append(updates, contract.SAOwner.ValueSet(string(owner)))
 	}
-	if v, ok := current.GetBool(SAEscalated); !ok || v != escalated {
-		updates = append(updates, SAEscalated.ValueSet(escalated))
+	if v, ok := current.GetBool(contract.SAEscalated); !ok || v != escalated {
+		updates = append(updates, contract.SAEscalated.ValueSet(escalated))
 	}
 	if len(updates) > 0 {
 		if err := workflow.UpsertTypedSearchAttributes(ctx, updates...); err != nil {

@@ -1,6 +1,7 @@
 package workflows
 
 import (
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"go.temporal.io/sdk/workflow"
 )
@@ -24,7 +25,7 @@ func (r *implRun) reportProgress(ctx workflow.Context) {
 	if workflow.GetVersion(ctx, implProgressChange, workflow.DefaultVersion, 1) == workflow.DefaultVersion {
 		return
 	}
-	if err := workflow.SignalExternalWorkflow(ctx, parent, "", MsgImplementationProgress, p).Get(ctx, nil); err != nil {
+	if err := workflow.SignalExternalWorkflow(ctx, parent, "", contract.MsgImplementationProgress, p).Get(ctx, nil); err != nil {
 		workflow.GetLogger(ctx).Warn("progress not delivered to the initiative", "initiative", r.im.InitiativeID, "error", err)
 		return
 	}
@@ -38,5 +39,5 @@ func (r *initiativeRun) applyImplementationProgress(_ workflow.Context, p domain
 
 // implementationProgressSignal is the channel on which the implementation reports progress.
 func (r *initiativeRun) implementationProgressSignal(ctx workflow.Context) signalChannel {
-	return typedSignal[domain.ImplementationProgress](ctx, MsgImplementationProgress, r.applyImplementationProgress)
+	return typedSignal[domain.ImplementationProgress](ctx, contract.MsgImplementationProgress, r.applyImplementationProgress)
 }

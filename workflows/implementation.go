@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/skr/handslag/activities"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
 	"go.temporal.io/sdk/temporal"
@@ -15,14 +16,14 @@ import (
 // twice a year and feedback digests to the participating municipalities. It continues as
 // new at the start of every follow-up period (and when the history grows), and when it ends
 // (completed or stopped) it reports the outcome to its initiative and returns it.
-func ImplementationWorkflow(ctx workflow.Context, in ImplementationInput) (domain.ImplOutcome, error) {
+func ImplementationWorkflow(ctx workflow.Context, in contract.ImplementationInput) (domain.ImplOutcome, error) {
 	if workflow.GetVersion(ctx, implEarlyHandlersChange, workflow.DefaultVersion, 1) == workflow.DefaultVersion {
 		if in.State == nil && len(in.Setup.Register) == 0 {
 			in.Setup.Register = register(ctx)
 		}
 		r, err := newImplRun(ctx, in)
 		if err != nil {
-			return domain.ImplOutcome{}, toApplicationError(err)
+			return domain.ImplOutcome{}, contract.ApplicationError(err)
 		}
 		if err := r.registerMessages(ctx); err != nil {
 			return domain.ImplOutcome{}, err
@@ -40,7 +41,7 @@ func ImplementationWorkflow(ctx workflow.Context, in ImplementationInput) (domai
 	}
 	run, err := newImplRun(ctx, in)
 	if err != nil {
-		return domain.ImplOutcome{}, toApplicationError(err)
+		return domain.ImplOutcome{}, contract.ApplicationError(err)
 	}
 	run.signals = r.signals
 	*r = *run
@@ -70,7 +71,7 @@ func register(ctx workflow.Context) []domain.OfferMunicipality {
 }
 
 type implRun struct {
-	input   ImplementationInput
+	input   contract.ImplementationInput
 	im      *domain.Implementation
 	pending []domain.ImplAction
 	// period is the follow-up period this run started in; the run ends with it.
@@ -82,7 +83,7 @@ type implRun struct {
 	progress *domain.ImplementationProgress
 }
 
-func newImplRun(ctx workflow.Context, in ImplementationInput) (*implRun, error) {
+func newImplRun(ctx workflow.Context, in contract.ImplementationInput) (*implRun, error) {
 	im := in.State
 	if im == nil {
 		var err error
@@ -91,7 +92,7 @@ func newImplRun(ctx workflow.Context, in ImplementationInput) (*implRun, error) 
 		}
 	}
 	if in.MaxHistoryEvents <= 0 {
-		in.MaxHistoryEvents = DefaultImplMaxHistoryEvents
+		in.MaxHistoryEvents = contract.DefaultImplMaxHistoryEvents
 	}
 	r := &implRun{input: in, im: im, pending: in.Pending}
 	// The live state is r.im, r.pending and r.input.Rejected; the input keeps what shapes a run.
@@ -174,7 +175,7 @@ func (r *implRun) finish(ctx workflow.Context) (domain.ImplOutcome, error) {
 	out := *r.im.Outcome
 	if p := r.input.ParentWorkflowID; p != "" {
 		rep := domain.ImplementationReport{Outcome: out, By: workflow.GetInfo(ctx).WorkflowExecution.ID}
-		if err := workflow.SignalExternalWorkflow(ctx, p, "", MsgImplementationOutcome, rep).Get(ctx, nil); err != nil {
+		if err := workflow.SignalExternalWorkflow(ctx, p, "", contract.MsgImplementationOutcome, rep).Get(ctx, nil); err != nil {
 			workflow.GetLogger(ctx).Warn("outcome not delivered to the initiative", "initiative", r.im.InitiativeID, "error", err)
 		}
 	}
@@ -195,15 +196,15 @@ func (r *implRun) stage() domain.Stage {
 	return domain.StageImplementation
 }
 
-func (r *implRun) status(ctx workflow.Context) ImplementationStatus {
+func (r *implRun) status(ctx workflow.Context) contract.ImplementationStatus {
 	im := r.im
 	if im == nil {
-		return ImplementationStatus{Run: r.input.Run} // still reading the register (a second)
+		return contract.ImplementationStatus{Run: r.input.Run} // still reading the register (a second)
 	}
-	s := ImplementationStatus{Implementation: *im, Stage: r.stage(), Periods: im.ReportPeriods(), Goals: im.GoalResults(),
+	s := contract.ImplementationStatus{Implementation: *im, Stage: r.stage(), Periods: im.ReportPeriods(), Goals: im.GoalResults(),
 		Latest: im.LatestEvent(), Outcome: im.Outcome, Escalated: im.Escalated(), Rejected: r.input.Rejected, Run: r.input.Run}
 	if m := im.NextMilestone(); m != nil {
-		s.NextMilestone = &MilestoneRef{ID: m.ID, What: m.What, Date: m.Due}
+		s.NextMilestone = &contract.MilestoneRef{ID: m.ID, What: m.What, Date: m.Due}
 	}
 	if w, ok := im.NextWake(workflow.Now(ctx)); ok {
 		s.NextWake = &w

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -13,8 +14,8 @@ import (
 	"go.temporal.io/sdk/workflow"
 )
 
-func implInput() ImplementationInput {
-	return ImplementationInput{Setup: domain.ImplementationSetup{InitiativeID: "bygglov", Title: "Gemensam e-tjänst för bygglov",
+func implInput() contract.ImplementationInput {
+	return contract.ImplementationInput{Setup: domain.ImplementationSetup{InitiativeID: "bygglov", Title: "Gemensam e-tjänst för bygglov",
 		Owner: domain.OwnerInera, Settings: domain.DefaultImplementationSettings(), Start: sthlm(2027, 12, 20, 10, 0),
 		Period: "2028-2029", EffectGoal: "50 % digitala", Participants: []string{"0114", "0115"}, By: "offer-bygglov"}}
 }
@@ -29,25 +30,25 @@ func TestImplementationContinuesAsNewLosingNothing(t *testing.T) {
 	ms := sweden(t)[:5]
 	h := newOfferHarness(t, sthlm(2027, 12, 20, 10, 0), ms)
 	plan := domain.SetPlan{Meta: meta(office), Goals: []domain.GoalInput{{ID: "effektmal", Unit: "procent", Target: 50}}}
-	h.at(sthlm(2027, 12, 21, 10, 0), func() { h.env.SignalWorkflow(MsgImplPlan, plan) })
+	h.at(sthlm(2027, 12, 21, 10, 0), func() { h.env.SignalWorkflow(contract.MsgImplPlan, plan) })
 	boundary := sthlm(2028, 1, 1, 0, 0)
 	lastSecond := sthlm(2027, 12, 31, 23, 59).Add(59 * time.Second)
 	upd := &implResult{}
 	h.at(lastSecond.Add(-time.Second), func() {
-		h.env.SignalWorkflow(MsgImplJoin, domain.JoinImplementation{Meta: meta(office), Municipalities: []string{ms[4].Code}})
-		h.env.SignalWorkflow(MsgImplMeasure, domain.RecordMeasurement{Meta: meta(office), Goal: "okänt", Value: 1, Unit: "procent", Date: "2027-12-31"})
-		h.env.UpdateWorkflow(MsgImplMilestone, "u1", updateCallback(upd), domain.RecordMilestone{Meta: meta(office), Milestone: "finns-inte"})
+		h.env.SignalWorkflow(contract.MsgImplJoin, domain.JoinImplementation{Meta: meta(office), Municipalities: []string{ms[4].Code}})
+		h.env.SignalWorkflow(contract.MsgImplMeasure, domain.RecordMeasurement{Meta: meta(office), Goal: "okänt", Value: 1, Unit: "procent", Date: "2027-12-31"})
+		h.env.UpdateWorkflow(contract.MsgImplMilestone, "u1", updateCallback(upd), domain.RecordMilestone{Meta: meta(office), Milestone: "finns-inte"})
 	})
 	h.at(lastSecond, func() {
 		// The history is now long: the next message wakes the run, which continues as new.
 		h.env.SetCurrentHistoryLength(5000)
-		h.env.SignalWorkflow(MsgImplMeasure, measure(11, "2027-12-31"))
+		h.env.SignalWorkflow(contract.MsgImplMeasure, measure(11, "2027-12-31"))
 	})
 	h.env.ExecuteWorkflow(ImplementationWorkflow, implInput())
 
 	var can *workflow.ContinueAsNewError
 	require.True(t, errors.As(h.env.GetWorkflowError(), &can), "got %v", h.env.GetWorkflowError())
-	var next ImplementationInput
+	var next contract.ImplementationInput
 	require.NoError(t, converter.GetDefaultDataConverter().FromPayloads(can.Input, &next))
 	require.NotNil(t, next.State)
 	assert.Equal(t, 1, next.Run)
@@ -58,16 +59,16 @@ func TestImplementationContinuesAsNewLosingNothing(t *testing.T) {
 	require.Len(t, next.Rejected, 1, "the bad signal is listed, not lost")
 	assert.Equal(t, domain.CodeUnknownGoal, next.Rejected[0].Error.Code)
 	require.True(t, upd.done)
-	ve, ok := ValidationErrorFrom(upd.rejected)
+	ve, ok := contract.ValidationErrorFrom(upd.rejected)
 	require.True(t, ok)
 	assert.Equal(t, domain.CodeUnknownMilestone, ve.Code)
 	assert.Len(t, next.State.Register, 5, "the register is read once and carried")
 
 	// The next run goes on from the carried state, in the next period.
 	h2 := newOfferHarness(t, boundary, ms)
-	var st ImplementationStatus
+	var st contract.ImplementationStatus
 	h2.at(sthlm(2028, 1, 2, 10, 0), func() {
-		v, err := h2.env.QueryWorkflow(QueryImplementationStatus)
+		v, err := h2.env.QueryWorkflow(contract.QueryImplementationStatus)
 		require.NoError(t, err)
 		require.NoError(t, v.Get(&st))
 	})
@@ -84,7 +85,7 @@ func TestStoppedImplementationEndsWithItsReason(t *testing.T) {
 	ms := sweden(t)[:3]
 	h := newOfferHarness(t, sthlm(2028, 2, 1, 10, 0), ms)
 	h.at(sthlm(2028, 2, 10, 10, 0), func() {
-		h.env.SignalWorkflow(MsgImplStop, domain.StopImplementation{Meta: domain.Meta{By: leadership, Reason: "Finansieringen drogs in"}})
+		h.env.SignalWorkflow(contract.MsgImplStop, domain.StopImplementation{Meta: domain.Meta{By: leadership, Reason: "Finansieringen drogs in"}})
 	})
 	in := implInput()
 	in.Setup.Start = sthlm(2028, 2, 1, 10, 0)
@@ -107,7 +108,7 @@ func updateCallback(res *implResult) *testsuite.TestUpdateCallback {
 		OnComplete: func(v interface{}, err error) {
 			res.done, res.rejected = true, err
 			if err == nil {
-				res.receipt = v.(ImplReceipt)
+				res.receipt = v.(contract.ImplReceipt)
 			}
 		},
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -13,7 +14,7 @@ import (
 
 // implResult is where one implementation update's answer lands.
 type implResult struct {
-	receipt  ImplReceipt
+	receipt  contract.ImplReceipt
 	rejected error
 	done     bool
 }
@@ -23,7 +24,7 @@ func (h *offerHarness) implUpdateAt(at time.Time, name string, cmd any) *implRes
 	res := &implResult{}
 	h.at(at, func() {
 		h.updates++
-		require.NoError(h.t, h.env.UpdateWorkflowByID(ImplementationWorkflowID("bygglov"), name, fmt.Sprintf("impl-%d", h.updates), updateCallback(res), cmd))
+		require.NoError(h.t, h.env.UpdateWorkflowByID(contract.ImplementationWorkflowID("bygglov"), name, fmt.Sprintf("impl-%d", h.updates), updateCallback(res), cmd))
 	})
 	return res
 }
@@ -31,14 +32,14 @@ func (h *offerHarness) implUpdateAt(at time.Time, name string, cmd any) *implRes
 // implSignalAt sends a signal to the implementation at a local instant.
 func (h *offerHarness) implSignalAt(at time.Time, name string, cmd any) {
 	h.at(at, func() {
-		require.NoError(h.t, h.env.SignalWorkflowByID(ImplementationWorkflowID("bygglov"), name, cmd))
+		require.NoError(h.t, h.env.SignalWorkflowByID(contract.ImplementationWorkflowID("bygglov"), name, cmd))
 	})
 }
 
-func (h *offerHarness) implStatus() ImplementationStatus {
-	v, err := h.env.QueryWorkflowByID(ImplementationWorkflowID("bygglov"), QueryImplementationStatus)
+func (h *offerHarness) implStatus() contract.ImplementationStatus {
+	v, err := h.env.QueryWorkflowByID(contract.ImplementationWorkflowID("bygglov"), contract.QueryImplementationStatus)
 	require.NoError(h.t, err)
-	var s ImplementationStatus
+	var s contract.ImplementationStatus
 	require.NoError(h.t, v.Get(&s))
 	return s
 }
@@ -64,17 +65,17 @@ func measure(value float64, date string) domain.RecordMeasurement {
 func TestThreeYearImplementation(t *testing.T) {
 	ms := sweden(t)[:13]
 	h := newOfferHarness(t, sthlm(2027, 2, 1, 9, 0), ms)
-	h.child = OfferRoundWorkflowID("bygglov")
+	h.child = contract.OfferRoundWorkflowID("bygglov")
 	offerDecision(h)
 	h.submitAt(sthlm(2027, 3, 1, 10, 0), h.answers(linkActor, domain.AnswerYes, codes(ms[:11])...))
 	lateYes := h.submitAt(sthlm(2027, 3, 30, 10, 0), h.answers(linkActor, domain.AnswerYes, ms[11].Code))
 
-	plan := h.implUpdateAt(sthlm(2027, 3, 20, 10, 0), MsgImplPlan, domain.SetPlan{Meta: meta(office),
+	plan := h.implUpdateAt(sthlm(2027, 3, 20, 10, 0), contract.MsgImplPlan, domain.SetPlan{Meta: meta(office),
 		Milestones: []domain.MilestoneInput{{ID: "pilot", What: "Pilot i tre kommuner", Due: "2027-09-30"},
 			{ID: "bred-inforing", What: "Alla deltagare i drift", Due: "2028-06-30"}, {ID: "forvaltning", What: "Överlämnat till förvaltning", Due: "2029-11-30"}},
 		Goals: []domain.GoalInput{{ID: "effektmal", Unit: "procent", Target: 50}}})
-	badUnit := h.implUpdateAt(sthlm(2027, 3, 21, 10, 0), MsgImplMeasure, domain.RecordMeasurement{Meta: meta(office), Goal: "effektmal", Value: 3, Unit: "antal", Date: "2027-03-01"})
-	unknownGoal := h.implUpdateAt(sthlm(2027, 3, 21, 10, 0), MsgImplMeasure, domain.RecordMeasurement{Meta: meta(office), Goal: "nojd-kund", Value: 3, Unit: "procent", Date: "2027-03-01"})
+	badUnit := h.implUpdateAt(sthlm(2027, 3, 21, 10, 0), contract.MsgImplMeasure, domain.RecordMeasurement{Meta: meta(office), Goal: "effektmal", Value: 3, Unit: "antal", Date: "2027-03-01"})
+	unknownGoal := h.implUpdateAt(sthlm(2027, 3, 21, 10, 0), contract.MsgImplMeasure, domain.RecordMeasurement{Meta: meta(office), Goal: "nojd-kund", Value: 3, Unit: "procent", Date: "2027-03-01"})
 
 	// Quarterly reports a few days before each due date (the 16th after the quarter), except
 	// 2027-07 (never: reminded 16 Oct, escalated 30 Oct) and 2028-04 (late: after the reminder,
@@ -85,41 +86,41 @@ func TestThreeYearImplementation(t *testing.T) {
 	for _, p := range periods {
 		start, _ := time.ParseInLocation("2006-01", p, domain.Stockholm())
 		due := start.AddDate(0, 3, 12).Add(10 * time.Hour)
-		reports = append(reports, h.implUpdateAt(due, MsgImplReport, report(p, true)))
+		reports = append(reports, h.implUpdateAt(due, contract.MsgImplReport, report(p, true)))
 	}
 	lastSecond := sthlm(2027, 12, 31, 23, 59).Add(59 * time.Second)
-	boundaryReport := h.implUpdateAt(lastSecond, MsgImplReport, report("2027-Q4", false))
-	h.implSignalAt(lastSecond, MsgImplMeasure, measure(18, "2027-12-31"))
+	boundaryReport := h.implUpdateAt(lastSecond, contract.MsgImplReport, report("2027-Q4", false))
+	h.implSignalAt(lastSecond, contract.MsgImplMeasure, measure(18, "2027-12-31"))
 	// (The time-skipping environment cannot deliver a message in the instant between a
 	// child's run ending and the next starting; TestImplementationContinuesAsNewLosingNothing
 	// checks that hand-over on its own.)
-	joined := h.implUpdateAt(sthlm(2028, 4, 2, 10, 0), MsgImplJoin, domain.JoinImplementation{Meta: meta(office), Municipalities: []string{ms[0].Code, ms[12].Code}})
-	lateReport := h.implUpdateAt(sthlm(2028, 7, 20, 10, 0), MsgImplReport, report("2028-Q2", false))
-	replaced := h.implUpdateAt(sthlm(2029, 4, 20, 10, 0), MsgImplReport, report("2029-Q1", false))
+	joined := h.implUpdateAt(sthlm(2028, 4, 2, 10, 0), contract.MsgImplJoin, domain.JoinImplementation{Meta: meta(office), Municipalities: []string{ms[0].Code, ms[12].Code}})
+	lateReport := h.implUpdateAt(sthlm(2028, 7, 20, 10, 0), contract.MsgImplReport, report("2028-Q2", false))
+	replaced := h.implUpdateAt(sthlm(2029, 4, 20, 10, 0), contract.MsgImplReport, report("2029-Q1", false))
 
-	h.implUpdateAt(sthlm(2027, 10, 5, 10, 0), MsgImplMilestone, domain.RecordMilestone{Meta: meta(office), Milestone: "pilot", Reached: "2027-10-04"})
-	h.implUpdateAt(sthlm(2028, 6, 15, 10, 0), MsgImplMilestone, domain.RecordMilestone{Meta: meta(office), Milestone: "bred-inforing"})
+	h.implUpdateAt(sthlm(2027, 10, 5, 10, 0), contract.MsgImplMilestone, domain.RecordMilestone{Meta: meta(office), Milestone: "pilot", Reached: "2027-10-04"})
+	h.implUpdateAt(sthlm(2028, 6, 15, 10, 0), contract.MsgImplMilestone, domain.RecordMilestone{Meta: meta(office), Milestone: "bred-inforing"})
 	for i, v := range []float64{12, 25, 33, 41} {
 		d := sthlm(2027+i/2, time.Month(6*(i%2)+5), 2, 10, 0)
-		h.implUpdateAt(d, MsgImplMeasure, measure(v, d.AddDate(0, 0, -1).Format("2006-01-02")))
+		h.implUpdateAt(d, contract.MsgImplMeasure, measure(v, d.AddDate(0, 0, -1).Format("2006-01-02")))
 	}
-	h.implUpdateAt(sthlm(2028, 10, 1, 10, 0), MsgImplUnsubscribe, domain.Unsubscribe{Meta: meta(office), Municipality: ms[1].Code})
-	moved := h.implUpdateAt(sthlm(2028, 5, 5, 10, 0), MsgImplHearing, domain.RecordHearing{Meta: meta(office), Hearing: "2028-1", MoveTo: "2028-06-10"})
+	h.implUpdateAt(sthlm(2028, 10, 1, 10, 0), contract.MsgImplUnsubscribe, domain.Unsubscribe{Meta: meta(office), Municipality: ms[1].Code})
+	moved := h.implUpdateAt(sthlm(2028, 5, 5, 10, 0), contract.MsgImplHearing, domain.RecordHearing{Meta: meta(office), Hearing: "2028-1", MoveTo: "2028-06-10"})
 	for _, hr := range []struct {
 		id string
 		at time.Time
 	}{{"2027-1", sthlm(2027, 5, 20, 16, 0)}, {"2027-2", sthlm(2027, 11, 20, 16, 0)}, {"2028-1", sthlm(2028, 6, 10, 16, 0)},
 		{"2028-2", sthlm(2028, 11, 20, 16, 0)}, {"2029-1", sthlm(2029, 5, 20, 16, 0)}, {"2029-2", sthlm(2029, 11, 20, 16, 0)}} {
-		h.implUpdateAt(hr.at, MsgImplHearing, domain.RecordHearing{Meta: meta(office), Hearing: hr.id, Held: true})
+		h.implUpdateAt(hr.at, contract.MsgImplHearing, domain.RecordHearing{Meta: meta(office), Hearing: hr.id, Held: true})
 	}
 
-	var mid, beforeEnd ImplementationStatus
-	var midInitiative Status
+	var mid, beforeEnd contract.ImplementationStatus
+	var midInitiative contract.Status
 	h.at(sthlm(2027, 11, 2, 12, 0), func() { mid, midInitiative = h.implStatus(), h.initiativeStatus() })
-	var afterPlan Status
+	var afterPlan contract.Status
 	h.at(sthlm(2027, 3, 20, 12, 0), func() { afterPlan = h.initiativeStatus() })
 	h.at(sthlm(2029, 12, 9, 12, 0), func() { beforeEnd = h.implStatus() })
-	done := h.implUpdateAt(sthlm(2029, 12, 10, 10, 0), MsgImplComplete, domain.CompleteImplementation{
+	done := h.implUpdateAt(sthlm(2029, 12, 10, 10, 0), contract.MsgImplComplete, domain.CompleteImplementation{
 		Meta: domain.Meta{By: office, Reason: "Alla milstolpar nådda"}, Final: []domain.FinalFigure{{Goal: "effektmal", Value: 52, Unit: "procent"}}})
 
 	settings := domain.DefaultOfferSettings()
@@ -136,10 +137,10 @@ func TestThreeYearImplementation(t *testing.T) {
 	// Bad input is refused and changes nothing.
 	require.NoError(t, plan.rejected)
 	require.NoError(t, lateYes.rejected)
-	ve, ok := ValidationErrorFrom(badUnit.rejected)
+	ve, ok := contract.ValidationErrorFrom(badUnit.rejected)
 	require.True(t, ok, "%v", badUnit.rejected)
 	assert.Equal(t, domain.CodeWrongUnit, ve.Code)
-	ve, ok = ValidationErrorFrom(unknownGoal.rejected)
+	ve, ok = contract.ValidationErrorFrom(unknownGoal.rejected)
 	require.True(t, ok)
 	assert.Equal(t, domain.CodeUnknownGoal, ve.Code)
 	for i, r := range reports {
@@ -163,7 +164,7 @@ func TestThreeYearImplementation(t *testing.T) {
 	assert.Equal(t, 11, midInitiative.Initiative.Implementation.Participants)
 	// The implementation tells the initiative its next milestone (for the public case list):
 	// the pilot once the plan is set, the next one once the pilot is reached.
-	nextOf := func(s Status) string {
+	nextOf := func(s contract.Status) string {
 		if p := s.Initiative.Implementation; p != nil && p.Progress != nil && p.Progress.Next != nil {
 			return p.Progress.Next.ID + " " + p.Progress.Next.Due.In(domain.Stockholm()).Format("2006-01-02")
 		}

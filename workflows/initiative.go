@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/skr/handslag/activities"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
 	"go.temporal.io/sdk/temporal"
@@ -13,14 +14,14 @@ import (
 
 // InitiativeWorkflow runs one initiative through the six steps. It validates its input and
 // hands over to initiativeRun.
-func InitiativeWorkflow(ctx workflow.Context, in InitiativeInput) (*domain.Initiative, error) {
+func InitiativeWorkflow(ctx workflow.Context, in contract.InitiativeInput) (*domain.Initiative, error) {
 	if in.State == nil {
 		if err := in.Registration.Validate(); err != nil {
-			return nil, toApplicationError(err)
+			return nil, contract.ApplicationError(err)
 		}
 		if in.Offer != nil {
 			if err := in.Offer.Validate(); err != nil {
-				return nil, toApplicationError(err)
+				return nil, contract.ApplicationError(err)
 			}
 		}
 	}
@@ -32,23 +33,23 @@ func InitiativeWorkflow(ctx workflow.Context, in InitiativeInput) (*domain.Initi
 }
 
 type initiativeRun struct {
-	input   InitiativeInput
+	input   contract.InitiativeInput
 	state   *domain.Initiative
 	signals []signalChannel
 	// pending escalations not yet notified (the main loop sends them).
 	pending  []domain.Escalation
-	rejected []RejectedSignal
+	rejected []contract.RejectedSignal
 	wake     sleeper
 	cases    caseListWriter
 }
 
-func newInitiativeRun(ctx workflow.Context, in InitiativeInput) *initiativeRun {
+func newInitiativeRun(ctx workflow.Context, in contract.InitiativeInput) *initiativeRun {
 	state := in.State
 	if state == nil {
 		state = domain.NewInitiative(in.Registration, workflow.Now(ctx))
 	}
 	if in.MaxHistoryEvents <= 0 {
-		in.MaxHistoryEvents = DefaultMaxHistoryEvents
+		in.MaxHistoryEvents = contract.DefaultMaxHistoryEvents
 	}
 	pending := in.Pending
 	// The live state is r.state and r.pending; the input keeps only what starts a run.
@@ -143,17 +144,17 @@ func (r *initiativeRun) notifyEscalations(ctx workflow.Context) {
 func (r *initiativeRun) publish(ctx workflow.Context) {
 	current := workflow.GetTypedSearchAttributes(ctx)
 	var updates []temporal.SearchAttributeUpdate
-	if v, ok := current.GetKeyword(SAStage); !ok || v != string(r.state.Stage) {
-		updates = append(updates, SAStage.ValueSet(string(r.state.Stage)))
+	if v, ok := current.GetKeyword(contract.SAStage); !ok || v != string(r.state.Stage) {
+		updates = append(updates, contract.SAStage.ValueSet(string(r.state.Stage)))
 	}
-	if v, ok := current.GetKeyword(SAOwner); r.state.Owner != "" && (!ok || v != string(r.state.Owner)) {
-		updates = append(updates, SAOwner.ValueSet(string(r.state.Owner)))
+	if v, ok := current.GetKeyword(contract.SAOwner); r.state.Owner != "" && (!ok || v != string(r.state.Owner)) {
+		updates = append(updates, contract.SAOwner.ValueSet(string(r.state.Owner)))
 	}
-	if v, ok := current.GetInt64(SACycleYear); !ok || v != int64(r.state.CycleYear) {
-		updates = append(updates, SACycleYear.ValueSet(int64(r.state.CycleYear)))
+	if v, ok := current.GetInt64(contract.SACycleYear); !ok || v != int64(r.state.CycleYear) {
+		updates = append(updates, contract.SACycleYear.ValueSet(int64(r.state.CycleYear)))
 	}
-	if v, ok := current.GetBool(SAEscalated); !ok || v != r.state.Escalated() {
-		updates = append(updates, SAEscalated.ValueSet(r.state.Escalated()))
+	if v, ok := current.GetBool(contract.SAEscalated); !ok || v != r.state.Escalated() {
+		updates = append(updates, contract.SAEscalated.ValueSet(r.state.Escalated()))
 	}
 	if len(updates) > 0 {
 		if err := workflow.UpsertTypedSearchAttributes(ctx, updates...); err != nil {
@@ -181,8 +182,8 @@ func (r *initiativeRun) continueAsNew(ctx workflow.Context) error {
 	return workflow.NewContinueAsNewError(ctx, InitiativeWorkflow, next)
 }
 
-func (r *initiativeRun) status(ctx workflow.Context) Status {
-	s := Status{Initiative: *r.state, RejectedSignals: r.rejected, Run: r.input.Run}
+func (r *initiativeRun) status(ctx workflow.Context) contract.Status {
+	s := contract.Status{Initiative: *r.state, RejectedSignals: r.rejected, Run: r.input.Run}
 	if w, ok := r.state.NextWake(workflow.Now(ctx)); ok {
 		s.NextWake = &w
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/skr/handslag/activities"
 	"github.com/skr/handslag/cases"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -56,10 +57,10 @@ func TestTheCaseListFollowsTheInitiative(t *testing.T) {
 	h, store := newCaseHarness(t, 0)
 	var beforeTriage, inFebruary map[string]cases.Record
 	h.at(sthlm(2026, 10, 15, 12, 0), func() { beforeTriage = storedCases(t, store) })
-	h.updateAt(sthlm(2026, 10, 16, 10, 0), MsgTriageOwner, TriageOwner{Meta: meta(office), Owner: domain.OwnerInera, Route: domain.RouteOwn})
-	h.updateAt(sthlm(2026, 10, 17, 10, 0), MsgAssessRelevance, AssessRelevance{Meta: meta(office), Group: domain.RelevanceHigh, Municipal: domain.RelevanceHigh})
+	h.updateAt(sthlm(2026, 10, 16, 10, 0), contract.MsgTriageOwner, contract.TriageOwner{Meta: meta(office), Owner: domain.OwnerInera, Route: domain.RouteOwn})
+	h.updateAt(sthlm(2026, 10, 17, 10, 0), contract.MsgAssessRelevance, contract.AssessRelevance{Meta: meta(office), Group: domain.RelevanceHigh, Municipal: domain.RelevanceHigh})
 	h.at(sthlm(2027, 2, 2, 10, 0), func() { inFebruary = storedCases(t, store) })
-	decline := h.updateAt(sthlm(2027, 2, 10, 10, 0), MsgDecide, Decide{Meta: meta(leadership), Gate: domain.GateQuickAnalysis, Verdict: domain.VerdictDecline})
+	decline := h.updateAt(sthlm(2027, 2, 10, 10, 0), contract.MsgDecide, contract.Decide{Meta: meta(leadership), Gate: domain.GateQuickAnalysis, Verdict: domain.VerdictDecline})
 	h.run(testInput())
 	require.NoError(t, decline.rejected)
 
@@ -87,8 +88,8 @@ func TestTheCaseListFollowsTheInitiative(t *testing.T) {
 // written before it completes.
 func TestTheOutcomeReachesAFailingStoreBeforeTheWorkflowEnds(t *testing.T) {
 	h, store := newCaseHarness(t, 3)
-	h.updateAt(sthlm(2026, 10, 16, 10, 0), MsgTriageOwner, TriageOwner{Meta: meta(office), Owner: domain.OwnerAdda, Route: domain.RouteProcurement})
-	h.updateAt(sthlm(2026, 10, 16, 10, 0).Add(1), MsgWithdraw, Withdraw{Meta: meta(office)})
+	h.updateAt(sthlm(2026, 10, 16, 10, 0), contract.MsgTriageOwner, contract.TriageOwner{Meta: meta(office), Owner: domain.OwnerAdda, Route: domain.RouteProcurement})
+	h.updateAt(sthlm(2026, 10, 16, 10, 0).Add(1), contract.MsgWithdraw, contract.Withdraw{Meta: meta(office)})
 	h.run(testInput())
 	require.NoError(t, h.env.GetWorkflowError())
 	final := storedCases(t, store)["bygglov"]

@@ -1,6 +1,7 @@
 package workflows
 
 import (
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"go.temporal.io/api/enums/v1"
 	"go.temporal.io/sdk/temporal"
@@ -36,11 +37,11 @@ func (r *initiativeRun) startImplementation(ctx workflow.Context) (bool, error) 
 	if q := r.state.Qualification; q != nil {
 		setup.Period, setup.EffectGoal = q.ImplementationPeriod, q.EffectGoal
 	}
-	childID := ImplementationWorkflowID(r.state.ID)
-	sa := []temporal.SearchAttributeUpdate{SAStage.ValueSet(string(domain.StageImplementation)),
-		SACycleYear.ValueSet(int64(r.state.CycleYear))}
+	childID := contract.ImplementationWorkflowID(r.state.ID)
+	sa := []temporal.SearchAttributeUpdate{contract.SAStage.ValueSet(string(domain.StageImplementation)),
+		contract.SACycleYear.ValueSet(int64(r.state.CycleYear))}
 	if r.state.Owner != "" {
-		sa = append(sa, SAOwner.ValueSet(string(r.state.Owner)))
+		sa = append(sa, contract.SAOwner.ValueSet(string(r.state.Owner)))
 	}
 	cctx := workflow.WithChildOptions(ctx, workflow.ChildWorkflowOptions{
 		WorkflowID: childID,
@@ -50,8 +51,8 @@ func (r *initiativeRun) startImplementation(ctx workflow.Context) (bool, error) 
 		StaticSummary:         r.state.Need.Title,
 		TypedSearchAttributes: temporal.NewSearchAttributes(sa...),
 	})
-	child := workflow.ExecuteChildWorkflow(cctx, ImplementationWorkflowType,
-		ImplementationInput{Setup: setup, ParentWorkflowID: workflow.GetInfo(ctx).WorkflowExecution.ID})
+	child := workflow.ExecuteChildWorkflow(cctx, contract.ImplementationWorkflowType,
+		contract.ImplementationInput{Setup: setup, ParentWorkflowID: workflow.GetInfo(ctx).WorkflowExecution.ID})
 	if err := child.GetChildWorkflowExecution().Get(ctx, nil); err != nil {
 		workflow.GetLogger(ctx).Error("implementation did not start; trying again later", "initiative", r.state.ID, "error", err)
 		_, err := workflow.AwaitWithTimeout(ctx, offerRetryDelay, func() bool { return r.state.Stage != domain.StageImplementation })
@@ -105,7 +106,7 @@ func (r *initiativeRun) forwardLateJoiners(ctx workflow.Context, rep domain.Offe
 	}
 	join := domain.JoinImplementation{Meta: domain.Meta{By: domain.Actor{ID: rep.By, Role: domain.RoleOffice},
 		Reason: "sen anslutning i erbjudandeomgången"}, Municipalities: rep.Yes, Source: domain.JoinOfferLate}
-	if err := workflow.SignalExternalWorkflow(ctx, im.WorkflowID, "", MsgImplJoin, join).Get(ctx, nil); err != nil {
+	if err := workflow.SignalExternalWorkflow(ctx, im.WorkflowID, "", contract.MsgImplJoin, join).Get(ctx, nil); err != nil {
 		workflow.GetLogger(ctx).Warn("late joiners not passed on", "initiative", r.state.ID, "error", err)
 	}
 }
@@ -120,7 +121,7 @@ func (r *initiativeRun) applyImplementationReport(ctx workflow.Context, rep doma
 
 // implementationOutcomeSignal is the channel on which the implementation reports its end.
 func (r *initiativeRun) implementationOutcomeSignal(ctx workflow.Context) signalChannel {
-	return typedSignal[domain.ImplementationReport](ctx, MsgImplementationOutcome, r.applyImplementationReport)
+	return typedSignal[domain.ImplementationReport](ctx, contract.MsgImplementationOutcome, r.applyImplementationReport)
 }
 
 // cancelImplementation cancels a running implementation when the initiative closes for

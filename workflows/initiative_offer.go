@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/skr/handslag/activities"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"go.temporal.io/api/enums/v1"
 	"go.temporal.io/sdk/temporal"
@@ -33,17 +34,17 @@ func (r *initiativeRun) startOfferRound(ctx workflow.Context) (bool, error) {
 		logger.Error("offer round cannot start; trying again later", "initiative", r.state.ID, "error", err)
 		return true, r.waitBeforeRetry(ctx)
 	}
-	childID := OfferRoundWorkflowID(r.state.ID)
+	childID := contract.OfferRoundWorkflowID(r.state.ID)
 	cctx := workflow.WithChildOptions(ctx, workflow.ChildWorkflowOptions{
 		WorkflowID: childID,
 		// The round outlives a continue-as-new of the initiative; a withdrawal cancels it
 		// explicitly (see cancelOfferRound).
 		ParentClosePolicy:     enums.PARENT_CLOSE_POLICY_ABANDON,
 		StaticSummary:         r.state.Need.Title,
-		TypedSearchAttributes: temporal.NewSearchAttributes(SAStage.ValueSet(string(domain.StageOfferRound))),
+		TypedSearchAttributes: temporal.NewSearchAttributes(contract.SAStage.ValueSet(string(domain.StageOfferRound))),
 	})
-	child := workflow.ExecuteChildWorkflow(cctx, OfferRoundWorkflowType,
-		OfferRoundInput{Setup: setup, ParentWorkflowID: workflow.GetInfo(ctx).WorkflowExecution.ID})
+	child := workflow.ExecuteChildWorkflow(cctx, contract.OfferRoundWorkflowType,
+		contract.OfferRoundInput{Setup: setup, ParentWorkflowID: workflow.GetInfo(ctx).WorkflowExecution.ID})
 	if err := child.GetChildWorkflowExecution().Get(ctx, nil); err != nil {
 		logger.Error("offer round did not start; trying again later", "initiative", r.state.ID, "error", err)
 		return true, r.waitBeforeRetry(ctx)
@@ -105,8 +106,8 @@ func (r *initiativeRun) applyOfferReport(ctx workflow.Context, rep domain.OfferR
 
 // offerOutcomeSignal is the channel on which the round reports its outcomes.
 func (r *initiativeRun) offerOutcomeSignal(ctx workflow.Context) signalChannel {
-	ch := workflow.GetSignalChannel(ctx, MsgOfferOutcome)
-	return signalChannel{name: MsgOfferOutcome, channel: ch, receive: func(ctx workflow.Context, wait bool) bool {
+	ch := workflow.GetSignalChannel(ctx, contract.MsgOfferOutcome)
+	return signalChannel{name: contract.MsgOfferOutcome, channel: ch, receive: func(ctx workflow.Context, wait bool) bool {
 		var rep domain.OfferReport
 		if wait {
 			ch.Receive(ctx, &rep)

@@ -3,6 +3,7 @@ package workflows
 import (
 	"testing"
 
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -10,7 +11,7 @@ import (
 
 // atOfferDecision is an initiative waiting for the leadership's offer decision in February
 // 2027, with its qualification done and every must-requirement met.
-func atOfferDecision(t *testing.T, settings *domain.OfferSettings) InitiativeInput {
+func atOfferDecision(t *testing.T, settings *domain.OfferSettings) contract.InitiativeInput {
 	in := testInput()
 	st := domain.NewInitiative(in.Registration, sthlm(2025, 10, 15, 10, 0))
 	st.Stage, st.CycleYear, st.Owner = domain.StageOfferDecision, 2026, domain.OwnerInera
@@ -23,17 +24,17 @@ func atOfferDecision(t *testing.T, settings *domain.OfferSettings) InitiativeInp
 	return in
 }
 
-func (h *offerHarness) initiativeStatus() Status {
-	v, err := h.env.QueryWorkflow(QueryStatus)
+func (h *offerHarness) initiativeStatus() contract.Status {
+	v, err := h.env.QueryWorkflow(contract.QueryStatus)
 	require.NoError(h.t, err)
-	var s Status
+	var s contract.Status
 	require.NoError(h.t, v.Get(&s))
 	return s
 }
 
 func offerDecision(h *offerHarness) {
 	h.at(sthlm(2027, 2, 10, 10, 0), func() {
-		h.env.SignalWorkflow(MsgDecide, Decide{Meta: meta(leadership), Gate: domain.GateOffer, Verdict: domain.VerdictApprove})
+		h.env.SignalWorkflow(contract.MsgDecide, contract.Decide{Meta: meta(leadership), Gate: domain.GateOffer, Verdict: domain.VerdictApprove})
 	})
 }
 
@@ -42,10 +43,10 @@ func offerDecision(h *offerHarness) {
 func TestOfferedInitiativeRunsItsRoundAndGoesToImplementation(t *testing.T) {
 	ms := sweden(t)
 	h := newOfferHarness(t, sthlm(2027, 2, 1, 9, 0), ms)
-	h.child = OfferRoundWorkflowID("bygglov")
+	h.child = contract.OfferRoundWorkflowID("bygglov")
 	offerDecision(h)
-	var open, afterDeadline Status
-	var round OfferStatus
+	var open, afterDeadline contract.Status
+	var round contract.OfferStatus
 	h.at(sthlm(2027, 2, 11, 10, 0), func() { open, round = h.initiativeStatus(), h.status() })
 	// Every municipality with more than 30 000 inhabitants says yes: well over 60 % of the
 	// population.
@@ -81,10 +82,10 @@ func TestOfferedInitiativeRunsItsRoundAndGoesToImplementation(t *testing.T) {
 func TestOfferedInitiativeWithoutEnoughYesIsNotImplemented(t *testing.T) {
 	ms := sweden(t)[:12]
 	h := newOfferHarness(t, sthlm(2027, 2, 1, 9, 0), ms)
-	h.child = OfferRoundWorkflowID("bygglov")
+	h.child = contract.OfferRoundWorkflowID("bygglov")
 	offerDecision(h)
 	h.submitAt(sthlm(2027, 3, 1, 10, 0), h.answers(linkActor, domain.AnswerYes, ms[0].Code))
-	var afterDeadline Status
+	var afterDeadline contract.Status
 	h.at(sthlm(2027, 3, 13, 17, 1), func() { afterDeadline = h.initiativeStatus() })
 	settings := domain.DefaultOfferSettings()
 	settings.AnswerDays, settings.LateDays = 31, 30 // deadline 13 March, late period to 12 April
@@ -108,7 +109,7 @@ func TestWithdrawalCancelsTheOfferRound(t *testing.T) {
 	h := newOfferHarness(t, sthlm(2027, 2, 1, 9, 0), ms)
 	offerDecision(h)
 	h.at(sthlm(2027, 3, 1, 10, 0), func() {
-		h.env.SignalWorkflow(MsgWithdraw, Withdraw{Meta: meta(office)})
+		h.env.SignalWorkflow(contract.MsgWithdraw, contract.Withdraw{Meta: meta(office)})
 	})
 	h.env.ExecuteWorkflow(InitiativeWorkflow, atOfferDecision(t, nil))
 	require.True(t, h.env.IsWorkflowCompleted())
@@ -125,7 +126,7 @@ func TestWithdrawalCancelsTheOfferRound(t *testing.T) {
 func TestOfferRoundWaitsForAMunicipalityRegister(t *testing.T) {
 	h := newOfferHarness(t, sthlm(2027, 2, 1, 9, 0), nil)
 	offerDecision(h)
-	var st Status
+	var st contract.Status
 	h.at(sthlm(2027, 2, 10, 12, 0), func() { st = h.initiativeStatus() })
 	h.at(sthlm(2027, 2, 10, 13, 0), func() { h.env.CancelWorkflow() })
 	h.env.ExecuteWorkflow(InitiativeWorkflow, atOfferDecision(t, nil))
@@ -138,11 +139,11 @@ func TestOfferRoundWaitsForAMunicipalityRegister(t *testing.T) {
 func TestLateJoinersLiftTheInitiativeIntoImplementation(t *testing.T) {
 	ms := sweden(t)[:12]
 	h := newOfferHarness(t, sthlm(2027, 2, 1, 9, 0), ms)
-	h.child = OfferRoundWorkflowID("bygglov")
+	h.child = contract.OfferRoundWorkflowID("bygglov")
 	offerDecision(h)
 	h.submitAt(sthlm(2027, 3, 1, 10, 0), h.answers(linkActor, domain.AnswerYes, ms[0].Code))
 	late := h.submitAt(sthlm(2027, 3, 20, 10, 0), h.answers(linkActor, domain.AnswerYes, codes(ms)...))
-	var afterDeadline, lifted, afterLate Status
+	var afterDeadline, lifted, afterLate contract.Status
 	h.at(sthlm(2027, 3, 13, 17, 1), func() { afterDeadline = h.initiativeStatus() })
 	h.at(sthlm(2027, 3, 20, 11, 0), func() { lifted = h.initiativeStatus() })
 	h.at(sthlm(2027, 4, 13, 10, 0), func() { afterLate = h.initiativeStatus() })

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -23,14 +24,14 @@ func TestWholeYearFromOctoberToOffer(t *testing.T) {
 		arg  any
 		want domain.Stage
 	}{
-		{sthlm(2025, 10, 16, 10, 0), MsgTriageOwner, TriageOwner{Meta: meta(office), Owner: domain.OwnerInera, Route: domain.RouteOwn}, domain.StageTriaged},
-		{sthlm(2025, 10, 17, 10, 0), MsgAssessRelevance, AssessRelevance{Meta: meta(office), Group: domain.RelevanceHigh, Municipal: domain.RelevanceHigh}, domain.StageAwaitingFebruary},
-		{sthlm(2025, 11, 1, 10, 0), MsgScoreCriteria, ScoreCriteria{Meta: meta(office), Scores: []domain.CriterionScore{{Criterion: domain.CriterionUrgency, Score: 5, Motivation: "lagkrav 2027"}}}, domain.StageAwaitingFebruary},
-		{sthlm(2026, 2, 10, 10, 0), MsgDecide, Decide{Meta: meta(leadership), Gate: domain.GateQuickAnalysis, Verdict: domain.VerdictApprove}, domain.StageChosenForQuickAnalysis},
-		{sthlm(2026, 4, 10, 10, 0), MsgRecordQuickAnalysis, RecordQuickAnalysis{Meta: meta(office), OfferMeaning: "En gemensam tjänst", QualificationNeeds: "Kostnadskalkyl"}, domain.StageQuickAnalysis},
-		{sthlm(2026, 5, 10, 10, 0), MsgRecordValuation, RecordValuation{Meta: meta(office), GroupScore: 4, MunicipalScore: 5, Comment: "Stort intresse"}, domain.StageValuation},
-		{sthlm(2026, 6, 10, 10, 0), MsgDecide, Decide{Meta: meta(leadership), Gate: domain.GateQualification, Verdict: domain.VerdictApprove}, domain.StageChosenForQualification},
-		{sthlm(2026, 9, 10, 10, 0), MsgRecordQualification, RecordQualification{Meta: meta(office), What: "Bygga tjänsten", WhoDoesWhat: "Inera bygger", EffectGoal: "50 % digitala ansökningar", Cost: "12 mnkr", Financing: "Abonnemang"}, domain.StageQualification},
+		{sthlm(2025, 10, 16, 10, 0), contract.MsgTriageOwner, contract.TriageOwner{Meta: meta(office), Owner: domain.OwnerInera, Route: domain.RouteOwn}, domain.StageTriaged},
+		{sthlm(2025, 10, 17, 10, 0), contract.MsgAssessRelevance, contract.AssessRelevance{Meta: meta(office), Group: domain.RelevanceHigh, Municipal: domain.RelevanceHigh}, domain.StageAwaitingFebruary},
+		{sthlm(2025, 11, 1, 10, 0), contract.MsgScoreCriteria, contract.ScoreCriteria{Meta: meta(office), Scores: []domain.CriterionScore{{Criterion: domain.CriterionUrgency, Score: 5, Motivation: "lagkrav 2027"}}}, domain.StageAwaitingFebruary},
+		{sthlm(2026, 2, 10, 10, 0), contract.MsgDecide, contract.Decide{Meta: meta(leadership), Gate: domain.GateQuickAnalysis, Verdict: domain.VerdictApprove}, domain.StageChosenForQuickAnalysis},
+		{sthlm(2026, 4, 10, 10, 0), contract.MsgRecordQuickAnalysis, contract.RecordQuickAnalysis{Meta: meta(office), OfferMeaning: "En gemensam tjänst", QualificationNeeds: "Kostnadskalkyl"}, domain.StageQuickAnalysis},
+		{sthlm(2026, 5, 10, 10, 0), contract.MsgRecordValuation, contract.RecordValuation{Meta: meta(office), GroupScore: 4, MunicipalScore: 5, Comment: "Stort intresse"}, domain.StageValuation},
+		{sthlm(2026, 6, 10, 10, 0), contract.MsgDecide, contract.Decide{Meta: meta(leadership), Gate: domain.GateQualification, Verdict: domain.VerdictApprove}, domain.StageChosenForQualification},
+		{sthlm(2026, 9, 10, 10, 0), contract.MsgRecordQualification, contract.RecordQualification{Meta: meta(office), What: "Bygga tjänsten", WhoDoesWhat: "Inera bygger", EffectGoal: "50 % digitala ansökningar", Cost: "12 mnkr", Financing: "Abonnemang"}, domain.StageQualification},
 	}
 	results := make([]*updateResult, len(steps))
 	for i, s := range steps {
@@ -38,11 +39,11 @@ func TestWholeYearFromOctoberToOffer(t *testing.T) {
 	}
 	var reqs []*updateResult
 	for i, r := range domain.Requirements {
-		reqs = append(reqs, h.updateAt(sthlm(2026, 10, 1, 10, i), MsgRecordRequirement,
-			RecordRequirement{Meta: meta(office), Requirement: r, Met: true, Evidence: "Protokoll 2026-09"}))
+		reqs = append(reqs, h.updateAt(sthlm(2026, 10, 1, 10, i), contract.MsgRecordRequirement,
+			contract.RecordRequirement{Meta: meta(office), Requirement: r, Met: true, Evidence: "Protokoll 2026-09"}))
 	}
-	offer := h.updateAt(sthlm(2027, 2, 10, 10, 0), MsgDecide, Decide{Meta: meta(leadership), Gate: domain.GateOffer, Verdict: domain.VerdictApprove})
-	var final Status
+	offer := h.updateAt(sthlm(2027, 2, 10, 10, 0), contract.MsgDecide, contract.Decide{Meta: meta(leadership), Gate: domain.GateOffer, Verdict: domain.VerdictApprove})
+	var final contract.Status
 	h.at(sthlm(2027, 2, 11, 10, 0), func() { final = h.status() })
 	h.stopAt(sthlm(2027, 2, 12, 10, 0))
 	h.run(testInput())
@@ -87,10 +88,10 @@ func TestWholeYearFromOctoberToOffer(t *testing.T) {
 
 func TestNotChosenReturnsNextFebruary(t *testing.T) {
 	h := newHarness(t, sthlm(2025, 10, 15, 10, 0))
-	h.updateAt(sthlm(2025, 10, 16, 10, 0), MsgTriageOwner, TriageOwner{Meta: meta(office), Owner: domain.OwnerSKR, Route: domain.RouteOwn})
-	h.updateAt(sthlm(2025, 10, 17, 10, 0), MsgAssessRelevance, AssessRelevance{Meta: meta(office), Group: domain.RelevanceLow, Municipal: domain.RelevanceMedium})
-	deferred := h.updateAt(sthlm(2026, 2, 20, 10, 0), MsgDecide, Decide{Meta: meta(leadership), Gate: domain.GateQuickAnalysis, Verdict: domain.VerdictDefer})
-	var between, next Status
+	h.updateAt(sthlm(2025, 10, 16, 10, 0), contract.MsgTriageOwner, contract.TriageOwner{Meta: meta(office), Owner: domain.OwnerSKR, Route: domain.RouteOwn})
+	h.updateAt(sthlm(2025, 10, 17, 10, 0), contract.MsgAssessRelevance, contract.AssessRelevance{Meta: meta(office), Group: domain.RelevanceLow, Municipal: domain.RelevanceMedium})
+	deferred := h.updateAt(sthlm(2026, 2, 20, 10, 0), contract.MsgDecide, contract.Decide{Meta: meta(leadership), Gate: domain.GateQuickAnalysis, Verdict: domain.VerdictDefer})
+	var between, next contract.Status
 	h.at(sthlm(2026, 12, 1, 10, 0), func() { between = h.status() })
 	h.at(sthlm(2027, 2, 1, 9, 1), func() { next = h.status() })
 	h.stopAt(sthlm(2027, 2, 2, 10, 0))
@@ -107,12 +108,12 @@ func TestNotChosenReturnsNextFebruary(t *testing.T) {
 
 func TestMissedDeadlineIsEscalatedAndNotifiedOnce(t *testing.T) {
 	h := newHarness(t, sthlm(2025, 10, 15, 10, 0))
-	h.updateAt(sthlm(2025, 10, 16, 10, 0), MsgTriageOwner, TriageOwner{Meta: meta(office), Owner: domain.OwnerAdda, Route: domain.RouteProcurement})
-	h.updateAt(sthlm(2025, 10, 17, 10, 0), MsgAssessRelevance, AssessRelevance{Meta: meta(office), Group: domain.RelevanceHigh, Municipal: domain.RelevanceHigh})
-	var before, after Status
+	h.updateAt(sthlm(2025, 10, 16, 10, 0), contract.MsgTriageOwner, contract.TriageOwner{Meta: meta(office), Owner: domain.OwnerAdda, Route: domain.RouteProcurement})
+	h.updateAt(sthlm(2025, 10, 17, 10, 0), contract.MsgAssessRelevance, contract.AssessRelevance{Meta: meta(office), Group: domain.RelevanceHigh, Municipal: domain.RelevanceHigh})
+	var before, after contract.Status
 	h.at(sthlm(2026, 3, 15, 16, 59), func() { before = h.status() })
 	h.at(sthlm(2026, 4, 15, 10, 0), func() { after = h.status() })
-	late := h.updateAt(sthlm(2026, 4, 20, 10, 0), MsgDecide, Decide{Meta: meta(leadership), Gate: domain.GateQuickAnalysis, Verdict: domain.VerdictApprove})
+	late := h.updateAt(sthlm(2026, 4, 20, 10, 0), contract.MsgDecide, contract.Decide{Meta: meta(leadership), Gate: domain.GateQuickAnalysis, Verdict: domain.VerdictApprove})
 	h.stopAt(sthlm(2026, 4, 21, 10, 0))
 	h.run(testInput())
 
@@ -137,22 +138,22 @@ func TestRejectedMessagesLeaveStateUnchanged(t *testing.T) {
 		arg  any
 		code domain.ErrorCode
 	}{
-		{MsgDecide, Decide{Meta: meta(leadership), Gate: domain.GateOffer, Verdict: domain.VerdictApprove}, domain.CodeWrongStage},
-		{MsgDecide, Decide{Meta: meta(office), Gate: domain.GateQuickAnalysis, Verdict: domain.VerdictApprove}, domain.CodeForbiddenRole},
-		{MsgTriageOwner, TriageOwner{Meta: domain.Meta{By: domain.Actor{ID: "x", Role: "kung"}, Reason: "r"}, Owner: domain.OwnerSKR, Route: domain.RouteOwn}, domain.CodeUnknownRole},
-		{MsgTriageOwner, TriageOwner{Meta: meta(office), Owner: "Försäkringskassan", Route: domain.RouteOwn}, domain.CodeInvalidValue},
-		{MsgTriageOwner, TriageOwner{Meta: domain.Meta{By: office}, Owner: domain.OwnerSKR, Route: domain.RouteOwn}, domain.CodeMissingField},
-		{MsgRecordValuation, RecordValuation{Meta: meta(office), GroupScore: 3, MunicipalScore: 3, Comment: "c"}, domain.CodeWrongStage},
+		{contract.MsgDecide, contract.Decide{Meta: meta(leadership), Gate: domain.GateOffer, Verdict: domain.VerdictApprove}, domain.CodeWrongStage},
+		{contract.MsgDecide, contract.Decide{Meta: meta(office), Gate: domain.GateQuickAnalysis, Verdict: domain.VerdictApprove}, domain.CodeForbiddenRole},
+		{contract.MsgTriageOwner, contract.TriageOwner{Meta: domain.Meta{By: domain.Actor{ID: "x", Role: "kung"}, Reason: "r"}, Owner: domain.OwnerSKR, Route: domain.RouteOwn}, domain.CodeUnknownRole},
+		{contract.MsgTriageOwner, contract.TriageOwner{Meta: meta(office), Owner: "Försäkringskassan", Route: domain.RouteOwn}, domain.CodeInvalidValue},
+		{contract.MsgTriageOwner, contract.TriageOwner{Meta: domain.Meta{By: office}, Owner: domain.OwnerSKR, Route: domain.RouteOwn}, domain.CodeMissingField},
+		{contract.MsgRecordValuation, contract.RecordValuation{Meta: meta(office), GroupScore: 3, MunicipalScore: 3, Comment: "c"}, domain.CodeWrongStage},
 	}
 	results := make([]*updateResult, len(cases))
-	var before, after Status
+	var before, after contract.Status
 	h.at(sthlm(2025, 10, 16, 9, 0), func() { before = h.status() })
 	for i, c := range cases {
 		results[i] = h.updateAt(sthlm(2025, 10, 16, 10, i), c.name, c.arg)
 	}
 	// A bad signal cannot be refused, but it changes nothing and is shown in status.
 	h.at(sthlm(2025, 10, 16, 11, 0), func() {
-		h.env.SignalWorkflow(MsgDecide, Decide{Meta: meta(leadership), Gate: domain.GateOffer, Verdict: domain.VerdictApprove})
+		h.env.SignalWorkflow(contract.MsgDecide, contract.Decide{Meta: meta(leadership), Gate: domain.GateOffer, Verdict: domain.VerdictApprove})
 	})
 	h.at(sthlm(2025, 10, 16, 12, 0), func() { after = h.status() })
 	h.stopAt(sthlm(2025, 10, 17, 10, 0))
@@ -160,7 +161,7 @@ func TestRejectedMessagesLeaveStateUnchanged(t *testing.T) {
 
 	for i, c := range cases {
 		require.True(t, results[i].done, "case %d", i)
-		ve, ok := ValidationErrorFrom(results[i].rejected)
+		ve, ok := contract.ValidationErrorFrom(results[i].rejected)
 		require.True(t, ok, "case %d: typed error, got %v", i, results[i].rejected)
 		assert.Equal(t, c.code, ve.Code, "case %d", i)
 	}
@@ -173,13 +174,13 @@ func TestRejectedMessagesLeaveStateUnchanged(t *testing.T) {
 func TestSignalsDriveTheSameHandlers(t *testing.T) {
 	h := newHarness(t, sthlm(2025, 10, 15, 10, 0))
 	h.at(sthlm(2025, 10, 16, 10, 0), func() {
-		h.env.SignalWorkflow(MsgTriageOwner, TriageOwner{Meta: meta(office), Owner: domain.OwnerInera, Route: domain.RouteOwn})
-		h.env.SignalWorkflow(MsgAssessRelevance, AssessRelevance{Meta: meta(office), Group: domain.RelevanceHigh, Municipal: domain.RelevanceLow})
+		h.env.SignalWorkflow(contract.MsgTriageOwner, contract.TriageOwner{Meta: meta(office), Owner: domain.OwnerInera, Route: domain.RouteOwn})
+		h.env.SignalWorkflow(contract.MsgAssessRelevance, contract.AssessRelevance{Meta: meta(office), Group: domain.RelevanceHigh, Municipal: domain.RelevanceLow})
 	})
-	var s Status
+	var s contract.Status
 	h.at(sthlm(2025, 10, 16, 11, 0), func() { s = h.status() })
 	h.at(sthlm(2025, 10, 17, 10, 0), func() {
-		h.env.SignalWorkflow(MsgWithdraw, Withdraw{Meta: meta(office)})
+		h.env.SignalWorkflow(contract.MsgWithdraw, contract.Withdraw{Meta: meta(office)})
 	})
 	h.run(testInput())
 
@@ -199,20 +200,20 @@ func TestSignalsDriveTheSameHandlers(t *testing.T) {
 func TestContinueAsNewLosesNoSignal(t *testing.T) {
 	h := newHarness(t, sthlm(2025, 10, 15, 10, 0))
 	h.at(sthlm(2025, 10, 16, 10, 0), func() {
-		h.env.SignalWorkflow(MsgTriageOwner, TriageOwner{Meta: meta(office), Owner: domain.OwnerInera, Route: domain.RouteOwn})
-		h.env.SignalWorkflow(MsgAssessRelevance, AssessRelevance{Meta: meta(office), Group: domain.RelevanceHigh, Municipal: domain.RelevanceLow})
+		h.env.SignalWorkflow(contract.MsgTriageOwner, contract.TriageOwner{Meta: meta(office), Owner: domain.OwnerInera, Route: domain.RouteOwn})
+		h.env.SignalWorkflow(contract.MsgAssessRelevance, contract.AssessRelevance{Meta: meta(office), Group: domain.RelevanceHigh, Municipal: domain.RelevanceLow})
 	})
 	h.at(sthlm(2025, 10, 16, 10, 1), func() {
 		// The server now suggests continue-as-new; the next message wakes the run, which
 		// applies it and carries everything over.
 		h.env.SetContinueAsNewSuggested(true)
-		h.env.SignalWorkflow(MsgScoreCriteria, ScoreCriteria{Meta: meta(office), Scores: []domain.CriterionScore{{Criterion: domain.CriterionBenefit, Score: 4, Motivation: "m"}}})
+		h.env.SignalWorkflow(contract.MsgScoreCriteria, contract.ScoreCriteria{Meta: meta(office), Scores: []domain.CriterionScore{{Criterion: domain.CriterionBenefit, Score: 4, Motivation: "m"}}})
 	})
 	h.run(testInput())
 
 	var can *workflow.ContinueAsNewError
 	require.True(t, errors.As(h.env.GetWorkflowError(), &can), "got %v", h.env.GetWorkflowError())
-	var next InitiativeInput
+	var next contract.InitiativeInput
 	require.NoError(t, converter.GetDefaultDataConverter().FromPayloads(can.Input, &next))
 	require.NotNil(t, next.State)
 	assert.Equal(t, domain.StageAwaitingFebruary, next.State.Stage)
@@ -221,7 +222,7 @@ func TestContinueAsNewLosesNoSignal(t *testing.T) {
 
 	// The next run starts from the carried state and goes on as before.
 	h2 := newHarness(t, sthlm(2025, 10, 16, 10, 0))
-	var s Status
+	var s contract.Status
 	h2.at(sthlm(2026, 2, 1, 9, 30), func() { s = h2.status() })
 	h2.stopAt(sthlm(2026, 2, 2, 9, 0))
 	h2.run(next)

@@ -3,6 +3,7 @@ package workflows
 import (
 	"errors"
 
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"go.temporal.io/sdk/workflow"
 )
@@ -23,16 +24,16 @@ type signalChannel struct {
 // starts the goroutine that applies signals.
 func (r *initiativeRun) registerMessages(ctx workflow.Context) error {
 	regs := []func(workflow.Context) error{
-		message[domain.TriageOwner](r, MsgTriageOwner),
-		message[domain.AssessRelevance](r, MsgAssessRelevance),
-		message[domain.ScoreCriteria](r, MsgScoreCriteria),
-		message[domain.RecordRequirement](r, MsgRecordRequirement),
-		message[domain.Decide](r, MsgDecide),
-		message[domain.RecordQuickAnalysis](r, MsgRecordQuickAnalysis),
-		message[domain.RecordValuation](r, MsgRecordValuation),
-		message[domain.RecordQualification](r, MsgRecordQualification),
-		message[domain.Withdraw](r, MsgWithdraw),
-		message[domain.JoinCycle](r, MsgJoinCycle),
+		message[domain.TriageOwner](r, contract.MsgTriageOwner),
+		message[domain.AssessRelevance](r, contract.MsgAssessRelevance),
+		message[domain.ScoreCriteria](r, contract.MsgScoreCriteria),
+		message[domain.RecordRequirement](r, contract.MsgRecordRequirement),
+		message[domain.Decide](r, contract.MsgDecide),
+		message[domain.RecordQuickAnalysis](r, contract.MsgRecordQuickAnalysis),
+		message[domain.RecordValuation](r, contract.MsgRecordValuation),
+		message[domain.RecordQualification](r, contract.MsgRecordQualification),
+		message[domain.Withdraw](r, contract.MsgWithdraw),
+		message[domain.JoinCycle](r, contract.MsgJoinCycle),
 	}
 	for _, reg := range regs {
 		if err := reg(ctx); err != nil {
@@ -41,7 +42,7 @@ func (r *initiativeRun) registerMessages(ctx workflow.Context) error {
 	}
 	r.signals = append(r.signals, r.offerOutcomeSignal(ctx), r.implementationOutcomeSignal(ctx),
 		r.implementationProgressSignal(ctx))
-	if err := workflow.SetQueryHandler(ctx, QueryStatus, func() (Status, error) { return r.status(ctx), nil }); err != nil {
+	if err := workflow.SetQueryHandler(ctx, contract.QueryStatus, func() (contract.Status, error) { return r.status(ctx), nil }); err != nil {
 		return err
 	}
 	workflow.Go(ctx, r.receiveSignals)
@@ -52,14 +53,14 @@ func (r *initiativeRun) registerMessages(ctx workflow.Context) error {
 func message[C domain.Command](r *initiativeRun, name string) func(workflow.Context) error {
 	return func(ctx workflow.Context) error {
 		handler, validator := applyOnce(&r.input.Applied,
-			func(ctx workflow.Context, cmd C) (Receipt, error) {
+			func(ctx workflow.Context, cmd C) (contract.Receipt, error) {
 				if err := r.apply(ctx, cmd); err != nil {
-					return Receipt{}, toApplicationError(err)
+					return contract.Receipt{}, contract.ApplicationError(err)
 				}
-				return Receipt{Stage: r.state.Stage, CycleYear: r.state.CycleYear, Revision: r.state.Revision}, nil
+				return contract.Receipt{Stage: r.state.Stage, CycleYear: r.state.CycleYear, Revision: r.state.Revision}, nil
 			},
 			func(ctx workflow.Context, cmd C) error {
-				return toApplicationError(r.state.Check(cmd, workflow.Now(ctx)))
+				return contract.ApplicationError(r.state.Check(cmd, workflow.Now(ctx)))
 			})
 		// A rejected update is never written to the history.
 		err := workflow.SetUpdateHandlerWithOptions(ctx, name, handler, workflow.UpdateHandlerOptions{Validator: validator})
@@ -90,7 +91,7 @@ func (r *initiativeRun) applySignal(ctx workflow.Context, name string, cmd domai
 
 // recordRejected keeps a signal's rejection for status (signals cannot be refused); nil err
 // changes nothing.
-func recordRejected(ctx workflow.Context, rejected []RejectedSignal, name string, cmd any, err error) []RejectedSignal {
+func recordRejected(ctx workflow.Context, rejected []contract.RejectedSignal, name string, cmd any, err error) []contract.RejectedSignal {
 	if err == nil {
 		return rejected
 	}
@@ -103,7 +104,7 @@ func recordRejected(ctx workflow.Context, rejected []RejectedSignal, name string
 		by = m.Sender().ID
 	}
 	workflow.GetLogger(ctx).Warn("signal rejected", "signal", name, "code", ve.Code, "field", ve.Field)
-	rejected = append(rejected, RejectedSignal{Name: name, By: by, Error: ve})
+	rejected = append(rejected, contract.RejectedSignal{Name: name, By: by, Error: ve})
 	if len(rejected) > maxRejectedSignals {
 		rejected = rejected[len(rejected)-maxRejectedSignals:]
 	}

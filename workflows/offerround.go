@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
 	"go.temporal.io/sdk/temporal"
@@ -14,10 +15,10 @@ import (
 // those who have not answered, takes the go/no-go at the deadline and reports it, accepts
 // late joiners until the late period ends and reports a lifted outcome. It returns the final
 // report.
-func OfferRoundWorkflow(ctx workflow.Context, in OfferRoundInput) (domain.OfferReport, error) {
+func OfferRoundWorkflow(ctx workflow.Context, in contract.OfferRoundInput) (domain.OfferReport, error) {
 	r, err := newOfferRun(in)
 	if err != nil {
-		return domain.OfferReport{}, toApplicationError(err)
+		return domain.OfferReport{}, contract.ApplicationError(err)
 	}
 	if err := r.registerHandlers(ctx); err != nil {
 		return domain.OfferReport{}, err
@@ -33,8 +34,8 @@ func OfferRoundWorkflow(ctx workflow.Context, in OfferRoundInput) (domain.OfferR
 }
 
 type offerRun struct {
-	input  OfferRoundInput
-	st     *OfferRoundState
+	input  contract.OfferRoundInput
+	st     *contract.OfferRoundState
 	round  *domain.OfferRound
 	signal workflow.ReceiveChannel
 	wake   sleeper
@@ -42,30 +43,30 @@ type offerRun struct {
 	receipts receiptGate
 }
 
-func newOfferRun(in OfferRoundInput) (*offerRun, error) {
+func newOfferRun(in contract.OfferRoundInput) (*offerRun, error) {
 	st := in.State
 	if st == nil {
 		round, err := domain.NewOfferRound(in.Setup)
 		if err != nil {
 			return nil, err
 		}
-		st = &OfferRoundState{Round: *round}
+		st = &contract.OfferRoundState{Round: *round}
 	}
 	if in.MaxHistoryEvents <= 0 {
-		in.MaxHistoryEvents = DefaultOfferMaxHistoryEvents
+		in.MaxHistoryEvents = contract.DefaultOfferMaxHistoryEvents
 	}
 	if in.BatchSize <= 0 {
-		in.BatchSize = DefaultOfferBatchSize
+		in.BatchSize = contract.DefaultOfferBatchSize
 	}
 	if in.Parallel <= 0 {
-		in.Parallel = DefaultOfferParallel
+		in.Parallel = contract.DefaultOfferParallel
 	}
 	// The setup lives in the state from now on; the input keeps only what shapes a run.
 	in.State, in.Setup = nil, domain.OfferSetup{}
 	return &offerRun{input: in, st: st, round: &st.Round}, nil
 }
 
-func (r *offerRun) offerID() string { return OfferRoundWorkflowID(r.round.InitiativeID) }
+func (r *offerRun) offerID() string { return contract.OfferRoundWorkflowID(r.round.InitiativeID) }
 
 // loop sends the offers once, then acts on what is due and sleeps until the next answer or
 // calendar event, continuing as new when the history grows long.
@@ -170,10 +171,10 @@ func (r *offerRun) publish(ctx workflow.Context) {
 	case r.round.Decision != nil:
 		stage = domain.StageOfferNotReached
 	}
-	if v, ok := workflow.GetTypedSearchAttributes(ctx).GetKeyword(SAStage); ok && v == string(stage) {
+	if v, ok := workflow.GetTypedSearchAttributes(ctx).GetKeyword(contract.SAStage); ok && v == string(stage) {
 		return
 	}
-	if err := workflow.UpsertTypedSearchAttributes(ctx, SAStage.ValueSet(string(stage))); err != nil {
+	if err := workflow.UpsertTypedSearchAttributes(ctx, contract.SAStage.ValueSet(string(stage))); err != nil {
 		workflow.GetLogger(ctx).Error("upsert search attributes", "error", err)
 	}
 }
@@ -198,9 +199,9 @@ func (r *offerRun) continueAsNew(ctx workflow.Context) error {
 	return workflow.NewContinueAsNewError(ctx, OfferRoundWorkflow, next)
 }
 
-func (r *offerRun) status(ctx workflow.Context) OfferStatus {
+func (r *offerRun) status(ctx workflow.Context) contract.OfferStatus {
 	rd := r.round
-	s := OfferStatus{OfferID: r.offerID(), Content: rd.Content, Seminar: rd.Seminar, Deadline: rd.Deadline,
+	s := contract.OfferStatus{OfferID: r.offerID(), Content: rd.Content, Seminar: rd.Seminar, Deadline: rd.Deadline,
 		LateUntil: rd.LateUntil, Rule: rd.Rule, Clock: rd.Clock, Tally: rd.Tally(), Answers: rd.Latest(),
 		Decision: rd.Decision, Lifted: rd.Lifted, Go: rd.Go(), Closed: rd.Closed, Delivery: rd.Delivery,
 		Unsent: r.st.Unsent, Reminders: rd.Reminders, Rejected: r.st.Rejected, Run: r.input.Run}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -12,8 +13,8 @@ import (
 	"go.temporal.io/sdk/workflow"
 )
 
-func smallInput(ms []domain.OfferMunicipality, rule domain.DecisionRule) OfferRoundInput {
-	return OfferRoundInput{Setup: domain.OfferSetup{InitiativeID: "bygglov", Content: testContent(),
+func smallInput(ms []domain.OfferMunicipality, rule domain.DecisionRule) contract.OfferRoundInput {
+	return contract.OfferRoundInput{Setup: domain.OfferSetup{InitiativeID: "bygglov", Content: testContent(),
 		Seminar: sthlm(2027, 2, 24, 13, 0), Deadline: sthlm(2027, 4, 12, 17, 0), LateUntil: sthlm(2027, 4, 12, 17, 0),
 		Rule: rule, ReminderDays: []int{14, 3}, Municipalities: ms}}
 }
@@ -67,12 +68,12 @@ func TestMalformedBatchesAndRejectedAnswersChangeNothing(t *testing.T) {
 		{Municipality: ms[0].Code, Answer: domain.AnswerYes, Role: "r", SubmissionID: "x2"},
 	}})
 	h.at(sthlm(2027, 3, 1, 10, 3), func() {
-		h.env.SignalWorkflow(MsgSubmitAnswers, domain.SubmitAnswers{Meta: domain.Meta{By: linkActor}, Answers: []domain.AnswerInput{
+		h.env.SignalWorkflow(contract.MsgSubmitAnswers, domain.SubmitAnswers{Meta: domain.Meta{By: linkActor}, Answers: []domain.AnswerInput{
 			{Municipality: ms[1].Code, Answer: domain.AnswerYes, Name: "n", Role: "r", SubmissionID: "s1"},
 			{Municipality: ms[2].Code, Answer: "kanske", Name: "n", Role: "r", SubmissionID: "s2"},
 		}})
 	})
-	var st OfferStatus
+	var st contract.OfferStatus
 	h.at(sthlm(2027, 3, 1, 11, 0), func() { st = h.status() })
 	h.env.ExecuteWorkflow(OfferRoundWorkflow, smallInput(ms, domain.DefaultDecisionRule()))
 	require.NoError(t, h.env.GetWorkflowError())
@@ -82,7 +83,7 @@ func TestMalformedBatchesAndRejectedAnswersChangeNothing(t *testing.T) {
 		var app *temporal.ApplicationError
 		require.True(t, errors.As(r.rejected, &app), "%s: %v", name, r.rejected)
 	}
-	ve, ok := ValidationErrorFrom(empty.rejected)
+	ve, ok := contract.ValidationErrorFrom(empty.rejected)
 	require.True(t, ok)
 	assert.Equal(t, "answers", ve.Field)
 	require.NoError(t, allBad.rejected)
@@ -92,7 +93,7 @@ func TestMalformedBatchesAndRejectedAnswersChangeNothing(t *testing.T) {
 
 	assert.Equal(t, 1, st.Tally.Yes, "only the signal's good answer counts")
 	assert.Equal(t, 1, st.Rejected.Count)
-	assert.Equal(t, []RejectedAnswerRef{{Municipality: ms[2].Code, Code: domain.CodeInvalidValue, Field: "answer"}}, st.Rejected.Last)
+	assert.Equal(t, []contract.RejectedAnswerRef{{Municipality: ms[2].Code, Code: domain.CodeInvalidValue, Field: "answer"}}, st.Rejected.Last)
 	assert.Len(t, h.keys("receipt/"), 1)
 }
 
@@ -104,19 +105,19 @@ func TestOfferRoundContinuesAsNewCarryingEverything(t *testing.T) {
 	h.submitAt(sthlm(2027, 3, 1, 10, 0), h.answers(linkActor, domain.AnswerYes, codes(ms[:5])...))
 	h.at(sthlm(2027, 3, 1, 10, 1), func() {
 		h.env.SetCurrentHistoryLength(5000)
-		h.env.SignalWorkflow(MsgSubmitAnswers, h.answers(linkActor, domain.AnswerNo, ms[5].Code))
+		h.env.SignalWorkflow(contract.MsgSubmitAnswers, h.answers(linkActor, domain.AnswerNo, ms[5].Code))
 	})
 	in := smallInput(ms, domain.DecisionRule{MinYes: 5})
 	h.env.ExecuteWorkflow(OfferRoundWorkflow, in)
 
 	var can *workflow.ContinueAsNewError
 	require.True(t, errors.As(h.env.GetWorkflowError(), &can), "got %v", h.env.GetWorkflowError())
-	var next OfferRoundInput
+	var next contract.OfferRoundInput
 	require.NoError(t, converter.GetDefaultDataConverter().FromPayloads(can.Input, &next))
 	require.NotNil(t, next.State)
 	assert.Equal(t, 1, next.Run)
 	assert.Len(t, next.State.Round.Answers, 6)
-	assert.Equal(t, []ReceiptRef{{Municipality: ms[5].Code, Version: 1}}, next.State.PendingReceipts,
+	assert.Equal(t, []contract.ReceiptRef{{Municipality: ms[5].Code, Version: 1}}, next.State.PendingReceipts,
 		"the receipt still gathered travels to the next run")
 	assert.NotNil(t, next.State.Round.Delivery, "the offers are not sent again")
 	assert.Empty(t, next.Setup.Municipalities, "the setup travels once, inside the state")

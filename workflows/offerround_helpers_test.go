@@ -8,6 +8,7 @@ import (
 
 	"github.com/skr/handslag/activities"
 	"github.com/skr/handslag/activities/offerfakes"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
 	"github.com/stretchr/testify/require"
@@ -57,7 +58,7 @@ func newOfferHarness(t *testing.T, start time.Time, ms []domain.OfferMunicipalit
 	}
 	env.RegisterWorkflow(OfferRoundWorkflow)
 	env.RegisterWorkflow(InitiativeWorkflow)
-	env.RegisterWorkflowWithOptions(ImplementationWorkflow, workflow.RegisterOptions{Name: ImplementationWorkflowType})
+	env.RegisterWorkflowWithOptions(ImplementationWorkflow, workflow.RegisterOptions{Name: contract.ImplementationWorkflowType})
 	env.RegisterActivity(&activities.Activities{Sender: sender, Lang: i18n.Swedish, LeadershipAddress: "ledningen@example.se",
 		OfficeAddress: "kontoret@example.se", Register: offerfakes.Register(ms), Contacts: offerfakes.Contacts{Missing: miss},
 		Links: offerfakes.Links{}, BaseURL: "https://handslag.example"})
@@ -86,7 +87,7 @@ func (h *offerHarness) submitAt(at time.Time, b domain.SubmitAnswers) *batchResu
 			OnComplete: func(v interface{}, err error) {
 				res.done, res.rejected = true, err
 				if err == nil {
-					res.results = v.(SubmitAnswersResult).Results
+					res.results = v.(contract.SubmitAnswersResult).Results
 				}
 			},
 		}
@@ -94,10 +95,10 @@ func (h *offerHarness) submitAt(at time.Time, b domain.SubmitAnswers) *batchResu
 		h.updates++
 		updateID := fmt.Sprintf("update-%d", h.updates)
 		if h.child != "" {
-			require.NoError(h.t, h.env.UpdateWorkflowByID(h.child, MsgSubmitAnswers, updateID, cb, b))
+			require.NoError(h.t, h.env.UpdateWorkflowByID(h.child, contract.MsgSubmitAnswers, updateID, cb, b))
 			return
 		}
-		h.env.UpdateWorkflow(MsgSubmitAnswers, updateID, cb, b)
+		h.env.UpdateWorkflow(contract.MsgSubmitAnswers, updateID, cb, b)
 	})
 	return res
 }
@@ -113,16 +114,16 @@ func (h *offerHarness) answers(by domain.Actor, choice domain.AnswerChoice, code
 	return b
 }
 
-func (h *offerHarness) status() OfferStatus {
+func (h *offerHarness) status() contract.OfferStatus {
 	var v converter.EncodedValue
 	var err error
 	if h.child != "" {
-		v, err = h.env.QueryWorkflowByID(h.child, QueryOfferStatus)
+		v, err = h.env.QueryWorkflowByID(h.child, contract.QueryOfferStatus)
 	} else {
-		v, err = h.env.QueryWorkflow(QueryOfferStatus)
+		v, err = h.env.QueryWorkflow(contract.QueryOfferStatus)
 	}
 	require.NoError(h.t, err)
-	var s OfferStatus
+	var s contract.OfferStatus
 	require.NoError(h.t, v.Get(&s))
 	return s
 }

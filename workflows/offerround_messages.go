@@ -1,6 +1,7 @@
 package workflows
 
 import (
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"go.temporal.io/sdk/workflow"
 )
@@ -8,25 +9,27 @@ import (
 // registerHandlers installs the answer update (with its validator), the same message as a
 // signal, and the queries.
 func (r *offerRun) registerHandlers(ctx workflow.Context) error {
-	err := workflow.SetUpdateHandlerWithOptions(ctx, MsgSubmitAnswers,
-		func(ctx workflow.Context, b domain.SubmitAnswers) (SubmitAnswersResult, error) {
-			return SubmitAnswersResult{Results: r.submit(ctx, b)}, nil
+	err := workflow.SetUpdateHandlerWithOptions(ctx, contract.MsgSubmitAnswers,
+		func(ctx workflow.Context, b domain.SubmitAnswers) (contract.SubmitAnswersResult, error) {
+			return contract.SubmitAnswersResult{Results: r.submit(ctx, b)}, nil
 		},
 		workflow.UpdateHandlerOptions{
 			// Only a malformed batch is refused (and leaves no trace in the history); each
 			// answer's own problems come back in its result.
-			Validator: func(ctx workflow.Context, b domain.SubmitAnswers) error { return toApplicationError(b.Validate()) },
+			Validator: func(ctx workflow.Context, b domain.SubmitAnswers) error {
+				return contract.ApplicationError(b.Validate())
+			},
 		})
 	if err != nil {
 		return err
 	}
-	if err := workflow.SetQueryHandler(ctx, QueryOfferStatus, func() (OfferStatus, error) { return r.status(ctx), nil }); err != nil {
+	if err := workflow.SetQueryHandler(ctx, contract.QueryOfferStatus, func() (contract.OfferStatus, error) { return r.status(ctx), nil }); err != nil {
 		return err
 	}
-	if err := workflow.SetQueryHandler(ctx, QueryOfferRound, func() (domain.OfferRound, error) { return *r.round, nil }); err != nil {
+	if err := workflow.SetQueryHandler(ctx, contract.QueryOfferRound, func() (domain.OfferRound, error) { return *r.round, nil }); err != nil {
 		return err
 	}
-	r.signal = workflow.GetSignalChannel(ctx, MsgSubmitAnswers)
+	r.signal = workflow.GetSignalChannel(ctx, contract.MsgSubmitAnswers)
 	workflow.Go(ctx, func(ctx workflow.Context) {
 		for {
 			var b domain.SubmitAnswers
@@ -45,7 +48,7 @@ func (r *offerRun) submit(ctx workflow.Context, b domain.SubmitAnswers) []domain
 	results := r.round.Submit(b, workflow.Now(ctx))
 	for _, res := range results {
 		if res.Accepted && !res.Duplicate {
-			r.st.PendingReceipts = append(r.st.PendingReceipts, ReceiptRef{Municipality: res.Municipality, Version: res.Version})
+			r.st.PendingReceipts = append(r.st.PendingReceipts, contract.ReceiptRef{Municipality: res.Municipality, Version: res.Version})
 		}
 	}
 	return results
@@ -73,7 +76,7 @@ func (r *offerRun) reject(ctx workflow.Context, municipality string, ve *domain.
 	workflow.GetLogger(ctx).Warn("signal answer rejected", "offer", r.offerID(), "municipality", municipality, "code", ve.Code, "field", ve.Field)
 	rj := &r.st.Rejected
 	rj.Count++
-	rj.Last = append(rj.Last, RejectedAnswerRef{Municipality: municipality, Code: ve.Code, Field: ve.Field})
+	rj.Last = append(rj.Last, contract.RejectedAnswerRef{Municipality: municipality, Code: ve.Code, Field: ve.Field})
 	if len(rj.Last) > maxRejectedSignals {
 		rj.Last = rj.Last[len(rj.Last)-maxRejectedSignals:]
 	}

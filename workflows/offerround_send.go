@@ -2,6 +2,7 @@ package workflows
 
 import (
 	"github.com/skr/handslag/activities"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"go.temporal.io/sdk/workflow"
 )
@@ -112,7 +113,7 @@ func (r *offerRun) sendReceipts(ctx workflow.Context) error {
 	return nil
 }
 
-func (r *offerRun) version(ref ReceiptRef) domain.AnswerVersion {
+func (r *offerRun) version(ref contract.ReceiptRef) domain.AnswerVersion {
 	for _, v := range r.round.Answers {
 		if v.Municipality == ref.Municipality && v.Version == ref.Version {
 			return v
@@ -141,7 +142,7 @@ func (r *offerRun) signalParent(ctx workflow.Context, rep domain.OfferReport) {
 	if r.input.ParentWorkflowID == "" {
 		return
 	}
-	err := workflow.SignalExternalWorkflow(ctx, r.input.ParentWorkflowID, "", MsgOfferOutcome, rep).Get(ctx, nil)
+	err := workflow.SignalExternalWorkflow(ctx, r.input.ParentWorkflowID, "", contract.MsgOfferOutcome, rep).Get(ctx, nil)
 	if err != nil {
 		workflow.GetLogger(ctx).Warn("outcome not delivered to the initiative", "offer", r.offerID(), "phase", rep.Phase, "error", err)
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -44,7 +45,7 @@ func TestOfferRoundOf290MunicipalitiesNoGoThenLiftedByALateJoiner(t *testing.T) 
 	noContact := rest[len(rest)-2:] // no contact address, never answer
 	missing := codes(noContact)
 	h := newOfferHarness(t, sthlm(2027, 2, 10, 10, 0), ms, missing...)
-	in := OfferRoundInput{Setup: domain.OfferSetup{InitiativeID: "bygglov", Content: testContent(),
+	in := contract.OfferRoundInput{Setup: domain.OfferSetup{InitiativeID: "bygglov", Content: testContent(),
 		Seminar: sthlm(2027, 2, 24, 13, 0), Deadline: sthlm(2027, 4, 12, 17, 0), LateUntil: sthlm(2027, 7, 11, 17, 0),
 		Rule: domain.DefaultDecisionRule(), ReminderDays: []int{14, 3}, Municipalities: ms}, MaxHistoryEvents: 100000}
 
@@ -59,7 +60,7 @@ func TestOfferRoundOf290MunicipalitiesNoGoThenLiftedByALateJoiner(t *testing.T) 
 	// After the 14-day reminder: the changers say yes now, thirty say no (entered by the office).
 	r3 := h.submitAt(sthlm(2027, 4, 1, 10, 0), h.answers(linkActor, domain.AnswerYes, codes(changers)...))
 	r4 := h.submitAt(sthlm(2027, 4, 1, 11, 0), h.answers(office, domain.AnswerNo, codes(no)...))
-	var mid, afterDeadline, lifted OfferStatus
+	var mid, afterDeadline, lifted contract.OfferStatus
 	h.at(sthlm(2027, 4, 12, 16, 59), func() { mid = h.status() })
 	h.at(sthlm(2027, 4, 12, 17, 1), func() { afterDeadline = h.status() })
 	lateNo := h.submitAt(sthlm(2027, 5, 1, 10, 0), h.answers(linkActor, domain.AnswerNo, rest[5].Code))

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/skr/handslag/contract"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.temporal.io/sdk/worker"
@@ -22,11 +23,11 @@ func TestReplayRecordedHistories(t *testing.T) {
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			r := worker.NewWorkflowReplayer()
-			r.RegisterWorkflowWithOptions(InitiativeWorkflow, workflow.RegisterOptions{Name: InitiativeWorkflowType})
-			r.RegisterWorkflowWithOptions(CycleWorkflow, workflow.RegisterOptions{Name: CycleWorkflowType})
-			r.RegisterWorkflowWithOptions(CycleLauncherWorkflow, workflow.RegisterOptions{Name: CycleLauncherWorkflowType})
-			r.RegisterWorkflowWithOptions(OfferRoundWorkflow, workflow.RegisterOptions{Name: OfferRoundWorkflowType})
-			r.RegisterWorkflowWithOptions(ImplementationWorkflow, workflow.RegisterOptions{Name: ImplementationWorkflowType})
+			r.RegisterWorkflowWithOptions(InitiativeWorkflow, workflow.RegisterOptions{Name: contract.InitiativeWorkflowType})
+			r.RegisterWorkflowWithOptions(CycleWorkflow, workflow.RegisterOptions{Name: contract.CycleWorkflowType})
+			r.RegisterWorkflowWithOptions(CycleLauncherWorkflow, workflow.RegisterOptions{Name: contract.CycleLauncherWorkflowType})
+			r.RegisterWorkflowWithOptions(OfferRoundWorkflow, workflow.RegisterOptions{Name: contract.OfferRoundWorkflowType})
+			r.RegisterWorkflowWithOptions(ImplementationWorkflow, workflow.RegisterOptions{Name: contract.ImplementationWorkflowType})
 			require.NoError(t, r.ReplayWorkflowHistoryFromJSONFile(nil, f))
 		})
 	}
@@ -34,11 +35,11 @@ func TestReplayRecordedHistories(t *testing.T) {
 
 // The replay test can fail: a workflow that schedules different commands is caught.
 func TestReplayCatchesANonDeterministicChange(t *testing.T) {
-	changed := func(ctx workflow.Context, in InitiativeInput) error {
+	changed := func(ctx workflow.Context, in contract.InitiativeInput) error {
 		return workflow.Sleep(ctx, time.Hour)
 	}
 	r := worker.NewWorkflowReplayer()
-	r.RegisterWorkflowWithOptions(changed, workflow.RegisterOptions{Name: InitiativeWorkflowType})
+	r.RegisterWorkflowWithOptions(changed, workflow.RegisterOptions{Name: contract.InitiativeWorkflowType})
 	files, err := filepath.Glob("testdata/history_demo_*.json")
 	require.NoError(t, err)
 	require.NotEmpty(t, files)

@@ -12,8 +12,8 @@ import (
 	"sort"
 
 	"github.com/skr/handslag/admin"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
-	"github.com/skr/handslag/workflows"
 	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/activity"
 )
@@ -29,13 +29,13 @@ type Activities struct {
 func BacklogQuery(year int) string {
 	return fmt.Sprintf("WorkflowType = '%s' AND ExecutionStatus = 'Running' AND "+
 		"((%s = '%s' AND %s <= %d) OR (%s = '%s' AND %s = %d))",
-		workflows.InitiativeWorkflowType,
-		workflows.SAStage.GetName(), domain.StageAwaitingFebruary, workflows.SACycleYear.GetName(), year,
-		workflows.SAStage.GetName(), domain.StageFebruaryReview, workflows.SACycleYear.GetName(), year)
+		contract.InitiativeWorkflowType,
+		contract.SAStage.GetName(), domain.StageAwaitingFebruary, contract.SACycleYear.GetName(), year,
+		contract.SAStage.GetName(), domain.StageFebruaryReview, contract.SACycleYear.GetName(), year)
 }
 
 // FindBacklog lists the IDs of the initiatives ready for the year's February review, sorted.
-func (a *Activities) FindBacklog(ctx context.Context, in workflows.FindBacklogInput) ([]string, error) {
+func (a *Activities) FindBacklog(ctx context.Context, in FindBacklogInput) ([]string, error) {
 	var ids []string
 	var token []byte
 	for {
@@ -45,7 +45,7 @@ func (a *Activities) FindBacklog(ctx context.Context, in workflows.FindBacklogIn
 			return nil, err
 		}
 		for _, e := range resp.GetExecutions() {
-			ids = append(ids, workflows.InitiativeIDFromWorkflowID(e.GetExecution().GetWorkflowId()))
+			ids = append(ids, contract.InitiativeIDFromWorkflowID(e.GetExecution().GetWorkflowId()))
 		}
 		if token = resp.GetNextPageToken(); len(token) == 0 {
 			break
@@ -59,13 +59,13 @@ func (a *Activities) FindBacklog(ctx context.Context, in workflows.FindBacklogIn
 // JoinInitiatives includes each initiative in the cycle and returns its snapshot. One that
 // refuses (it has moved on meanwhile) or cannot be reached is returned with Found false and
 // left out of the round, never failing the others.
-func (a *Activities) JoinInitiatives(ctx context.Context, in workflows.JoinInput) ([]domain.InitiativeSnapshot, error) {
+func (a *Activities) JoinInitiatives(ctx context.Context, in JoinInput) ([]domain.InitiativeSnapshot, error) {
 	out := make([]domain.InitiativeSnapshot, 0, len(in.IDs))
 	for i, id := range in.IDs {
 		activity.RecordHeartbeat(ctx, i)
-		cmd := domain.JoinCycle{Meta: domain.Meta{By: workflows.CycleActor(in.Year),
+		cmd := domain.JoinCycle{Meta: domain.Meta{By: contract.CycleActor(in.Year),
 			Reason: fmt.Sprintf("med i årscykeln %d", in.Year)}, Year: in.Year, Calendar: in.Calendar, Clock: in.Clock}
-		_, err := a.Admin.SendOnce(ctx, id, workflows.MsgJoinCycle, cmd, fmt.Sprintf("%s/join/%s", workflows.CycleWorkflowID(in.Year), id))
+		_, err := a.Admin.SendOnce(ctx, id, contract.MsgJoinCycle, cmd, fmt.Sprintf("%s/join/%s", contract.CycleWorkflowID(in.Year), id))
 		if err != nil {
 			activity.GetLogger(ctx).Warn("initiative not included", "initiative", id, "error", err)
 			out = append(out, domain.InitiativeSnapshot{ID: id})
@@ -77,7 +77,7 @@ func (a *Activities) JoinInitiatives(ctx context.Context, in workflows.JoinInput
 }
 
 // InitiativeSnapshots reads each initiative's current state.
-func (a *Activities) InitiativeSnapshots(ctx context.Context, in workflows.SnapshotsInput) ([]domain.InitiativeSnapshot, error) {
+func (a *Activities) InitiativeSnapshots(ctx context.Context, in SnapshotsInput) ([]domain.InitiativeSnapshot, error) {
 	out := make([]domain.InitiativeSnapshot, 0, len(in.IDs))
 	for i, id := range in.IDs {
 		activity.RecordHeartbeat(ctx, i)
@@ -98,7 +98,7 @@ func (a *Activities) snapshot(ctx context.Context, id string) domain.InitiativeS
 // ApplyDecisions tells each initiative its part of a cycle decision and returns what each
 // answered. A rejection is recorded in the result, not retried: the initiative's rules have
 // the last word, and the cycle shows it.
-func (a *Activities) ApplyDecisions(ctx context.Context, in workflows.ApplyDecisionsInput) ([]domain.DecisionResult, error) {
+func (a *Activities) ApplyDecisions(ctx context.Context, in ApplyDecisionsInput) ([]domain.DecisionResult, error) {
 	out := make([]domain.DecisionResult, 0, len(in.Plan))
 	for i, p := range in.Plan {
 		activity.RecordHeartbeat(ctx, i)
@@ -108,7 +108,7 @@ func (a *Activities) ApplyDecisions(ctx context.Context, in workflows.ApplyDecis
 		}
 		cmd := domain.Decide{Meta: domain.Meta{By: in.By, Reason: reason}, Gate: in.Gate, Verdict: p.Verdict,
 			Reference: in.Reference, Round: p.Round}
-		r, err := a.Admin.SendOnce(ctx, p.Initiative, workflows.MsgDecide, cmd, workflows.DecisionUpdateID(in.Year, in.Gate, p.Initiative))
+		r, err := a.Admin.SendOnce(ctx, p.Initiative, contract.MsgDecide, cmd, contract.DecisionUpdateID(in.Year, in.Gate, p.Initiative))
 		res := domain.DecisionResult{Initiative: p.Initiative, Verdict: p.Verdict, Stage: r.Stage}
 		if err != nil {
 			if ctx.Err() != nil {

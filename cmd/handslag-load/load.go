@@ -9,6 +9,7 @@ import (
 
 	"github.com/skr/handslag/admin"
 	"github.com/skr/handslag/config"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/devserver"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/logging"
@@ -16,7 +17,6 @@ import (
 	"github.com/skr/handslag/refdata"
 	"github.com/skr/handslag/web"
 	"github.com/skr/handslag/worker"
-	"github.com/skr/handslag/workflows"
 	"go.temporal.io/sdk/client"
 	sdkworker "go.temporal.io/sdk/worker"
 	"go.uber.org/zap"
@@ -78,12 +78,12 @@ type loadSystem struct {
 }
 
 func startSystem() (*loadSystem, error) {
-	srv, err := devserver.Start(devserver.Options{Namespace: workflows.Namespace, UIPort: -1, SearchAttributes: workflows.SearchAttributes})
+	srv, err := devserver.Start(devserver.Options{Namespace: contract.Namespace, UIPort: -1, SearchAttributes: contract.SearchAttributes})
 	if err != nil {
 		return nil, err
 	}
 	ctx := context.Background()
-	a, err := admin.Dial(ctx, srv.FrontendAddr, workflows.Namespace, client.Options{Logger: logging.SDK(zap.NewNop())})
+	a, err := admin.Dial(ctx, srv.FrontendAddr, contract.Namespace, client.Options{Logger: logging.SDK(zap.NewNop())})
 	if err != nil {
 		srv.Stop()
 		return nil, err
@@ -103,7 +103,7 @@ func startSystem() (*loadSystem, error) {
 		stopAll()
 		return nil, err
 	}
-	if err := admin.EnsureSearchAttributes(ctx, a.Temporal, workflows.Namespace); err != nil {
+	if err := admin.EnsureSearchAttributes(ctx, a.Temporal, contract.Namespace); err != nil {
 		stopAll()
 		return nil, err
 	}
@@ -137,13 +137,13 @@ func (s *loadSystem) startRounds(ctx context.Context, n int) ([]string, map[stri
 	firstRuns := map[string]string{}
 	for i := range ids {
 		ids[i] = fmt.Sprintf("last-%d-%d", now.Unix(), i)
-		in := workflows.OfferRoundInput{Setup: domain.OfferSetup{InitiativeID: ids[i],
+		in := contract.OfferRoundInput{Setup: domain.OfferSetup{InitiativeID: ids[i],
 			Content: domain.OfferContent{InitiativeID: ids[i], Title: "Lasttest " + fmt.Sprint(i), What: "En tjänst",
 				WhoDoesWhat: "Inera bygger", EffectGoal: "Mätbar nytta", Cost: "1 mnkr", Financing: "Abonnemang"},
 			Seminar: now.Add(time.Hour), Deadline: now.Add(7 * 24 * time.Hour), LateUntil: now.Add(14 * 24 * time.Hour),
 			Rule: domain.DefaultDecisionRule(), Municipalities: ms}}
-		run, err := s.admin.Temporal.ExecuteWorkflow(ctx, client.StartWorkflowOptions{ID: workflows.OfferRoundWorkflowID(ids[i]),
-			TaskQueue: workflows.TaskQueue}, workflows.OfferRoundWorkflowType, in)
+		run, err := s.admin.Temporal.ExecuteWorkflow(ctx, client.StartWorkflowOptions{ID: contract.OfferRoundWorkflowID(ids[i]),
+			TaskQueue: contract.TaskQueue}, contract.OfferRoundWorkflowType, in)
 		if err != nil {
 			return nil, nil, nil, err
 		}
@@ -173,7 +173,7 @@ func (s *loadSystem) answerAll(ctx context.Context, ids []string, ms []domain.Of
 	}
 	return concurrently(clients, jobs, func(j job) error {
 		m := ms[j.m]
-		_, err := offers.Answer(ctx, web.AnswerSubmission{OfferID: workflows.OfferRoundWorkflowID(ids[j.round]),
+		_, err := offers.Answer(ctx, web.AnswerSubmission{OfferID: contract.OfferRoundWorkflowID(ids[j.round]),
 			MunicipalityCode: m.Code, SubmissionID: fmt.Sprintf("load-%d-%s", j.round, m.Code),
 			Choice: web.Yes, Name: "Lasttest " + m.Code, Role: "Kommundirektör", Comment: "Vi ansluter oss."})
 		if err != nil {

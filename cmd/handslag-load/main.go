@@ -22,8 +22,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/i18n"
-	"github.com/skr/handslag/workflows"
 )
 
 // historyLimit is the server's default history length limit; every run must stay below it.
@@ -105,7 +105,7 @@ func run(ctx context.Context, opts Options, lang i18n.Lang, out io.Writer) (Repo
 		return rep, err
 	}
 	for _, id := range ids {
-		runs, updates, err := settledHistory(ctx, sys.admin.Temporal, workflows.OfferRoundWorkflowID(id), firstRuns[id])
+		runs, updates, err := settledHistory(ctx, sys.admin.Temporal, contract.OfferRoundWorkflowID(id), firstRuns[id])
 		if err != nil {
 			heap.stop()
 			return rep, err
@@ -129,7 +129,7 @@ func run(ctx context.Context, opts Options, lang i18n.Lang, out io.Writer) (Repo
 		for i, n := range rep.Runs[id] {
 			parts[i] = fmt.Sprint(n)
 		}
-		say("load.history_round", "offer", workflows.OfferRoundWorkflowID(id), "runs", strings.Join(parts, ", "))
+		say("load.history_round", "offer", contract.OfferRoundWorkflowID(id), "runs", strings.Join(parts, ", "))
 	}
 	say("load.memory", "rss", mebibytes(rep.PeakRSS), "heap", mebibytes(int64(rep.PeakGoHeap)))
 	if rep.MaxRun() >= historyLimit {

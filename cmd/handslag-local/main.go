@@ -15,10 +15,10 @@ import (
 
 	"github.com/skr/handslag/admin"
 	"github.com/skr/handslag/config"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/devserver"
 	"github.com/skr/handslag/logging"
 	"github.com/skr/handslag/worker"
-	"github.com/skr/handslag/workflows"
 	"go.temporal.io/sdk/client"
 	"go.uber.org/zap"
 )
@@ -40,20 +40,20 @@ func run(dataDir string, port, uiPort, webPort int) error {
 	defer func() { _ = logger.Sync() }()
 	fmt.Println("Startar Temporal-servern (första starten skapar databasen) ...")
 	srv, err := devserver.Start(devserver.Options{
-		DataDir: filepath.Join(dataDir, "temporal"), Namespace: workflows.Namespace,
-		FrontendPort: port, UIPort: uiPort, SearchAttributes: workflows.SearchAttributes,
+		DataDir: filepath.Join(dataDir, "temporal"), Namespace: contract.Namespace,
+		FrontendPort: port, UIPort: uiPort, SearchAttributes: contract.SearchAttributes,
 	})
 	if err != nil {
 		return fmt.Errorf("%w (är porten %d eller %d upptagen? välj andra med --port och --ui-port)", err, port, uiPort)
 	}
 	defer srv.Stop()
 	ctx := context.Background()
-	a, err := admin.Dial(ctx, srv.FrontendAddr, workflows.Namespace, client.Options{Logger: logging.SDK(logger.WithOptions(zap.IncreaseLevel(zap.WarnLevel)))})
+	a, err := admin.Dial(ctx, srv.FrontendAddr, contract.Namespace, client.Options{Logger: logging.SDK(logger.WithOptions(zap.IncreaseLevel(zap.WarnLevel)))})
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	if err := admin.EnsureSearchAttributes(ctx, a.Temporal, workflows.Namespace); err != nil {
+	if err := admin.EnsureSearchAttributes(ctx, a.Temporal, contract.Namespace); err != nil {
 		return err
 	}
 	// The answer form; the links in the offers must lead to it.
@@ -76,7 +76,7 @@ func run(dataDir string, port, uiPort, webPort int) error {
 	defer w.Stop()
 	// The annual cycle's Schedule: created on the first start, left as it is afterwards.
 	if _, err := a.CreateScheduleIfMissing(ctx, admin.CycleSchedule{At: admin.DefaultScheduleAt,
-		CatchupWindow: admin.DefaultCatchupWindow, Launch: workflows.LauncherInput{Config: config.DefaultCycleConfig()}}); err != nil {
+		CatchupWindow: admin.DefaultCatchupWindow, Launch: contract.LauncherInput{Config: config.DefaultCycleConfig()}}); err != nil {
 		return fmt.Errorf("schemat för årscykeln: %w", err)
 	}
 
@@ -96,7 +96,7 @@ Prova så här i ett annat fönster:
 
 Med --demo varar en kalenderdag en sekund, så ett helt år går på drygt sex minuter.
 Stoppa med Ctrl+C; allt finns kvar till nästa start.
-`, srv.UIAddr, workflows.Namespace, srv.FrontendAddr, workflows.Namespace, answers.baseURL, answers.baseURL, dataDir, workflows.ScheduleID)
+`, srv.UIAddr, contract.Namespace, srv.FrontendAddr, contract.Namespace, answers.baseURL, answers.baseURL, dataDir, contract.ScheduleID)
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
 	<-stop

@@ -1,4 +1,4 @@
-package workflows
+package contract
 
 import (
 	"errors"
@@ -7,10 +7,10 @@ import (
 	"go.temporal.io/sdk/temporal"
 )
 
-// toApplicationError turns a domain rejection into a typed, non-retryable Temporal error whose
+// ApplicationError turns a domain rejection into a typed, non-retryable Temporal error whose
 // type is the domain error code and whose details carry the ValidationError, so clients can
-// show a precise message. Nil stays nil.
-func toApplicationError(err error) error {
+// show a precise message (ValidationErrorFrom reads it back). Nil stays nil.
+func ApplicationError(err error) error {
 	if err == nil {
 		return nil
 	}

@@ -1,4 +1,4 @@
-package workflows
+package contract
 
 import (
 	"fmt"
@@ -103,44 +103,6 @@ type LauncherResult struct {
 	Year       int    `json:"year"`
 	WorkflowID string `json:"workflow_id"`
 	Started    bool   `json:"started"` // false: that year's cycle already existed
-}
-
-// Activities the cycle runs to coordinate the initiatives' workflows. They are implemented in
-// package activities/coordinator (which talks to Temporal as a client) and called by name.
-const (
-	ActFindBacklog         = "FindBacklog"
-	ActJoinInitiatives     = "JoinInitiatives"
-	ActInitiativeSnapshots = "InitiativeSnapshots"
-	ActApplyDecisions      = "ApplyDecisions"
-)
-
-// FindBacklogInput asks for the initiatives ready for a year's February review.
-type FindBacklogInput struct {
-	Year int `json:"year"`
-}
-
-// JoinInput tells initiatives that they are in a year's cycle, on its calendar and clock.
-type JoinInput struct {
-	Year     int             `json:"year"`
-	Calendar domain.Calendar `json:"calendar"`
-	Clock    domain.Clock    `json:"clock"`
-	IDs      []string        `json:"ids"`
-}
-
-// SnapshotsInput asks for the current state of initiatives.
-type SnapshotsInput struct {
-	IDs []string `json:"ids"`
-}
-
-// ApplyDecisionsInput passes a cycle decision on to each initiative. Each update carries the
-// ID "<cycle>/<gate>/<initiative>", so a retried activity never decides twice.
-type ApplyDecisionsInput struct {
-	Year      int                     `json:"year"`
-	Gate      domain.Gate             `json:"gate"`
-	Plan      []domain.PlannedVerdict `json:"plan"`
-	By        domain.Actor            `json:"by"`
-	Reason    string                  `json:"reason"`
-	Reference string                  `json:"reference,omitempty"`
 }
 
 // DecisionUpdateID is the idempotency key of one initiative's part of a cycle decision.

@@ -1,10 +1,4 @@
-// Package workflows runs the preparation process as one durable workflow per initiative.
-//
-// This file is the contract for admin tools: the workflow type, task queue, workflow ID scheme,
-// message names (each is both an Update, which validates and answers, and a Signal, which is
-// fire-and-forget), the query, the search attributes and the payload types. Payloads are the
-// domain package's command structs; every one carries "by" (who) and "reason" (why).
-package workflows
+package contract
 
 import (
 	"strings"
