@@ -10,18 +10,13 @@ import (
 	"github.com/skr/handslag/cases"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
-	"github.com/skr/handslag/outbox"
+	"github.com/skr/handslag/mail"
 	"go.temporal.io/sdk/activity"
 )
 
-// Sender stores or sends one message exactly once per key; it reports whether it was new.
-type Sender interface {
-	Put(m outbox.Message) (bool, error)
-}
-
 // Activities holds the dependencies of every activity.
 type Activities struct {
-	Sender Sender
+	Sender mail.Sender
 	Lang   i18n.Lang
 	// LeadershipAddress receives escalations (a function mailbox, not a person).
 	LeadershipAddress string
@@ -68,7 +63,7 @@ type NotifyResult struct {
 // NotifyEscalation sends the escalation e-mail to the leadership's mailbox.
 func (a *Activities) NotifyEscalation(ctx context.Context, n EscalationNotice) (NotifyResult, error) {
 	what := i18n.T(a.Lang, "waiting."+n.Waiting)
-	msg := outbox.Message{
+	msg := mail.Message{
 		Key:     n.IdempotencyKey,
 		To:      []string{a.LeadershipAddress},
 		Subject: i18n.T(a.Lang, "mail.escalation.subject", "title", n.Title, "what", what),
@@ -76,7 +71,7 @@ func (a *Activities) NotifyEscalation(ctx context.Context, n EscalationNotice) (
 			"deadline", n.Deadline.Format("2006-01-02 15:04"), "stage", i18n.T(a.Lang, "stage."+n.Stage)),
 		Created: a.now(),
 	}
-	sent, err := a.Sender.Put(msg)
+	sent, err := a.Sender.Send(ctx, msg)
 	if err != nil {
 		return NotifyResult{}, err
 	}

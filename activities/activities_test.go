@@ -1,11 +1,12 @@
 package activities
 
 import (
+	"context"
 	"testing"
 	"time"
 
 	"github.com/skr/handslag/i18n"
-	"github.com/skr/handslag/outbox"
+	"github.com/skr/handslag/mail"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.temporal.io/sdk/testsuite"
@@ -14,9 +15,8 @@ import (
 func TestNotifyEscalationSendsOncePerKey(t *testing.T) {
 	var s testsuite.WorkflowTestSuite
 	env := s.NewTestActivityEnvironment()
-	box, err := outbox.NewDir(t.TempDir())
-	require.NoError(t, err)
-	a := &Activities{Sender: box, Lang: i18n.Swedish, LeadershipAddress: "ledningen@example.se"}
+	box := mail.NewMemory()
+	a := &Activities{Sender: mail.Outbox{Ledger: box}, Lang: i18n.Swedish, LeadershipAddress: "ledningen@example.se"}
 	env.RegisterActivity(a)
 	n := EscalationNotice{IdempotencyKey: "escalation/x/february_review/2026", InitiativeID: "x", Title: "Bygglov",
 		Stage: "february_review", Waiting: "decision:quick_analysis", Deadline: time.Date(2026, 3, 15, 17, 0, 0, 0, time.UTC)}
@@ -27,7 +27,7 @@ func TestNotifyEscalationSendsOncePerKey(t *testing.T) {
 		require.NoError(t, v.Get(&res))
 		assert.Equal(t, want, res.Sent, "attempt %d", i)
 	}
-	msgs, err := box.List()
+	msgs, err := box.Messages(context.Background())
 	require.NoError(t, err)
 	require.Len(t, msgs, 1)
 	assert.Contains(t, msgs[0].Subject, "Bygglov")

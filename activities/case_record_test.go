@@ -13,8 +13,7 @@ import (
 )
 
 func TestRecordCase(t *testing.T) {
-	dir, err := cases.OpenDir(t.TempDir())
-	require.NoError(t, err)
+	dir := cases.NewMemory()
 	var suite testsuite.WorkflowTestSuite
 	env := suite.NewTestActivityEnvironment()
 	env.RegisterActivity(&Activities{Cases: dir})
@@ -37,7 +36,7 @@ func TestRecordCase(t *testing.T) {
 	// A record the store refuses is not retried.
 	bad := rec
 	bad.Summary.ID = "../x"
-	_, err = env.ExecuteActivity((&Activities{}).RecordCase, bad)
+	_, err := env.ExecuteActivity((&Activities{}).RecordCase, bad)
 	var appErr *temporal.ApplicationError
 	require.ErrorAs(t, err, &appErr)
 	assert.True(t, appErr.NonRetryable())

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/skr/handslag/i18n"
-	"github.com/skr/handslag/outbox"
+	"github.com/skr/handslag/mail"
 	"go.temporal.io/sdk/activity"
 )
 
@@ -51,7 +51,7 @@ func (a *Activities) NotifyMembers(ctx context.Context, n MemberNotice) (NotifyR
 			unreachable = append(unreachable, m.Name+" ("+m.ID+")")
 			continue
 		}
-		isNew, err := a.Sender.Put(outbox.Message{Key: n.Key + "/" + m.ID, To: []string{addr},
+		isNew, err := a.Sender.Send(ctx, mail.Message{Key: n.Key + "/" + m.ID, To: []string{addr},
 			Subject: i18n.T(a.Lang, "mail."+n.Kind+".subject", "year", n.Year),
 			Body: i18n.T(a.Lang, "mail."+n.Kind+".body", "year", n.Year, "member", m.Name,
 				"deadline", n.Deadline.Format("2006-01-02 15:04"), "count", n.Initiatives),
@@ -62,7 +62,7 @@ func (a *Activities) NotifyMembers(ctx context.Context, n MemberNotice) (NotifyR
 		sent = sent || isNew
 	}
 	if len(unreachable) > 0 {
-		isNew, err := a.Sender.Put(outbox.Message{Key: n.Key + "/office", To: []string{a.officeAddress()},
+		isNew, err := a.Sender.Send(ctx, mail.Message{Key: n.Key + "/office", To: []string{a.officeAddress()},
 			Subject: i18n.T(a.Lang, "mail.no_address.subject", "year", n.Year),
 			Body: i18n.T(a.Lang, "mail.no_address.body", "kind", i18n.T(a.Lang, "mail."+n.Kind+".subject", "year", n.Year),
 				"members", "- "+strings.Join(unreachable, "\n- ")),
@@ -90,7 +90,7 @@ type CycleNotice struct {
 
 // NotifyCycle sends a cycle notice once per key.
 func (a *Activities) NotifyCycle(ctx context.Context, n CycleNotice) (NotifyResult, error) {
-	sent, err := a.Sender.Put(outbox.Message{Key: n.Key, To: []string{a.LeadershipAddress, a.officeAddress()},
+	sent, err := a.Sender.Send(ctx, mail.Message{Key: n.Key, To: []string{a.LeadershipAddress, a.officeAddress()},
 		Subject: i18n.T(a.Lang, "mail."+n.Kind+".subject", "year", n.Year),
 		Body: i18n.T(a.Lang, "mail."+n.Kind+".body", "year", n.Year, "lists", n.Lists, "missing", n.Missing,
 			"phase", i18n.T(a.Lang, "phase."+n.Phase), "deadline", n.Deadline.Format("2006-01-02 15:04")),

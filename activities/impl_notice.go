@@ -8,7 +8,7 @@ import (
 
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
-	"github.com/skr/handslag/outbox"
+	"github.com/skr/handslag/mail"
 	"github.com/skr/handslag/present"
 	"go.temporal.io/sdk/activity"
 )
@@ -45,7 +45,7 @@ func (a *Activities) NotifyReportChase(ctx context.Context, n ReportChaseNotice)
 		to, note = []string{a.LeadershipAddress, a.officeAddress()}, ""
 	}
 	args := []any{"title", n.Title, "id", n.InitiativeID, "owner", orDash(n.Owner), "period", n.Period, "due", localTime(n.Due), "note", note}
-	return a.notify(ctx, outbox.Message{Key: ReportChaseKey(n.InitiativeID, n.Kind, n.Period), To: to,
+	return a.notify(ctx, mail.Message{Key: ReportChaseKey(n.InitiativeID, n.Kind, n.Period), To: to,
 		Subject: i18n.T(a.Lang, "impl.mail."+n.Kind+".subject", args...), Body: i18n.T(a.Lang, "impl.mail."+n.Kind+".body", args...)})
 }
 
@@ -98,13 +98,13 @@ func (a *Activities) SendImplementationMail(ctx context.Context, b ImplMailBatch
 		}
 		if len(to) == 0 {
 			p.Result.MissingContacts = append(p.Result.MissingContacts, m.Code)
-		} else if err := a.putImplMail(b, m.Code, orDash(m.Name), to, a.unsubscribeURL(b.InitiativeID, m.Code), &p.Result); err != nil {
+		} else if err := a.putImplMail(ctx, b, m.Code, orDash(m.Name), to, a.unsubscribeURL(b.InitiativeID, m.Code), &p.Result); err != nil {
 			return p.Result, err
 		}
 		p.Next = i + 1
 		activity.RecordHeartbeat(ctx, p)
 	}
-	if err := a.putImplMail(b, "office", i18n.T(a.Lang, "impl.office"), []string{a.officeAddress()}, "", &p.Result); err != nil {
+	if err := a.putImplMail(ctx, b, "office", i18n.T(a.Lang, "impl.office"), []string{a.officeAddress()}, "", &p.Result); err != nil {
 		return p.Result, err
 	}
 	activity.GetLogger(ctx).Info("implementation mail", "initiative", b.InitiativeID, "kind", b.Kind, "ref", b.Ref,
@@ -114,14 +114,14 @@ func (a *Activities) SendImplementationMail(ctx context.Context, b ImplMailBatch
 
 // putImplMail stores one message of a batch. unsubscribe is the municipality's one-click
 // link ("" for the office's copy, or when no links are configured).
-func (a *Activities) putImplMail(b ImplMailBatch, recipient, name string, to []string, unsubscribe string, res *OfferMailResult) error {
+func (a *Activities) putImplMail(ctx context.Context, b ImplMailBatch, recipient, name string, to []string, unsubscribe string, res *OfferMailResult) error {
 	lines := make([]string, len(b.Events))
 	for i, e := range b.Events {
 		lines[i] = "- " + present.ImplEventLine(a.Lang, e)
 	}
 	args := []any{"title", b.Title, "id", b.InitiativeID, "municipality", name, "ref", b.Ref, "at", localTime(b.At),
 		"count", len(b.Events), "events", strings.Join(lines, "\n"), "stop", a.stopSentence(recipient, b.Title, unsubscribe)}
-	sent, err := a.Sender.Put(outbox.Message{Key: ImplMailKey(b, recipient), To: to, Created: a.now(), Unsubscribe: unsubscribe,
+	sent, err := a.Sender.Send(ctx, mail.Message{Key: ImplMailKey(b, recipient), To: to, Created: a.now(), Unsubscribe: unsubscribe,
 		Subject: i18n.T(a.Lang, "impl.mail."+b.Kind+".subject", args...), Body: i18n.T(a.Lang, "impl.mail."+b.Kind+".body", args...)})
 	if err != nil {
 		return fmt.Errorf("%s: %w", ImplMailKey(b, recipient), err)

@@ -7,7 +7,7 @@ import (
 
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
-	"github.com/skr/handslag/outbox"
+	"github.com/skr/handslag/mail"
 	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/temporal"
 )
@@ -102,7 +102,7 @@ func (a *Activities) SendOfferMail(ctx context.Context, b OfferMailBatch) (Offer
 		if len(to) == 0 {
 			p.Result.MissingContacts = append(p.Result.MissingContacts, m.Code)
 		} else {
-			sent, err := a.Sender.Put(a.offerMessage(b, m, to))
+			sent, err := a.Sender.Send(ctx, a.offerMessage(b, m, to))
 			if err != nil {
 				return p.Result, fmt.Errorf("%s: %w", MailKey(b, m.Code), err)
 			}
@@ -134,7 +134,7 @@ func (a *Activities) link(offerID, code string) string {
 	return a.Links.URL(a.BaseURL, offerID, code)
 }
 
-func (a *Activities) offerMessage(b OfferMailBatch, m domain.OfferMunicipality, to []string) outbox.Message {
+func (a *Activities) offerMessage(b OfferMailBatch, m domain.OfferMunicipality, to []string) mail.Message {
 	c := b.Content
 	args := []any{"title", c.Title, "municipality", m.Name, "what", c.What, "who_does_what", c.WhoDoesWhat,
 		"effect_goal", c.EffectGoal, "cost", c.Cost, "financing", c.Financing, "period", orDash(c.ImplementationPeriod),
@@ -144,7 +144,7 @@ func (a *Activities) offerMessage(b OfferMailBatch, m domain.OfferMunicipality, 
 	if b.Kind == MailReminder {
 		kind = "mail.reminder"
 	}
-	return outbox.Message{Key: MailKey(b, m.Code), To: to, Created: a.now(),
+	return mail.Message{Key: MailKey(b, m.Code), To: to, Created: a.now(),
 		Subject: i18n.T(a.Lang, kind+".subject", args...), Body: i18n.T(a.Lang, kind+".body", args...)}
 }
 

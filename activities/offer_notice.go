@@ -8,7 +8,7 @@ import (
 
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
-	"github.com/skr/handslag/outbox"
+	"github.com/skr/handslag/mail"
 	"go.temporal.io/sdk/activity"
 )
 
@@ -51,7 +51,7 @@ func (a *Activities) SendReceipts(ctx context.Context, b ReceiptBatch) (OfferMai
 		args := []any{"title", b.Content.Title, "municipality", r.Municipality.Name, "answer", answer, "name", v.Name,
 			"role", v.Role, "comment", orDash(v.Comment), "version", v.Version, "at", localTime(b.Clock.ToCalendar(v.At)),
 			"late", late, "deadline", localTime(b.Deadline), "source", i18n.T(a.Lang, "offer.source."+string(v.Source))}
-		sent, err := a.Sender.Put(outbox.Message{Key: ReceiptKey(b.Content.InitiativeID, r.Municipality.Code, v.Version),
+		sent, err := a.Sender.Send(ctx, mail.Message{Key: ReceiptKey(b.Content.InitiativeID, r.Municipality.Code, v.Version),
 			To: to, Created: a.now(), Subject: i18n.T(a.Lang, "mail.receipt.subject", args...),
 			Body: i18n.T(a.Lang, "mail.receipt.body", args...)})
 		if err != nil {
@@ -96,7 +96,7 @@ func (a *Activities) NotifyOfferOutcome(ctx context.Context, n OutcomeNotice) (N
 		"phase", i18n.T(a.Lang, "offer.phase."+string(n.Phase)), "deadline", localTime(n.Deadline), "rule", n.Rule.String(),
 		"yes", t.Yes, "no", t.No, "not_answered", t.NotAnswered, "municipalities", t.Municipalities, "late_yes", t.LateYes,
 		"share_population", percent(t.YesSharePopulation), "share_municipalities", percent(t.YesShareMunicipalities)}
-	return a.notify(ctx, outbox.Message{Key: OutcomeKey(n.Content.InitiativeID, n.Phase), To: []string{a.LeadershipAddress},
+	return a.notify(ctx, mail.Message{Key: OutcomeKey(n.Content.InitiativeID, n.Phase), To: []string{a.LeadershipAddress},
 		Subject: i18n.T(a.Lang, "mail.outcome.subject", args...), Body: i18n.T(a.Lang, "mail.outcome.body", args...)})
 }
 
@@ -121,14 +121,14 @@ func (a *Activities) NotifyMissingContacts(ctx context.Context, n MissingContact
 	if to == "" {
 		to = a.LeadershipAddress
 	}
-	return a.notify(ctx, outbox.Message{Key: fmt.Sprintf("missing-contacts/%s/%s", n.Content.InitiativeID, n.Kind),
+	return a.notify(ctx, mail.Message{Key: fmt.Sprintf("missing-contacts/%s/%s", n.Content.InitiativeID, n.Kind),
 		To: []string{to}, Subject: i18n.T(a.Lang, "mail.missing_contacts.subject", args...),
 		Body: i18n.T(a.Lang, "mail.missing_contacts.body", args...)})
 }
 
-func (a *Activities) notify(ctx context.Context, m outbox.Message) (NotifyResult, error) {
+func (a *Activities) notify(ctx context.Context, m mail.Message) (NotifyResult, error) {
 	m.Created = a.now()
-	sent, err := a.Sender.Put(m)
+	sent, err := a.Sender.Send(ctx, m)
 	if err != nil {
 		return NotifyResult{}, err
 	}

@@ -11,42 +11,8 @@ import (
 	"strings"
 )
 
-// EnvSecret names the environment variable holding the key in production.
-const EnvSecret = "HANDSLAG_LINK_SECRET"
-
-// KeyFile is the key file's name in the data directory when EnvSecret is not set.
+// KeyFile is the key file's name in the data directory when HANDSLAG_LINK_SECRET is not set.
 const KeyFile = "answerlink.key"
-
-// KeyFromEnv reads HANDSLAG_LINK_SECRET, hex or base64 (standard or URL alphabet, padded or
-// not; hex is tried first), at least MinKeyLen bytes. It reports false when the variable is
-// unset, and an error naming the variable when it is set but unusable.
-func KeyFromEnv() ([]byte, bool, error) { return keyFromVar(EnvSecret) }
-
-// keyFromVar reads a key from the environment variable name, as KeyFromEnv does.
-func keyFromVar(name string) ([]byte, bool, error) {
-	v := os.Getenv(name)
-	if v == "" {
-		return nil, false, nil
-	}
-	key, err := DecodeKey(v)
-	if err != nil {
-		return nil, true, fmt.Errorf("%s: %w", name, err)
-	}
-	return key, true, nil
-}
-
-// LoadKey returns the key in the environment variable env (hex or base64) when it is set,
-// else the key kept in the file at path, created on first use (LoadOrCreateKey). Processes
-// that must agree on a key (the worker signs answer links, the web server checks them) call
-// it with the same variable and file. The file helpers work for any secret of this shape
-// (the web server's form secret uses them too).
-func LoadKey(env, path string) ([]byte, error) {
-	key, ok, err := keyFromVar(env)
-	if err != nil || ok {
-		return key, err
-	}
-	return LoadOrCreateKey(path)
-}
 
 // DecodeKey decodes a key written as hex or base64 and checks its length.
 func DecodeKey(s string) ([]byte, error) {
@@ -76,7 +42,9 @@ func decodeBase64(s string) ([]byte, error) {
 }
 
 // LoadOrCreateKey returns the key stored at path, creating a random one (MinKeyLen bytes,
-// hex, mode 0600) the first time, so the local system's links survive a restart. Two processes
+// hex, mode 0600) the first time, so the local system's links survive a restart. Processes that
+// must agree on a key (the worker signs answer links, the web server checks them) read the same
+// file; the web server's form secret is kept the same way. Two processes
 // starting at once agree on one key: the file appears whole or not at all (written aside, then
 // linked into place). A key file others can read is refused rather than trusted.
 func LoadOrCreateKey(path string) ([]byte, error) {

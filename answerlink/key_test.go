@@ -14,30 +14,26 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestKeyFromEnv(t *testing.T) {
+func TestDecodeKey(t *testing.T) {
 	key := bytes.Repeat([]byte{0xFB, 0xEF}, 16) // base64 of it has '+' and '/', URL form '-' and '_'
 	cases := []struct {
 		name  string
 		value string
-		set   bool
 		want  []byte
 		err   string
 	}{
-		{name: "unset", value: ""},
-		{name: "hex", value: hex.EncodeToString(key), set: true, want: key},
-		{name: "hex upper case with newline", value: "  " + strings.ToUpper(hex.EncodeToString(key)) + "\n", set: true, want: key},
-		{name: "base64", value: base64.StdEncoding.EncodeToString(key), set: true, want: key},
-		{name: "base64 unpadded", value: base64.RawStdEncoding.EncodeToString(key), set: true, want: key},
-		{name: "base64url", value: base64.URLEncoding.EncodeToString(key), set: true, want: key},
-		{name: "base64url unpadded", value: base64.RawURLEncoding.EncodeToString(key), set: true, want: key},
-		{name: "too short", value: hex.EncodeToString(key[:31]), set: true, err: "HANDSLAG_LINK_SECRET: the key has 31 bytes, at least 32"},
-		{name: "neither", value: "not a key at all!", set: true, err: "HANDSLAG_LINK_SECRET: write the key as hex or base64"},
+		{name: "hex", value: hex.EncodeToString(key), want: key},
+		{name: "hex upper case with newline", value: "  " + strings.ToUpper(hex.EncodeToString(key)) + "\n", want: key},
+		{name: "base64", value: base64.StdEncoding.EncodeToString(key), want: key},
+		{name: "base64 unpadded", value: base64.RawStdEncoding.EncodeToString(key), want: key},
+		{name: "base64url", value: base64.URLEncoding.EncodeToString(key), want: key},
+		{name: "base64url unpadded", value: base64.RawURLEncoding.EncodeToString(key), want: key},
+		{name: "too short", value: hex.EncodeToString(key[:31]), err: "the key has 31 bytes, at least 32"},
+		{name: "neither", value: "not a key at all!", err: "write the key as hex or base64"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			t.Setenv(EnvSecret, c.value)
-			got, set, err := KeyFromEnv()
-			assert.Equal(t, c.set, set)
+			got, err := DecodeKey(c.value)
 			if c.err != "" {
 				require.Error(t, err)
 				assert.Contains(t, err.Error(), c.err)
@@ -99,24 +95,4 @@ func TestLoadOrCreateKeyConcurrentStartAgrees(t *testing.T) {
 	for _, k := range keys {
 		assert.Equal(t, keys[0], k)
 	}
-}
-
-func TestLoadKeyPrefersTheEnvironment(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "form.key")
-	t.Setenv("HANDSLAG_TEST_SECRET", "")
-	fromFile, err := LoadKey("HANDSLAG_TEST_SECRET", path)
-	require.NoError(t, err)
-	again, err := LoadKey("HANDSLAG_TEST_SECRET", path)
-	require.NoError(t, err)
-	assert.Equal(t, fromFile, again, "the file is kept")
-
-	key := bytes.Repeat([]byte{7}, MinKeyLen)
-	t.Setenv("HANDSLAG_TEST_SECRET", hex.EncodeToString(key))
-	got, err := LoadKey("HANDSLAG_TEST_SECRET", path)
-	require.NoError(t, err)
-	assert.Equal(t, key, got)
-
-	t.Setenv("HANDSLAG_TEST_SECRET", "kort")
-	_, err = LoadKey("HANDSLAG_TEST_SECRET", path)
-	require.ErrorContains(t, err, "HANDSLAG_TEST_SECRET")
 }

@@ -1,7 +1,8 @@
-// Package cases keeps the public case list (ärendelista): one durable record per case that
-// has passed intake, written by the worker whenever a case's summary changes and read by the
-// web server. The records outlive the workflow histories: when the Temporal namespace's
-// retention period removes a closed initiative's history, its record stays here.
+// Package cases is the public case list (ärendelista): one durable record per case that has
+// passed intake, written by the worker whenever a case's summary changes and read by the web
+// server, with the filters and paging of the list. The records are kept in the database
+// (package store), where they outlive the workflow histories: when the Temporal namespace's
+// retention period removes a closed initiative's history, its record stays.
 package cases
 
 import (
@@ -63,7 +64,19 @@ type Writer interface {
 	Put(ctx context.Context, rec Record) (bool, error)
 }
 
-// Reader gives every stored record; the web server uses it.
+// Reader selects stored cases; the web server uses it. The database answers with its
+// indexes; Memory (tests) with Select over its records.
 type Reader interface {
-	All(ctx context.Context) ([]Record, error)
+	// Select returns one page of the cases the filter selects, in list order (see Sort).
+	Select(ctx context.Context, f Filter, p Page) (Result, error)
+	// Years lists the cycle years of the stored cases, newest first.
+	Years(ctx context.Context) ([]int, error)
+	// Get returns one case's record; false when there is none.
+	Get(ctx context.Context, id string) (Record, bool, error)
+}
+
+// Store is both.
+type Store interface {
+	Writer
+	Reader
 }

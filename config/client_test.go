@@ -83,35 +83,6 @@ func TestClientSettings(t *testing.T) {
 	}
 }
 
-func TestWebAndMetricsSettings(t *testing.T) {
-	w, err := WebFrom(Env{})
-	require.NoError(t, err)
-	assert.Equal(t, Web{Addr: DefaultWebAddr, BaseURL: DefaultBaseURL, CasesDir: ".handslag/cases"}, w)
-	w, err = WebFrom(Env{"HANDSLAG_WEB_ADDR": "0.0.0.0:80", "HANDSLAG_BASE_URL": "https://handslag.example.org/"})
-	require.NoError(t, err)
-	assert.Equal(t, Web{Addr: "0.0.0.0:80", BaseURL: "https://handslag.example.org", CasesDir: ".handslag/cases"}, w)
-
-	for _, tt := range []struct {
-		env     Env
-		setting string
-	}{
-		{Env{"HANDSLAG_WEB_ADDR": "8080"}, "HANDSLAG_WEB_ADDR"},
-		{Env{"HANDSLAG_BASE_URL": "handslag.example.org"}, "HANDSLAG_BASE_URL"},
-		{Env{"HANDSLAG_BASE_URL": "ftp://x"}, "HANDSLAG_BASE_URL"},
-	} {
-		_, err := WebFrom(tt.env)
-		var se *SettingError
-		require.True(t, errors.As(err, &se), "%v: %v", tt.env, err)
-		assert.Equal(t, tt.setting, se.Setting)
-	}
-
-	addr, err := MetricsAddrFrom(Env{})
-	require.NoError(t, err)
-	assert.Equal(t, DefaultMetricsAddr, addr)
-	_, err = MetricsAddrFrom(Env{"HANDSLAG_METRICS_ADDR": "localhost"})
-	assert.ErrorContains(t, err, "HANDSLAG_METRICS_ADDR")
-}
-
 func TestClientFromArgs(t *testing.T) {
 	t.Setenv("TEMPORAL_CONFIG_FILE", filepath.Join(t.TempDir(), "none.toml"))
 	t.Setenv("TEMPORAL_ADDRESS", "temporal:7233")

@@ -6,23 +6,7 @@ import (
 	"strings"
 
 	"github.com/skr/handslag/domain"
-	"go.temporal.io/sdk/contrib/envconfig"
 )
-
-// EnvOwnerEmails is the owner address book: the mailbox of each owning organisation, which
-// receives the reminders of its initiatives' missing status reports (the office in copy).
-const EnvOwnerEmails = "HANDSLAG_OWNER_EMAILS"
-
-// OwnerEmailsFromEnv reads HANDSLAG_OWNER_EMAILS (see ParseOwnerEmails).
-func OwnerEmailsFromEnv() (map[domain.Owner]string, error) {
-	return OwnerEmailsFrom(envconfig.EnvLookupOS)
-}
-
-// OwnerEmailsFrom reads HANDSLAG_OWNER_EMAILS from env; unset or empty gives an empty book
-// (every reminder then goes to the office alone).
-func OwnerEmailsFrom(env lookuper) (map[domain.Owner]string, error) {
-	return ParseOwnerEmails(get(env, EnvOwnerEmails, ""))
-}
 
 // ParseOwnerEmails reads "SKR=skr@example.org,Adda=adda@example.org,Inera=inera@example.org":
 // owner=address pairs, separated by commas, owners in any letter case, each at most once.

@@ -40,12 +40,10 @@ func TestParseOwnerEmails(t *testing.T) {
 	}
 }
 
-func TestOwnerEmailsFromEnv(t *testing.T) {
-	t.Setenv(EnvOwnerEmails, "Inera=inera@example.org")
-	got, err := OwnerEmailsFromEnv()
+func TestOwnerEmailsInTheWorkerSettings(t *testing.T) {
+	w, err := LoadWorker(Env{EnvOwnerEmails: "Inera=inera@example.org", EnvLinkSecret: secret})
 	require.NoError(t, err)
-	assert.Equal(t, map[domain.Owner]string{domain.OwnerInera: "inera@example.org"}, got)
-	t.Setenv(EnvOwnerEmails, "Inera")
-	_, err = OwnerEmailsFromEnv()
-	assert.Error(t, err)
+	assert.Equal(t, map[domain.Owner]string{domain.OwnerInera: "inera@example.org"}, w.OwnerEmails)
+	_, err = LoadWorker(Env{EnvOwnerEmails: "Inera", EnvLinkSecret: secret})
+	assert.ErrorContains(t, err, EnvOwnerEmails)
 }

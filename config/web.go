@@ -2,9 +2,10 @@ package config
 
 import (
 	"net/url"
+	"path/filepath"
 	"strings"
 
-	"go.temporal.io/sdk/contrib/envconfig"
+	"github.com/skr/handslag/answerlink"
 )
 
 // Defaults of the web server and the worker's metrics endpoint.
@@ -12,61 +13,68 @@ const (
 	DefaultWebAddr     = ":8080"
 	DefaultBaseURL     = "http://localhost:8080"
 	DefaultMetricsAddr = ":9090"
+	// FormKeyFile is the form secret's file in the data directory when HANDSLAG_FORM_SECRET is
+	// not set.
+	FormKeyFile = "formkey.key"
 )
 
 // Web is what the web server needs besides Temporal.
 type Web struct {
-	// Addr is where it listens (HANDSLAG_WEB_ADDR, default :8080).
+	// Addr is where it listens.
 	Addr string
-	// BaseURL is how users reach it, for links in e-mails and redirects (HANDSLAG_BASE_URL,
-	// default http://localhost:8080); without a trailing slash.
+	// BaseURL is how users reach it, for links and redirects; without a trailing slash.
 	BaseURL string
-	// CasesDir is where the worker keeps the public case list (HANDSLAG_CASES_DIR).
-	CasesDir string
+	// DatabaseURL is Handslag's database (the case list is read there).
+	DatabaseURL string
+	// LinkKey checks the links the worker signs; FormKey signs rendered forms.
+	LinkKey []byte
+	FormKey []byte
 }
 
-// WebFromEnv reads and checks the web settings.
-func WebFromEnv() (Web, error) { return WebFrom(envconfig.EnvLookupOS) }
-
-// WebFrom reads and checks the web settings from env.
-func WebFrom(env lookuper) (Web, error) {
-	w := Web{
-		Addr:    get(env, "HANDSLAG_WEB_ADDR", DefaultWebAddr),
-		BaseURL: strings.TrimRight(get(env, "HANDSLAG_BASE_URL", DefaultBaseURL), "/"),
-		// The case list is read here and written by the worker.
-		CasesDir: CasesDirFrom(env),
-	}
-	if err := CheckHostPort("HANDSLAG_WEB_ADDR", w.Addr, ":8080"); err != nil {
+// LoadWeb reads and checks the web server's settings.
+func LoadWeb(env Lookup) (Web, error) {
+	w := Web{Addr: get(env, EnvWebAddr, DefaultWebAddr), DatabaseURL: DatabaseURL(env)}
+	if err := CheckHostPort(EnvWebAddr, w.Addr, ":8080"); err != nil {
 		return Web{}, err
 	}
-	u, err := url.Parse(w.BaseURL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return Web{}, &SettingError{Setting: "HANDSLAG_BASE_URL", Value: w.BaseURL,
-			Problem: "must be an absolute http(s) URL, e.g. https://handslag.example.org"}
+	var err error
+	if w.BaseURL, err = baseURL(env); err != nil {
+		return Web{}, err
+	}
+	data := DataDir(env)
+	if w.LinkKey, err = key(env, EnvLinkSecret, filepath.Join(data, answerlink.KeyFile)); err != nil {
+		return Web{}, err
+	}
+	if w.FormKey, err = key(env, EnvFormSecret, filepath.Join(data, FormKeyFile)); err != nil {
+		return Web{}, err
 	}
 	return w, nil
 }
 
-// MetricsAddrFromEnv reads where the worker serves /metrics, /healthz and /readyz
-// (HANDSLAG_METRICS_ADDR, default :9090).
-func MetricsAddrFromEnv() (string, error) { return MetricsAddrFrom(envconfig.EnvLookupOS) }
+// baseURL reads HANDSLAG_BASE_URL: an absolute http(s) URL, kept without a trailing slash.
+func baseURL(env Lookup) (string, error) {
+	v := strings.TrimRight(get(env, EnvBaseURL, DefaultBaseURL), "/")
+	if err := CheckBaseURL(EnvBaseURL, v); err != nil {
+		return "", err
+	}
+	return v, nil
+}
 
-// MetricsAddrFrom reads HANDSLAG_METRICS_ADDR from env.
-func MetricsAddrFrom(env lookuper) (string, error) {
-	addr := get(env, "HANDSLAG_METRICS_ADDR", DefaultMetricsAddr)
-	if err := CheckHostPort("HANDSLAG_METRICS_ADDR", addr, ":9090"); err != nil {
+// CheckBaseURL checks that value is an absolute http(s) URL; setting names it in the error.
+func CheckBaseURL(setting, value string) error {
+	u, err := url.Parse(value)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return &SettingError{Setting: setting, Value: value,
+			Problem: "must be an absolute http(s) URL, e.g. https://handslag.example.org"}
+	}
+	return nil
+}
+
+// MetricsAddr reads where the worker serves /metrics, /healthz and /readyz.
+func MetricsAddr(env Lookup) (string, error) {
+	addr := get(env, EnvMetricsAddr, DefaultMetricsAddr)
+	if err := CheckHostPort(EnvMetricsAddr, addr, ":9090"); err != nil {
 		return "", err
 	}
 	return addr, nil
-}
-
-type lookuper interface {
-	LookupEnv(string) (string, bool)
-}
-
-func get(env lookuper, name, def string) string {
-	if v, ok := env.LookupEnv(name); ok && v != "" {
-		return v
-	}
-	return def
 }

@@ -15,18 +15,13 @@ import (
 	"time"
 
 	"github.com/skr/handslag/admin"
-	"github.com/skr/handslag/cases"
-	"github.com/skr/handslag/config"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/web"
-	"github.com/skr/handslag/worker"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	commonpb "go.temporal.io/api/common/v1"
 	"go.temporal.io/api/workflowservice/v1"
-	"go.temporal.io/sdk/client"
-	sdkworker "go.temporal.io/sdk/worker"
 )
 
 // publishedCase is what the test reads back from /arenden.json.
@@ -84,16 +79,13 @@ func publishedCases(t *testing.T, base string) (map[string]publishedCase, string
 	return out, body
 }
 
-// The case list, served by the web handler from the directory the real worker writes, lists
+// The case list, served by the web handler from the database the real worker writes, lists
 // every case that has passed intake with what the workflows' own status says, as JSON and CSV,
 // without personal data; and a closed case stays listed after its workflow history is deleted
 // (as the namespace's retention period does).
 func TestCaseListFollowsTheWorkflowsAndOutlivesTheirHistories(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "cases")
-	s := startSystemWith(t, "", 0, func(c client.Client, outbox string) (sdkworker.Worker, error) {
-		return worker.New(c, config.Worker{OutboxDir: outbox, LeadershipEmail: "ledningen@example.org", CasesDir: dir})
-	})
-	list := httptest.NewServer(web.NewCaseList(web.CaseListConfig{Cases: cases.ReadOnly(dir)}))
+	s := startSystem(t, "", 0)
+	list := httptest.NewServer(web.NewCaseList(web.CaseListConfig{Cases: s.db}))
 	t.Cleanup(list.Close)
 	file := filepath.Join(t.TempDir(), "need.yaml")
 	require.NoError(t, os.WriteFile(file, []byte(need), 0o600))

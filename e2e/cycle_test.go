@@ -12,7 +12,6 @@ import (
 
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
-	"github.com/skr/handslag/outbox"
 	"github.com/skr/handslag/starter"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -240,10 +239,8 @@ func TestCycleFromScheduleToOfferDecision(t *testing.T) {
 
 	// What went out: no member has an address here, so the office got the round's opening for
 	// all 24 members in one message; the leadership was told when the lists closed.
-	msgs, err := (&outbox.Dir{Path: s.outbox}).List()
-	require.NoError(t, err)
 	keys := map[string]bool{}
-	for _, m := range msgs {
+	for _, m := range s.messages() {
 		keys[m.Key] = true
 	}
 	assert.True(t, keys["round-open/cycle-2027/office"], "%v", keys)

@@ -14,7 +14,8 @@ import (
 	"github.com/skr/handslag/admin"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/logging"
-	"github.com/skr/handslag/outbox"
+	"github.com/skr/handslag/mail"
+	"github.com/skr/handslag/store"
 	"github.com/stretchr/testify/require"
 	"go.temporal.io/sdk/client"
 	"go.uber.org/zap"
@@ -24,12 +25,12 @@ import (
 // processes, as in production; scripts/postgres-proof starts them and sets:
 //
 //	HANDSLAG_E2E_ADDRESS     the Temporal frontend (host:port); setting it turns the mode on
-//	HANDSLAG_E2E_OUTBOX      the worker's outbox directory
+//	HANDSLAG_E2E_DATABASE    Handslag's database (the worker's outbox, the case list)
 //	HANDSLAG_E2E_CONTROL     a program taking restart-server, kill-worker or start-worker
 //	HANDSLAG_E2E_WORKER_URL  the worker's /metrics, /healthz, /readyz base URL
 //	HANDSLAG_E2E_WEB_URL     the web server's base URL
 type external struct {
-	address, outbox, control, workerURL, webURL string
+	address, database, control, workerURL, webURL string
 }
 
 func externalFromEnv(t *testing.T) *external {
@@ -37,10 +38,10 @@ func externalFromEnv(t *testing.T) *external {
 	if address == "" {
 		return nil
 	}
-	e := &external{address: address, outbox: os.Getenv("HANDSLAG_E2E_OUTBOX"), control: os.Getenv("HANDSLAG_E2E_CONTROL"),
+	e := &external{address: address, database: os.Getenv("HANDSLAG_E2E_DATABASE"), control: os.Getenv("HANDSLAG_E2E_CONTROL"),
 		workerURL: os.Getenv("HANDSLAG_E2E_WORKER_URL"), webURL: os.Getenv("HANDSLAG_E2E_WEB_URL")}
-	if e.outbox == "" {
-		t.Fatal("HANDSLAG_E2E_ADDRESS is set but HANDSLAG_E2E_OUTBOX (the worker's outbox directory) is not")
+	if e.database == "" {
+		t.Fatal("HANDSLAG_E2E_ADDRESS is set but HANDSLAG_E2E_DATABASE (Handslag's database) is not")
 	}
 	return e
 }
@@ -48,9 +49,11 @@ func externalFromEnv(t *testing.T) *external {
 func startExternal(t *testing.T, e *external) *system {
 	a, err := admin.Dial(context.Background(), e.address, contract.Namespace, client.Options{Logger: logging.SDK(zap.NewNop())})
 	require.NoError(t, err, "HANDSLAG_E2E_ADDRESS=%s", e.address)
-	s := &system{t: t, address: e.address, admin: a, outbox: e.outbox, ext: e}
+	db, err := store.Open(context.Background(), e.database)
+	require.NoError(t, err, "HANDSLAG_E2E_DATABASE")
+	s := &system{t: t, address: e.address, admin: a, db: db, ext: e}
 	var once sync.Once
-	s.Stop = func() { once.Do(a.Close) }
+	s.Stop = func() { once.Do(func() { a.Close(); db.Close() }) }
 	t.Cleanup(s.Stop)
 	return s
 }
@@ -73,12 +76,10 @@ func (s *system) id(base string) string {
 
 // mail returns the messages in the worker's outbox about one initiative (the idempotency keys
 // name it), so tests sharing an external worker see only their own.
-func (s *system) mail(id string) []outbox.Message {
+func (s *system) mail(id string) []mail.Message {
 	s.t.Helper()
-	msgs, err := (&outbox.Dir{Path: s.outbox}).List()
-	require.NoError(s.t, err)
-	var mine []outbox.Message
-	for _, m := range msgs {
+	var mine []mail.Message
+	for _, m := range s.messages() {
 		if strings.Contains(m.Key, "/"+id+"/") {
 			mine = append(mine, m)
 		}

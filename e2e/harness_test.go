@@ -7,6 +7,8 @@ package e2e
 import (
 	"bytes"
 	"context"
+	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -18,7 +20,10 @@ import (
 	"github.com/skr/handslag/devserver"
 	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/logging"
+	"github.com/skr/handslag/mail"
+	"github.com/skr/handslag/site"
 	"github.com/skr/handslag/starter"
+	"github.com/skr/handslag/store"
 	"github.com/skr/handslag/worker"
 	"github.com/stretchr/testify/require"
 	"go.temporal.io/sdk/client"
@@ -31,8 +36,9 @@ type system struct {
 	// address of the Temporal frontend.
 	address string
 	admin   *admin.Client
-	outbox  string
-	Stop    func()
+	// db is Handslag's database: the worker's outbox and the case list are read there.
+	db   *store.DB
+	Stop func()
 	// ext is set in external mode (HANDSLAG_E2E_ADDRESS).
 	ext *external
 }
@@ -48,14 +54,28 @@ func startSystem(t *testing.T, dataDir string, port int) *system {
 		}
 		return startExternal(t, ext)
 	}
-	return startSystemWith(t, dataDir, port, func(c client.Client, outbox string) (sdkworker.Worker, error) {
-		return worker.New(c, config.Worker{OutboxDir: outbox, LeadershipEmail: "ledningen@example.org"})
+	return startSystemWith(t, dataDir, port, func(c client.Client, db *store.DB) (sdkworker.Worker, error) {
+		return newTestWorker(c, db, nil)
 	})
+}
+
+// testLinkKey signs the answer and unsubscribe links of the in-process tests.
+var testLinkKey = []byte("e2e-answer-link-key-of-32-bytes!")
+
+// newTestWorker is the real worker with the tests' settings: the outbox in db, the SCB
+// register, demo contacts and testLinkKey; with may change them (SMTP, the base URL).
+func newTestWorker(c client.Client, db *store.DB, with func(*config.Worker)) (sdkworker.Worker, error) {
+	cfg := config.Worker{LeadershipEmail: "ledningen@example.org", OfficeEmail: config.DefaultOffice,
+		BaseURL: config.DefaultBaseURL, LinkKey: testLinkKey}
+	if with != nil {
+		with(&cfg)
+	}
+	return worker.New(c, cfg, db)
 }
 
 // startSystemWith is startSystem with a worker of the test's own making (fakes for the
 // dependencies that are not there yet).
-func startSystemWith(t *testing.T, dataDir string, port int, newWorker func(c client.Client, outbox string) (sdkworker.Worker, error)) *system {
+func startSystemWith(t *testing.T, dataDir string, port int, newWorker func(c client.Client, db *store.DB) (sdkworker.Worker, error)) *system {
 	t.Helper()
 	if externalFromEnv(t) != nil {
 		t.Skip("runs its own worker; the external mode uses the real worker processes")
@@ -67,21 +87,47 @@ func startSystemWith(t *testing.T, dataDir string, port int, newWorker func(c cl
 	a, err := admin.Dial(ctx, srv.FrontendAddr, contract.Namespace, client.Options{Logger: logging.SDK(zap.NewNop())})
 	require.NoError(t, err)
 	require.NoError(t, admin.EnsureSearchAttributes(ctx, a.Temporal, contract.Namespace))
-	box := t.TempDir()
-	w, err := newWorker(a.Temporal, box)
+	dbDir := dataDir
+	if dbDir == "" {
+		dbDir = t.TempDir()
+	}
+	db, err := store.Open(ctx, "sqlite:"+filepath.Join(dbDir, "handslag.db"))
+	require.NoError(t, err)
+	w, err := newWorker(a.Temporal, db)
 	require.NoError(t, err)
 	require.NoError(t, w.Start())
-	s := &system{t: t, address: srv.FrontendAddr, admin: a, outbox: box}
+	s := &system{t: t, address: srv.FrontendAddr, admin: a, db: db}
 	var once sync.Once
 	s.Stop = func() {
 		once.Do(func() {
 			w.Stop()
 			a.Close()
 			srv.Stop()
+			db.Close()
 		})
 	}
 	t.Cleanup(s.Stop)
 	return s
+}
+
+// startSite serves the real web application (every page) over a Temporal client and the
+// database, with the tests' link key, and returns its base URL.
+func startSite(t *testing.T, c client.Client, db *store.DB) string {
+	t.Helper()
+	h, err := site.New(site.Deps{Admin: &admin.Client{Temporal: c, Namespace: contract.Namespace}, Cases: db,
+		LinkKey: testLinkKey, FormKey: []byte("e2e-form-key-of-thirty-two-bytes")})
+	require.NoError(t, err)
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// messages is every message in the worker's outbox (the database's e-mail ledger).
+func (s *system) messages() []mail.Message {
+	s.t.Helper()
+	msgs, err := s.db.Messages(context.Background())
+	require.NoError(s.t, err)
+	return msgs
 }
 
 // cli runs one CLI command against the system and returns its exit code and output.

@@ -6,7 +6,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -17,8 +16,8 @@ import (
 	"github.com/skr/handslag/config"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
-	"github.com/skr/handslag/outbox"
-	"github.com/skr/handslag/worker"
+	"github.com/skr/handslag/mail"
+	"github.com/skr/handslag/store"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.temporal.io/sdk/client"
@@ -55,11 +54,10 @@ func TestOfferRoundSurvivesServerRestartAndWorkerKill(t *testing.T) {
 	for i, m := range round.Municipalities {
 		codes[i] = m.Code
 	}
-	box := &outbox.Dir{Path: s.outbox}
 	offersOut := func() int {
 		n := 0
 		for _, c := range codes {
-			if ok, _ := box.Has(fmt.Sprintf("offer/%s/%s", id, c)); ok {
+			if state, _ := s.db.MailState(ctx, fmt.Sprintf("offer/%s/%s", id, c)); state != "" {
 				n++
 			}
 		}
@@ -67,8 +65,8 @@ func TestOfferRoundSurvivesServerRestartAndWorkerKill(t *testing.T) {
 	}
 	// The disruption should fall on the fan-out: answer as soon as the first offer is out.
 	require.Eventually(t, func() bool {
-		ok, _ := box.Has(fmt.Sprintf("offer/%s/%s", id, codes[0]))
-		return ok
+		state, _ := s.db.MailState(ctx, fmt.Sprintf("offer/%s/%s", id, codes[0]))
+		return state != ""
 	}, 30*time.Second, 2*time.Millisecond, "the first offer goes out")
 
 	submitted := map[string]string{} // submission id -> municipality
@@ -183,14 +181,15 @@ func TestOfferRoundSurvivesServerRestartAndWorkerKill(t *testing.T) {
 // web server's settings: when HANDSLAG_LINK_SECRET is set (the production proof gives the
 // worker and the web server the same one), the link's token must verify with it, so the web
 // server can accept the answer.
-func checkAnswerLink(t *testing.T, mail []outbox.Message, id string, muni domain.OfferMunicipality) {
+func checkAnswerLink(t *testing.T, mail []mail.Message, id string, muni domain.OfferMunicipality) {
 	t.Helper()
 	code := muni.Code
-	key, ok, err := answerlink.KeyFromEnv()
-	require.NoError(t, err)
-	if !ok {
+	secret := os.Getenv(config.EnvLinkSecret)
+	if secret == "" {
 		return
 	}
+	key, err := answerlink.DecodeKey(secret)
+	require.NoError(t, err)
 	var link string
 	for _, m := range mail {
 		if m.Key == fmt.Sprintf("offer/%s/%s", id, code) {
@@ -267,18 +266,15 @@ func startDisruptableSystem(t *testing.T) (*system, func(whileDown func())) {
 		s.requireProcessControl()
 		return s, s.restartServerAndKillWorker
 	}
-	dir, box := t.TempDir(), filepath.Join(t.TempDir(), "outbox")
+	dir := t.TempDir()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	port := l.Addr().(*net.TCPAddr).Port
 	require.NoError(t, l.Close())
 	start := func() *system {
-		s := startSystemWith(t, dir, port, func(c client.Client, _ string) (sdkworker.Worker, error) {
-			return worker.New(c, config.Worker{OutboxDir: box, LeadershipEmail: "ledningen@example.org",
-				BaseURL: answerBaseURL()})
+		return startSystemWith(t, dir, port, func(c client.Client, db *store.DB) (sdkworker.Worker, error) {
+			return newTestWorker(c, db, nil)
 		})
-		s.outbox = box
-		return s
 	}
 	s := start()
 	return s, func(whileDown func()) {
@@ -293,15 +289,15 @@ func startDisruptableSystem(t *testing.T) (*system, func(whileDown func())) {
 // answerBaseURL is where the answer links in offers point: the web server the proof runs
 // (HANDSLAG_BASE_URL, which the worker reads too), else the default.
 func answerBaseURL() string {
-	if v := os.Getenv("HANDSLAG_BASE_URL"); v != "" {
+	if v := os.Getenv(config.EnvBaseURL); v != "" {
 		return strings.TrimRight(v, "/")
 	}
 	return config.DefaultBaseURL
 }
 
 // mailOfKind returns the messages whose key starts with prefix (offer/, receipt/, ...).
-func mailOfKind(msgs []outbox.Message, prefix string) []outbox.Message {
-	var out []outbox.Message
+func mailOfKind(msgs []mail.Message, prefix string) []mail.Message {
+	var out []mail.Message
 	for _, m := range msgs {
 		if strings.HasPrefix(m.Key, prefix) {
 			out = append(out, m)
@@ -310,7 +306,7 @@ func mailOfKind(msgs []outbox.Message, prefix string) []outbox.Message {
 	return out
 }
 
-func keysOf(msgs []outbox.Message) []string {
+func keysOf(msgs []mail.Message) []string {
 	out := make([]string, len(msgs))
 	for i, m := range msgs {
 		out[i] = m.Key
@@ -320,7 +316,7 @@ func keysOf(msgs []outbox.Message) []string {
 
 // recipientsOf returns the municipality codes the messages went to, taken from the part of
 // each key at index part (offer/<id>/<code>: 2), sorted; a code twice fails the test.
-func recipientsOf(t *testing.T, msgs []outbox.Message, part int) []string {
+func recipientsOf(t *testing.T, msgs []mail.Message, part int) []string {
 	t.Helper()
 	seen := map[string]bool{}
 	var out []string

@@ -13,6 +13,7 @@ import (
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
+	"github.com/skr/handslag/store"
 	"github.com/skr/handslag/worker"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -30,7 +31,7 @@ func startOfferSystem(t *testing.T) (*system, *offerfakes.Sender, []domain.Offer
 	ms, err := offerfakes.ReadMunicipalities("../workflows/testdata/municipalities.csv")
 	require.NoError(t, err)
 	sender := &offerfakes.Sender{}
-	s := startSystemWith(t, "", 0, func(c client.Client, _ string) (sdkworker.Worker, error) {
+	s := startSystemWith(t, "", 0, func(c client.Client, _ *store.DB) (sdkworker.Worker, error) {
 		w := sdkworker.New(c, contract.TaskQueue, sdkworker.Options{})
 		worker.Register(w, &activities.Activities{Sender: sender, Lang: i18n.Swedish, LeadershipAddress: "ledningen@example.org",
 			Register: offerfakes.Register(ms), Contacts: offerfakes.Contacts{}, Links: offerfakes.Links{}, BaseURL: "https://handslag.example"})

@@ -2,9 +2,7 @@ package e2e
 
 import (
 	"context"
-	"encoding/hex"
 	"fmt"
-	"net/http/httptest"
 	"regexp"
 	"strings"
 	"sync"
@@ -12,8 +10,6 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-	"github.com/skr/handslag/admin"
-	"github.com/skr/handslag/answerlink"
 	"github.com/skr/handslag/config"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
@@ -21,8 +17,8 @@ import (
 	"github.com/skr/handslag/mail"
 	"github.com/skr/handslag/mail/smtptest"
 	"github.com/skr/handslag/offerweb"
+	"github.com/skr/handslag/store"
 	"github.com/skr/handslag/web"
-	"github.com/skr/handslag/worker"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	enumspb "go.temporal.io/api/enums/v1"
@@ -110,18 +106,13 @@ func countEvents(t *testing.T, s *system, workflowID string, typ enumspb.EventTy
 // link in it opens the answer form in a real browser, the answer is confirmed on screen and by
 // a receipt e-mail that repeats it, and the round's tally counts it.
 func TestAnswerFromTheEmailedLinkInABrowser(t *testing.T) {
-	smtp := smtpWorkerEnv(t, "e2e-answer-link-key-of-32-bytes!")
+	smtp, smtpCfg := smtpServer(t)
 
-	// The real worker (SMTP from the environment, the SCB register, demo contacts, links signed
-	// with the key above) and the real answer form, whose address the links carry.
-	s := startSystemWith(t, "", 0, func(c client.Client, outbox string) (sdkworker.Worker, error) {
-		secrets, err := offerweb.LoadSecrets(t.TempDir())
-		require.NoError(t, err)
-		h, err := offerweb.NewHandler(&admin.Client{Temporal: c, Namespace: contract.Namespace}, secrets, nil)
-		require.NoError(t, err)
-		srv := httptest.NewServer(h)
-		t.Cleanup(srv.Close)
-		return worker.New(c, config.Worker{OutboxDir: outbox, LeadershipEmail: "ledningen@example.org", BaseURL: srv.URL})
+	// The real worker (SMTP, the SCB register, demo contacts, signed links) and the real web
+	// application, whose address the links carry.
+	s := startSystemWith(t, "", 0, func(c client.Client, db *store.DB) (sdkworker.Worker, error) {
+		url := startSite(t, c, db)
+		return newTestWorker(c, db, func(w *config.Worker) { w.SMTP, w.BaseURL = smtpCfg, url })
 	})
 	b := browsertest.Start(t) // after the system: the external mode skips this test above
 	const id = "e2e-svar-i-webblasare"
@@ -160,14 +151,10 @@ func TestAnswerFromTheEmailedLinkInABrowser(t *testing.T) {
 
 // smtpWorkerEnv starts a test SMTP server and sets the environment so that a real worker
 // (worker.New) sends through it, signing links with linkKey (32 bytes).
-func smtpWorkerEnv(t *testing.T, linkKey string) *smtptest.Server {
-	smtp := smtptest.Start(t)
-	t.Setenv(answerlink.EnvSecret, hex.EncodeToString([]byte(linkKey)))
-	t.Setenv(mail.EnvHost, smtp.Host)
-	t.Setenv(mail.EnvPort, fmt.Sprint(smtp.Port))
-	t.Setenv(mail.EnvTLS, string(mail.TLSNone))
-	t.Setenv(mail.EnvFrom, "Handslag <handslag@skr.example>")
-	return smtp
+// smtpServer starts a real SMTP server for a test and returns the worker's settings for it.
+func smtpServer(t *testing.T) (*smtptest.Server, *mail.Config) {
+	srv := smtptest.Start(t)
+	return srv, &mail.Config{Host: srv.Host, Port: srv.Port, TLS: mail.TLSNone, From: "Handslag <handslag@skr.example>"}
 }
 
 // waitForMail waits for the message to one address whose subject starts with subject.

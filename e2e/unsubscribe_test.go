@@ -4,18 +4,15 @@ import (
 	"context"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/skr/handslag/admin"
 	"github.com/skr/handslag/config"
-	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/offerweb"
-	"github.com/skr/handslag/worker"
+	"github.com/skr/handslag/store"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.temporal.io/sdk/client"
@@ -27,20 +24,11 @@ import (
 // server shows the question on GET (changing nothing), takes the button's POST, and the
 // office sees the unsubscribe in 'handslag impl status'. The next digest skips Stockholm.
 func TestUnsubscribeWithTheLinkInADigest(t *testing.T) {
-	smtp := smtpWorkerEnv(t, "e2e-unsubscribe-link-key-32bytes")
+	smtp, smtpCfg := smtpServer(t)
 	var webURL string
-	s := startSystemWith(t, "", 0, func(c client.Client, outbox string) (sdkworker.Worker, error) {
-		a := &admin.Client{Temporal: c, Namespace: contract.Namespace}
-		secrets, err := offerweb.LoadSecrets(t.TempDir())
-		require.NoError(t, err)
-		h, err := offerweb.NewHandler(a, secrets, nil)
-		require.NoError(t, err)
-		h, err = offerweb.WithUnsubscribe(h, a, secrets, nil)
-		require.NoError(t, err)
-		srv := httptest.NewServer(h)
-		t.Cleanup(srv.Close)
-		webURL = srv.URL
-		return worker.New(c, config.Worker{OutboxDir: outbox, LeadershipEmail: "ledningen@example.org", BaseURL: srv.URL})
+	s := startSystemWith(t, "", 0, func(c client.Client, db *store.DB) (sdkworker.Worker, error) {
+		webURL = startSite(t, c, db)
+		return newTestWorker(c, db, func(w *config.Worker) { w.SMTP, w.BaseURL = smtpCfg, webURL })
 	})
 	const id = "e2e-avsluta"
 	// A day lasts 200 ms: June's digest comes after about two seconds, July's six seconds later.

@@ -4,7 +4,6 @@ package i18n
 
 import (
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 )
@@ -16,14 +15,6 @@ const (
 	Swedish Lang = "sv"
 	English Lang = "en"
 )
-
-// FromEnv picks the language from HANDSLAG_LANG (sv or en); Swedish by default.
-func FromEnv() Lang {
-	if strings.HasPrefix(os.Getenv("HANDSLAG_LANG"), "en") {
-		return English
-	}
-	return Swedish
-}
 
 // T looks up key and fills in {name} placeholders from args given as name, value pairs. A key
 // missing in the language falls back to Swedish, then to the key itself, so a gap is visible

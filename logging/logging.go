@@ -3,23 +3,24 @@
 package logging
 
 import (
-	"os"
 	"strings"
+
+	"github.com/skr/handslag/config"
 
 	sdklog "go.temporal.io/sdk/log"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 )
 
-// New returns a JSON logger at the level in HANDSLAG_LOG_LEVEL (debug, info, warn, error;
-// info by default), or a console logger when HANDSLAG_LOG_FORMAT=console.
-func New() *zap.Logger {
+// New returns a JSON logger at the level in s (debug, info, warn, error; info when empty or
+// unknown), or a console logger for people.
+func New(s config.Logging) *zap.Logger {
 	level := zap.NewAtomicLevelAt(zap.InfoLevel)
-	if l := os.Getenv("HANDSLAG_LOG_LEVEL"); l != "" {
-		_ = level.UnmarshalText([]byte(strings.ToLower(l)))
+	if s.Level != "" {
+		_ = level.UnmarshalText([]byte(strings.ToLower(s.Level)))
 	}
 	cfg := zap.NewProductionConfig()
-	if os.Getenv("HANDSLAG_LOG_FORMAT") == "console" {
+	if s.Console {
 		cfg = zap.NewDevelopmentConfig()
 	}
 	cfg.Level = level

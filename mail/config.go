@@ -1,14 +1,9 @@
-// Package mail sends the system's e-mail through an SMTP server, exactly once per business
-// idempotency key, and picks between that and the local file outbox from the environment.
 package mail
 
 import (
 	"crypto/tls"
 	"fmt"
 	netmail "net/mail"
-	"os"
-	"strconv"
-	"strings"
 	"time"
 )
 
@@ -24,7 +19,7 @@ const (
 // DefaultTimeout bounds connecting and each SMTP command.
 const DefaultTimeout = 30 * time.Second
 
-// The environment variables FromEnv reads.
+// The environment variables package config reads into a Config.
 const (
 	EnvHost     = "HANDSLAG_SMTP_HOST"
 	EnvPort     = "HANDSLAG_SMTP_PORT"
@@ -59,33 +54,9 @@ type ConfigError struct {
 
 func (e *ConfigError) Error() string { return e.Setting + ": " + e.Problem }
 
-// ConfigFromEnv reads the HANDSLAG_SMTP_* variables. It reports false when HANDSLAG_SMTP_HOST
-// is unset (no SMTP server: use the file outbox).
-func ConfigFromEnv() (Config, bool, error) {
-	c := Config{
-		Host:     strings.TrimSpace(os.Getenv(EnvHost)),
-		TLS:      TLSMode(strings.ToLower(strings.TrimSpace(os.Getenv(EnvTLS)))),
-		Username: os.Getenv(EnvUsername),
-		Password: os.Getenv(EnvPassword),
-		From:     strings.TrimSpace(os.Getenv(EnvFrom)),
-	}
-	if c.Host == "" {
-		return Config{}, false, nil
-	}
-	if p := strings.TrimSpace(os.Getenv(EnvPort)); p != "" {
-		port, err := strconv.Atoi(p)
-		if err != nil {
-			return Config{}, true, &ConfigError{EnvPort, fmt.Sprintf("%q is not a port number", p)}
-		}
-		c.Port = port
-	}
-	c, err := c.normalize()
-	return c, true, err
-}
-
-// normalize checks the settings and fills in defaults. Errors name the environment variable,
-// which is also how a Config built in code is explained.
-func (c Config) normalize() (Config, error) {
+// Check checks the settings and fills in defaults. Errors name the environment variable (see
+// package config), which is also how a Config built in code is explained.
+func (c Config) Check() (Config, error) {
 	if c.Host == "" {
 		return c, &ConfigError{EnvHost, "the SMTP server's host name is required"}
 	}

@@ -9,62 +9,50 @@ import (
 	"hash/fnv"
 	"net"
 	netmail "net/mail"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
-	"github.com/skr/handslag/activities"
-	"github.com/skr/handslag/outbox"
 	gomail "github.com/wneessen/go-mail"
 )
 
-// SMTPSender sends each message through an SMTP server once per key. It implements
-// activities.Sender.
+// SMTPSender sends each message through an SMTP server once per key. It implements Sender.
 //
-// Exactly once, and its limit: a key is recorded in the sent-log (an outbox.Dir) after the
-// server accepted the message, and a Put whose key is recorded sends nothing. If the process dies
-// (or the disk fails) between the server's acceptance and the record, the retry sends again.
-// That copy carries the same Message-ID, derived from the key, so mail systems and readers can
-// recognise it as a duplicate. Within one process, Puts of one key are serialised; two worker
-// processes sending the same key at the same instant could both send (Temporal does not run one
-// activity twice at once, so that needs two workflows using one key).
+// Exactly once, and its limit: before sending, the key is claimed in the ledger (the database
+// every worker shares) for a lease; after the server accepted the message, the key is marked
+// sent, and a Send whose key is marked sends nothing. If the process dies between the server's
+// acceptance and the mark, the lease runs out and the retry sends again. That copy carries the
+// same Message-ID, derived from the key, so mail systems and readers can recognise it as a
+// duplicate. While a lease runs, another process's Send of the same key is told to try later
+// (BusyError); within one process, Sends of one key wait for each other.
 type SMTPSender struct {
 	cfg    Config
 	domain string // of the From address, for Message-IDs
-	sent   *outbox.Dir
+	ledger Ledger
 	locks  [stripes]sync.Mutex // striped by key
 }
 
-var _ activities.Sender = (*SMTPSender)(nil)
+var _ Sender = (*SMTPSender)(nil)
 
-// NewSMTPSender checks cfg and keeps its sent-log in sentLogDir.
-func NewSMTPSender(cfg Config, sentLogDir string) (*SMTPSender, error) {
-	cfg, err := cfg.normalize()
+// NewSMTPSender checks cfg and records its keys in ledger.
+func NewSMTPSender(cfg Config, ledger Ledger) (*SMTPSender, error) {
+	cfg, err := cfg.Check()
 	if err != nil {
 		return nil, err
 	}
-	from, _ := netmail.ParseAddress(cfg.From) // checked by normalize
+	from, _ := netmail.ParseAddress(cfg.From) // checked by Check
 	_, domain, _ := strings.Cut(from.Address, "@")
-	sent, err := outbox.NewDir(sentLogDir)
-	if err != nil {
-		return nil, err
-	}
-	return &SMTPSender{cfg: cfg, domain: domain, sent: sent}, nil
+	return &SMTPSender{cfg: cfg, domain: domain, ledger: ledger}, nil
 }
 
-// FromEnv returns the SMTP sender when HANDSLAG_SMTP_HOST is set, its sent-log in
-// outboxDir/smtp-sent; otherwise the file outbox in outboxDir, so the local system needs no mail
-// server. A separate sent-log keeps messages a local run stored from counting as sent.
-func FromEnv(outboxDir string) (activities.Sender, error) {
-	cfg, ok, err := ConfigFromEnv()
-	if err != nil {
-		return nil, err
+// NewSender returns the SMTP sender when cfg is given, otherwise the outbox in the ledger, so
+// the local system needs no mail server. Both record their keys in ledger.
+func NewSender(cfg *Config, ledger Ledger) (Sender, error) {
+	if cfg == nil {
+		return Outbox{Ledger: ledger}, nil
 	}
-	if !ok {
-		return outbox.NewDir(outboxDir)
-	}
-	return NewSMTPSender(cfg, filepath.Join(outboxDir, "smtp-sent"))
+	return NewSMTPSender(*cfg, ledger)
 }
 
 // MessageID is the Message-ID header of the message with this key sent from domain: the same
@@ -74,37 +62,56 @@ func MessageID(key, domain string) string {
 	return "<handslag." + hex.EncodeToString(sum[:16]) + "@" + domain + ">"
 }
 
-// Put sends m unless its key is already in the sent-log; it reports whether it sent. A server
-// that refuses returns a *SendError and records nothing, so a retry sends again.
-func (s *SMTPSender) Put(m outbox.Message) (bool, error) {
+// BusyError says another worker process is sending the message with this key right now; the
+// activity retries, and then finds it sent (or the other process's lease run out).
+type BusyError struct{ Key string }
+
+func (e *BusyError) Error() string {
+	return "mail " + e.Key + ": another worker is sending it now; try again later"
+}
+
+// lease is how long a claim holds: longer than one attempt to send can take.
+func (s *SMTPSender) lease() time.Duration { return 3*s.cfg.Timeout + 30*time.Second }
+
+// Send sends m unless its key is marked sent; it reports whether it sent. A server that refuses
+// returns a *SendError and marks nothing, so a retry sends again.
+func (s *SMTPSender) Send(ctx context.Context, m Message) (bool, error) {
 	if m.Key == "" {
-		return false, errors.New("mail: message without idempotency key")
+		return false, errNoKey
 	}
 	lock := &s.locks[stripe(m.Key)]
 	lock.Lock()
 	defer lock.Unlock()
-	done, err := s.sent.Has(m.Key)
+	claim, err := s.ledger.Claim(ctx, m, s.lease())
 	if err != nil {
-		return false, fmt.Errorf("mail: sent-log: %w", err)
+		return false, fmt.Errorf("mail %s: ledger: %w", m.Key, err)
 	}
-	if done {
+	switch claim {
+	case AlreadySent:
 		return false, nil
+	case Busy:
+		return false, &BusyError{Key: m.Key}
 	}
 	msg, err := s.build(m)
-	if err != nil {
-		// A message no server would take: as permanent as a 5xx reply.
-		return false, &SendError{Key: m.Key, Server: s.server(), Permanent: true, reason: redact(err.Error()), err: err}
+	if err == nil {
+		err = s.send(ctx, msg)
 	}
-	if err := s.send(msg); err != nil {
+	if err != nil {
+		// Detached from ctx: a cancelled attempt still gives its claim back.
+		_ = s.ledger.Release(context.WithoutCancel(ctx), m.Key)
+		if msg == nil {
+			// A message no server would take: as permanent as a 5xx reply.
+			return false, &SendError{Key: m.Key, Server: s.server(), Permanent: true, reason: redact(err.Error()), err: err}
+		}
 		return false, sendError(m.Key, s.server(), err)
 	}
-	if _, err := s.sent.Put(m); err != nil {
+	if err := s.ledger.MarkSent(context.WithoutCancel(ctx), m.Key); err != nil {
 		return false, fmt.Errorf("mail %s: sent, but not recorded (a retry sends it again with the same Message-ID): %w", m.Key, err)
 	}
 	return true, nil
 }
 
-func (s *SMTPSender) build(m outbox.Message) (*gomail.Msg, error) {
+func (s *SMTPSender) build(m Message) (*gomail.Msg, error) {
 	if len(m.To) == 0 {
 		return nil, errors.New("no recipient")
 	}
@@ -134,7 +141,7 @@ func (s *SMTPSender) build(m outbox.Message) (*gomail.Msg, error) {
 	return msg, nil
 }
 
-func (s *SMTPSender) send(msg *gomail.Msg) error {
+func (s *SMTPSender) send(ctx context.Context, msg *gomail.Msg) error {
 	opts := []gomail.Option{gomail.WithPort(s.cfg.Port), gomail.WithTimeout(s.cfg.Timeout)}
 	switch s.cfg.TLS {
 	case TLSNone:
@@ -161,7 +168,7 @@ func (s *SMTPSender) send(msg *gomail.Msg) error {
 	if err != nil {
 		return err
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*s.cfg.Timeout)
+	ctx, cancel := context.WithTimeout(ctx, 2*s.cfg.Timeout)
 	defer cancel()
 	return client.DialAndSendWithContext(ctx, msg)
 }

@@ -1,6 +1,7 @@
 package mail
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"sync"
@@ -8,15 +9,14 @@ import (
 	"time"
 
 	"github.com/skr/handslag/mail/smtptest"
-	"github.com/skr/handslag/outbox"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 const wait = 10 * time.Second
 
-func offer(key string, to ...string) outbox.Message {
-	return outbox.Message{
+func offer(key string, to ...string) Message {
+	return Message{
 		Key:     key,
 		To:      to,
 		Subject: "Erbjudande: Gemensam e-tjänst för bygglov – svara senast 15 maj",
@@ -27,24 +27,26 @@ func offer(key string, to ...string) outbox.Message {
 	}
 }
 
-func sender(t *testing.T, srv *smtptest.Server, mut func(*Config)) (*SMTPSender, string) {
+var ctx = context.Background()
+
+func sender(t *testing.T, srv *smtptest.Server, mut func(*Config)) (*SMTPSender, *Memory) {
 	t.Helper()
 	cfg := Config{Host: srv.Host, Port: srv.Port, TLS: TLSNone, From: "Handslag <handslag@skr.example>", Timeout: 5 * time.Second}
 	if mut != nil {
 		mut(&cfg)
 	}
-	dir := t.TempDir()
-	s, err := NewSMTPSender(cfg, dir)
+	ledger := NewMemory()
+	s, err := NewSMTPSender(cfg, ledger)
 	require.NoError(t, err)
-	return s, dir
+	return s, ledger
 }
 
 func TestSendsOnceWithHeadersAndUTF8(t *testing.T) {
 	srv := smtptest.Start(t)
-	s, dir := sender(t, srv, nil)
+	s, ledger := sender(t, srv, nil)
 	m := offer("offer/2027/bygglov/0114", "registrator@upplandsvasby.se", "ks@upplandsvasby.se")
 
-	sent, err := s.Put(m)
+	sent, err := s.Send(ctx, m)
 	require.NoError(t, err)
 	assert.True(t, sent)
 	got := srv.Wait(t, 1, wait)[0]
@@ -66,21 +68,18 @@ func TestSendsOnceWithHeadersAndUTF8(t *testing.T) {
 		assert.LessOrEqual(t, len(line), 998, "RFC 5322 line length")
 	}
 
-	// A retried activity: the same key never sends again, also from a new sender on the same log.
-	sent, err = s.Put(m)
+	// A retried activity: the same key never sends again, also from a new sender on the same ledger.
+	sent, err = s.Send(ctx, m)
 	require.NoError(t, err)
 	assert.False(t, sent)
-	again, err := NewSMTPSender(s.cfg, dir)
+	again, err := NewSMTPSender(s.cfg, ledger)
 	require.NoError(t, err)
-	sent, err = again.Put(m)
+	sent, err = again.Send(ctx, m)
 	require.NoError(t, err)
 	assert.False(t, sent)
 	assert.Equal(t, 1, srv.Attempts())
 
-	logged, err := (&outbox.Dir{Path: dir}).List()
-	require.NoError(t, err)
-	require.Len(t, logged, 1)
-	assert.Equal(t, m.Key, logged[0].Key)
+	assert.Equal(t, []string{m.Key}, ledger.Sent())
 }
 
 func TestMessageIDPerKey(t *testing.T) {
@@ -102,7 +101,7 @@ func TestConcurrentPutsOfOneKeySendOnce(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sent, err := s.Put(offer("k", "a@kommun.example"))
+			sent, err := s.Send(ctx, offer("k", "a@kommun.example"))
 			assert.NoError(t, err)
 			results <- sent
 		}()
@@ -135,10 +134,10 @@ func TestRefusedIsNotRecordedSoARetrySends(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			srv := smtptest.Start(t)
-			s, dir := sender(t, srv, nil)
+			s, ledger := sender(t, srv, nil)
 			m := offer("offer/2027/bygglov/0180", "registrator@stockholm.se")
 			c.refuse(srv, c.code)
-			sent, err := s.Put(m)
+			sent, err := s.Send(ctx, m)
 			require.Error(t, err)
 			assert.False(t, sent)
 			var se *SendError
@@ -149,13 +148,11 @@ func TestRefusedIsNotRecordedSoARetrySends(t *testing.T) {
 			assert.Contains(t, err.Error(), m.Key)
 			assert.NotContains(t, err.Error(), "registrator@", "no address in the error")
 			assert.Contains(t, errors.Unwrap(err).Error(), "smtptest", "the full error stays available")
-			has, err := (&outbox.Dir{Path: dir}).Has(m.Key)
-			require.NoError(t, err)
-			assert.False(t, has, "not recorded")
+			assert.Empty(t, ledger.Sent(), "not recorded as sent")
 			assert.Empty(t, srv.Messages())
 
 			srv.Accept()
-			sent, err = s.Put(m)
+			sent, err = s.Send(ctx, m)
 			require.NoError(t, err)
 			assert.True(t, sent, "the retry sends")
 			assert.Len(t, srv.Wait(t, 1, wait), 1)
@@ -166,16 +163,15 @@ func TestRefusedIsNotRecordedSoARetrySends(t *testing.T) {
 
 func TestNoServer(t *testing.T) {
 	srv := smtptest.Start(t)
-	s, dir := sender(t, srv, func(c *Config) { c.Port = 1; c.Timeout = time.Second })
-	_, err := s.Put(offer("k", "a@kommun.example"))
+	s, ledger := sender(t, srv, func(c *Config) { c.Port = 1; c.Timeout = time.Second })
+	_, err := s.Send(ctx, offer("k", "a@kommun.example"))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "smtp 127.0.0.1:1")
 	var se *SendError
 	require.True(t, errors.As(err, &se))
 	assert.False(t, se.Permanent, "no connection: worth retrying")
 	assert.Zero(t, se.Code)
-	has, _ := (&outbox.Dir{Path: dir}).Has("k")
-	assert.False(t, has)
+	assert.Empty(t, ledger.Sent())
 }
 
 func TestAuthAndTLS(t *testing.T) {
@@ -206,19 +202,18 @@ func TestAuthAndTLS(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			srv := smtptest.Start(t, c.opts...)
-			s, dir := sender(t, srv, func(cfg *Config) {
+			s, ledger := sender(t, srv, func(cfg *Config) {
 				cfg.TLS, cfg.Username, cfg.Password = c.mode, c.user, c.pass
 				if c.trust {
 					cfg.TLSConfig = srv.ClientTLSConfig()
 				}
 			})
-			sent, err := s.Put(offer("k", "a@kommun.example"))
+			sent, err := s.Send(ctx, offer("k", "a@kommun.example"))
 			if c.wantErr != "" {
 				require.Error(t, err)
 				assert.Contains(t, strings.ToLower(err.Error()), strings.ToLower(c.wantErr))
 				assert.False(t, sent)
-				has, _ := (&outbox.Dir{Path: dir}).Has("k")
-				assert.False(t, has, "a failed send is not recorded")
+				assert.Empty(t, ledger.Sent(), "a failed send is not recorded")
 				assert.Empty(t, srv.Messages())
 				return
 			}
@@ -237,7 +232,7 @@ func TestPutRejectsBadMessages(t *testing.T) {
 	s, _ := sender(t, srv, nil)
 	cases := []struct {
 		name string
-		m    outbox.Message
+		m    Message
 		want string
 	}{
 		{"no key", offer("", "a@kommun.example"), "without idempotency key"},
@@ -247,7 +242,7 @@ func TestPutRejectsBadMessages(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			sent, err := s.Put(c.m)
+			sent, err := s.Send(ctx, c.m)
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), c.want)
 			assert.NotContains(t, err.Error(), "ok@kommun.example")
@@ -268,10 +263,71 @@ func TestListUnsubscribeHeaders(t *testing.T) {
 	s, _ := sender(t, srv, nil)
 	m := offer("impl/bygglov/digest/2027-06/0114", "registrator@upplandsvasby.se")
 	m.Unsubscribe = "https://handslag.example.se/avsluta/AQ.xyz"
-	_, err := s.Put(m)
+	_, err := s.Send(ctx, m)
 	require.NoError(t, err)
 	got := srv.Wait(t, 1, wait)[0]
 	require.NoError(t, got.Err)
 	assert.Equal(t, "<https://handslag.example.se/avsluta/AQ.xyz>", got.Header.Get("List-Unsubscribe"))
 	assert.Equal(t, "List-Unsubscribe=One-Click", got.Header.Get("List-Unsubscribe-Post"))
+}
+
+// Two worker processes: while one holds a key's claim, the other is told to try later; once
+// the holder died and its lease ran out, the retry sends again, with the same Message-ID.
+func TestAClaimHeldElsewhereIsBusyAndAnExpiredOneIsSentAgain(t *testing.T) {
+	srv := smtptest.Start(t)
+	s, ledger := sender(t, srv, nil)
+	m := offer("offer/2027/bygglov/0114", "registrator@upplandsvasby.se")
+	now := time.Date(2027, 4, 1, 9, 0, 0, 0, time.UTC)
+	ledger.now = func() time.Time { return now }
+	// The other process claimed the key and died before marking it sent.
+	got, err := ledger.Claim(ctx, m, time.Minute)
+	require.NoError(t, err)
+	require.Equal(t, Claimed, got)
+
+	sent, err := s.Send(ctx, m)
+	var busy *BusyError
+	require.ErrorAs(t, err, &busy)
+	assert.False(t, sent)
+	assert.Zero(t, srv.Attempts())
+
+	now = now.Add(2 * time.Minute)
+	sent, err = s.Send(ctx, m)
+	require.NoError(t, err)
+	assert.True(t, sent)
+	assert.Equal(t, MessageID(m.Key, "skr.example"), srv.Wait(t, 1, wait)[0].MessageID())
+	assert.Equal(t, []string{m.Key}, ledger.Sent())
+}
+
+// A message the local outbox kept (a run without SMTP) is not thereby sent: with SMTP it is.
+func TestAMessageKeptByTheOutboxIsSentBySMTP(t *testing.T) {
+	srv := smtptest.Start(t)
+	s, ledger := sender(t, srv, nil)
+	m := offer("k", "a@kommun.example")
+	kept, err := (Outbox{Ledger: ledger}).Send(ctx, m)
+	require.NoError(t, err)
+	assert.True(t, kept)
+	kept, err = (Outbox{Ledger: ledger}).Send(ctx, m)
+	require.NoError(t, err)
+	assert.False(t, kept, "kept once per key")
+	assert.Empty(t, ledger.Sent())
+
+	sent, err := s.Send(ctx, m)
+	require.NoError(t, err)
+	assert.True(t, sent)
+	assert.Len(t, srv.Wait(t, 1, wait), 1)
+	assert.Equal(t, []string{"k"}, ledger.Sent())
+}
+
+func TestNewSenderPicksSMTPOnlyWithAConfig(t *testing.T) {
+	ledger := NewMemory()
+	s, err := NewSender(nil, ledger)
+	require.NoError(t, err)
+	assert.IsType(t, Outbox{}, s)
+	s, err = NewSender(&Config{Host: "smtp.skr.example", From: "handslag@skr.example"}, ledger)
+	require.NoError(t, err)
+	assert.IsType(t, &SMTPSender{}, s)
+	_, err = NewSender(&Config{Host: "smtp.skr.example", From: "handslag@skr.example", TLS: "yes"}, ledger)
+	var ce *ConfigError
+	require.ErrorAs(t, err, &ce)
+	assert.Equal(t, EnvTLS, ce.Setting)
 }

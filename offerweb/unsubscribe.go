@@ -3,14 +3,12 @@ package offerweb
 import (
 	"context"
 	"errors"
-	"net/http"
 
 	"github.com/skr/handslag/admin"
 	"github.com/skr/handslag/answerlink"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/web"
-	"go.uber.org/zap"
 )
 
 // UnsubscribeSender is who an unsubscribe through a link is recorded as sent by: the
@@ -94,16 +92,4 @@ type UnsubscribeLinks struct{ Signer *answerlink.UnsubscribeSigner }
 func (l UnsubscribeLinks) Verify(token string) (initiativeID, municipalityCode string, err error) {
 	c, err := l.Signer.Verify(token)
 	return c.InitiativeID, c.Municipality, err
-}
-
-// WithUnsubscribe serves the unsubscribe pages (/avsluta/<token>) of the implementations in
-// a beside next, with the answer form's secrets: the link key (the worker signs unsubscribe
-// links with it, for their own purpose) and the form secret.
-func WithUnsubscribe(next http.Handler, a *admin.Client, secrets Secrets, logger *zap.Logger) (http.Handler, error) {
-	signer, err := answerlink.NewUnsubscribeSigner(secrets.Link)
-	if err != nil {
-		return nil, err
-	}
-	return web.WithUnsubscribe(next, web.UnsubscribeConfig{Verifier: UnsubscribeLinks{Signer: signer},
-		Subscriptions: Subscriptions{Backend: a}, FormSecret: secrets.Form, Logger: logger}), nil
 }

@@ -36,13 +36,20 @@ const (
 type CLI struct {
 	Out, Err io.Writer
 	Lang     i18n.Lang
+	// Settings are the defaults from the environment (config.LoadCLI).
+	Settings config.CLI
 	// Dial connects to Temporal; nil uses admin.Dial.
 	Dial func(ctx context.Context, address, namespace string) (*admin.Client, error)
 }
 
 // Main is the entry point of cmd/handslag.
 func Main() {
-	cli := &CLI{Out: os.Stdout, Err: os.Stderr, Lang: i18n.FromEnv()}
+	settings := config.LoadCLI(config.OS)
+	lang := i18n.Swedish
+	if settings.English {
+		lang = i18n.English
+	}
+	cli := &CLI{Out: os.Stdout, Err: os.Stderr, Lang: lang, Settings: settings}
 	os.Exit(cli.Run(context.Background(), os.Args[1:]))
 }
 
@@ -140,26 +147,22 @@ type flags struct {
 }
 
 func (c *CLI) newFlags(name string, defaultRole domain.Role, message bool) *flags {
-	t := config.TemporalFromEnv()
+	t := c.Settings.Temporal
+	if t.Address == "" { // a CLI made without settings (tests): the defaults
+		t = config.LoadCLI(config.Env{}).Temporal
+	}
 	f := &flags{FlagSet: flag.NewFlagSet(name, flag.ContinueOnError)}
 	f.SetOutput(c.Err)
 	f.StringVar(&f.address, "address", t.Address, "Temporal-serverns adress (TEMPORAL_ADDRESS)")
 	f.StringVar(&f.namespace, "namespace", t.Namespace, "namespace (TEMPORAL_NAMESPACE)")
 	if message {
-		f.StringVar(&f.by, "by", defaultUser(), "vem som skickar (användar-id; HANDSLAG_USER)")
+		f.StringVar(&f.by, "by", c.Settings.User, "vem som skickar (användar-id; HANDSLAG_USER)")
 		f.StringVar(&f.role, "role", string(defaultRole), "roll: office, leadership eller council")
 		f.StringVar(&f.reason, "reason", "", "varför (krävs)")
 		f.BoolVar(&f.signal, "signal", false, "skicka som signal utan att vänta på svar")
 	}
 	f.BoolVar(&f.json, "json", false, "skriv ut som JSON")
 	return f
-}
-
-func defaultUser() string {
-	if u := os.Getenv("HANDSLAG_USER"); u != "" {
-		return u
-	}
-	return os.Getenv("USER")
 }
 
 // parse accepts the initiative ID before or after the flags. wantID says whether one is needed.

@@ -127,7 +127,7 @@ func pct(share float64) string {
 // office. --role is the answering person's role; the sender is always the office.
 func (c *CLI) offerAnswer(ctx context.Context, args []string) error {
 	f := c.newFlags("offer answer", "", false)
-	by := f.String("by", defaultUser(), "vem på programkontoret som registrerar (användar-id; HANDSLAG_USER)")
+	by := f.String("by", c.Settings.User, "vem på programkontoret som registrerar (användar-id; HANDSLAG_USER)")
 	reason := f.String("reason", "registrerat av programkontoret", "varför")
 	signal := f.Bool("signal", false, "skicka som signal utan att vänta på svar")
 	municipality := f.String("municipality", "", "kommunkod, fyra siffror, till exempel 0180")

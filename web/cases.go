@@ -25,20 +25,18 @@ type CaseListConfig struct {
 	Logger   *zap.Logger    // nothing is logged by default
 }
 
-// CaseListRoutes are the paths NewCaseList answers: the page, its JSON and CSV, and the
-// stylesheet it shares with the answer form. A server that also serves other pages sends
-// these paths to the case list (see cmd/handslag-web).
-var CaseListRoutes = []string{"/arenden", "/arenden.json", "/arenden.csv", "/static/style.css"}
-
 type caseList struct {
 	cfg   CaseListConfig
 	pages *pages
 }
 
-// NewCaseList returns the public case list's handler: GET /arenden (the page, with filters and
-// paging), /arenden.json and /arenden.csv (the same data, every case the filter selects). It
-// panics without Cases, a wiring mistake that must stop the program at start.
-func NewCaseList(cfg CaseListConfig) http.Handler {
+// NewCaseList returns a site with only the public case list (see NewSite).
+func NewCaseList(cfg CaseListConfig) http.Handler { return NewSite(SiteConfig{Cases: &cfg}) }
+
+// newCaseList checks and completes cfg: GET /arenden (the page, with filters and paging),
+// /arenden.json and /arenden.csv (the same data, every case the filter selects). It panics
+// without Cases, a wiring mistake that must stop the program at start.
+func newCaseList(cfg CaseListConfig) *caseList {
 	if cfg.Cases == nil {
 		panic("web.NewCaseList: Config.Cases is required")
 	}
@@ -51,30 +49,16 @@ func NewCaseList(cfg CaseListConfig) http.Handler {
 	if cfg.Logger == nil {
 		cfg.Logger = zap.NewNop()
 	}
-	l := &caseList{cfg: cfg, pages: parsePages(cfg.Lang, cfg.Location, "cases", "message")}
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /arenden", l.page)
-	mux.HandleFunc("GET /arenden.json", l.json)
-	mux.HandleFunc("GET /arenden.csv", l.csv)
-	mux.HandleFunc("GET /static/style.css", serveStyle)
-	mux.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) {
-		l.message(w, http.StatusNotFound, "cases.notfound")
-	})
-	return securityHeaders(mux)
+	return &caseList{cfg: cfg, pages: parsePages(cfg.Lang, cfg.Location, "cases", "message")}
 }
 
-// load reads the records. Unreadable files are logged and left out; the rest is listed.
-func (l *caseList) load(ctx context.Context) ([]cases.Record, error) {
-	all, err := l.cfg.Cases.All(ctx)
-	var unreadable *cases.UnreadableError
-	if errors.As(err, &unreadable) {
-		l.cfg.Logger.Error("case list: records skipped", zap.Error(err))
-		return all, nil
-	}
+// selectCases reads one page of the cases the filter selects; a failure is logged.
+func (l *caseList) selectCases(ctx context.Context, f cases.Filter, p cases.Page) (cases.Result, error) {
+	res, err := l.cfg.Cases.Select(ctx, f, p)
 	if err != nil {
 		l.cfg.Logger.Error("case list: cannot read", zap.Error(err))
 	}
-	return all, err
+	return res, err
 }
 
 func (l *caseList) t(key string, args ...any) string { return i18n.T(l.cfg.Lang, key, args...) }
@@ -116,13 +100,12 @@ func (l *caseList) json(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusBadRequest, body)
 		return
 	}
-	all, err := l.load(r.Context())
+	res, err := l.selectCases(r.Context(), f, p)
 	if err != nil {
 		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"error": map[string]string{
 			"code": "unavailable", "message": l.t("cases.unavailable.title")}})
 		return
 	}
-	res := cases.Select(all, f, p)
 	doc := jsonList{Filter: f, Total: res.Total, Page: res.Page.Number, PerPage: res.Page.Size, Pages: res.Pages, Cases: l.views(res)}
 	if res.Page.Number < res.Pages {
 		doc.Next = "/arenden.json?" + f.Query(cases.Page{Number: res.Page.Number + 1, Size: p.Size}).Encode()
@@ -149,12 +132,11 @@ func (l *caseList) csv(w http.ResponseWriter, r *http.Request) {
 		writePlain(w, http.StatusBadRequest, l.paramMessage(err))
 		return
 	}
-	all, err := l.load(r.Context())
+	res, err := l.selectCases(r.Context(), f, cases.Page{})
 	if err != nil {
 		writePlain(w, http.StatusServiceUnavailable, l.t("cases.unavailable.title"))
 		return
 	}
-	res := cases.Select(all, f, cases.Page{})
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="arenden.csv"`)
 	cw := csv.NewWriter(w)

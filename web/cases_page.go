@@ -55,15 +55,18 @@ func (l *caseList) page(w http.ResponseWriter, r *http.Request) {
 		page.Errors = []summaryItem{item}
 		f, p = cases.Filter{Text: r.URL.Query().Get("q")}, cases.Page{Number: 1, Size: cases.DefaultPageSize}
 	}
-	all, err := l.load(r.Context())
+	years, err := l.cfg.Cases.Years(r.Context())
+	var res cases.Result
+	if err == nil && status == http.StatusOK {
+		res, err = l.selectCases(r.Context(), f, p)
+	}
 	if err != nil {
 		l.message(w, http.StatusServiceUnavailable, "cases.unavailable")
 		return
 	}
 	page.Filter = f
-	page.options(l, f, cases.Years(all))
+	page.options(l, f, years)
 	if status == http.StatusOK {
-		res := cases.Select(all, f, p)
 		page.result(l, f, p, res)
 	}
 	query := queryString(f.Query(cases.Page{}))

@@ -56,7 +56,20 @@ type staticCases struct {
 	err     error
 }
 
-func (s staticCases) All(context.Context) ([]cases.Record, error) { return s.records, s.err }
+func (s staticCases) Select(_ context.Context, f cases.Filter, p cases.Page) (cases.Result, error) {
+	return cases.Select(s.records, f, p), s.err
+}
+
+func (s staticCases) Years(context.Context) ([]int, error) { return cases.Years(s.records), s.err }
+
+func (s staticCases) Get(_ context.Context, id string) (cases.Record, bool, error) {
+	for _, r := range s.records {
+		if r.Summary.ID == id {
+			return r, true, s.err
+		}
+	}
+	return cases.Record{}, false, s.err
+}
 
 func caseListGet(t *testing.T, h http.Handler, path string) response {
 	t.Helper()
@@ -256,11 +269,6 @@ func TestCaseListWhenTheStoreFails(t *testing.T) {
 	assert.NotContains(t, page.body, "disk gone")
 	assert.Equal(t, http.StatusServiceUnavailable, caseListGet(t, h, "/arenden.json").status)
 	assert.Equal(t, http.StatusServiceUnavailable, caseListGet(t, h, "/arenden.csv").status)
-
-	// Unreadable files are left out; the rest is listed.
-	partial := web.NewCaseList(web.CaseListConfig{Cases: staticCases{records: caseFixtures(0),
-		err: &cases.UnreadableError{Problems: []error{errors.New("x.json: bad")}}}})
-	assert.Contains(t, caseListGet(t, partial, "/arenden").body, "3 ärenden matchar.")
 }
 
 func TestCaseListOtherPaths(t *testing.T) {

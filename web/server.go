@@ -4,7 +4,6 @@
 package web
 
 import (
-	"context"
 	"net/http"
 	"time"
 
@@ -26,13 +25,10 @@ type Config struct {
 	FormMaxAge time.Duration
 	// CallTimeout bounds each call to Offers; 15 seconds by default.
 	CallTimeout time.Duration
-	// Ready answers /readyz (for example: can the Temporal server be reached?). Nil: ready.
-	Ready func(context.Context) error
-
-	Lang     i18n.Lang        // Swedish by default
-	Location *time.Location   // for dates on the pages; Europe/Stockholm by default
-	Now      func() time.Time // time.Now by default
-	Logger   *zap.Logger      // nothing is logged by default
+	Lang        i18n.Lang        // Swedish by default
+	Location    *time.Location   // for dates on the pages; Europe/Stockholm by default
+	Now         func() time.Time // time.Now by default
+	Logger      *zap.Logger      // nothing is logged by default
 }
 
 // server holds the handler's dependencies.
@@ -43,9 +39,12 @@ type server struct {
 	log   *zap.Logger
 }
 
-// New returns the web's handler. It panics on a missing Verifier or Offers or a short
+// New returns a site with only the answer form (see NewSite).
+func New(cfg Config) http.Handler { return NewSite(SiteConfig{Answers: &cfg}) }
+
+// newAnswerForm checks and completes cfg. It panics on a missing Verifier or Offers or a short
 // FormSecret: those are wiring mistakes that must stop the program at start.
-func New(cfg Config) http.Handler {
+func newAnswerForm(cfg Config) *server {
 	if cfg.Verifier == nil || cfg.Offers == nil {
 		panic("web.New: Config.Verifier and Config.Offers are required")
 	}
@@ -68,37 +67,12 @@ func New(cfg Config) http.Handler {
 	if cfg.Logger == nil {
 		cfg.Logger = zap.NewNop()
 	}
-	s := &server{
+	return &server{
 		cfg:   cfg,
 		keys:  formKeys{secret: cfg.FormSecret, maxAge: cfg.FormMaxAge, now: cfg.Now},
 		pages: newPages(cfg.Lang, cfg.Location),
 		log:   cfg.Logger,
 	}
-	return s.routes()
-}
-
-func (s *server) routes() http.Handler {
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /svar/{token}", s.showForm)
-	mux.HandleFunc("POST /svar/{token}", s.postForm)
-	mux.HandleFunc("GET /static/style.css", serveStyle)
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { writePlain(w, http.StatusOK, "ok") })
-	mux.HandleFunc("GET /readyz", s.readyz)
-	mux.HandleFunc("/", s.notFound)
-	cop := http.NewCrossOriginProtection()
-	cop.SetDenyHandler(http.HandlerFunc(s.crossOrigin))
-	return securityHeaders(cop.Handler(mux))
-}
-
-func (s *server) readyz(w http.ResponseWriter, r *http.Request) {
-	if s.cfg.Ready != nil {
-		if err := s.cfg.Ready(r.Context()); err != nil {
-			s.log.Warn("web: not ready", zap.Error(err))
-			writePlain(w, http.StatusServiceUnavailable, "not ready")
-			return
-		}
-	}
-	writePlain(w, http.StatusOK, "ready")
 }
 
 func writePlain(w http.ResponseWriter, status int, text string) {

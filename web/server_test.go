@@ -1,8 +1,6 @@
 package web_test
 
 import (
-	"context"
-	"errors"
 	"net/http"
 	"strings"
 	"testing"
@@ -15,7 +13,7 @@ import (
 
 func TestEveryResponseHasTheSecurityHeaders(t *testing.T) {
 	f := newFixture(t)
-	for _, path := range []string{"/svar/" + f.tokens["1280"], "/svar/forged", "/nowhere", "/static/style.css", "/healthz"} {
+	for _, path := range []string{"/svar/" + f.tokens["1280"], "/svar/forged", "/nowhere", "/static/style.css"} {
 		h := f.get(path).header
 		csp := h.Get("Content-Security-Policy")
 		assert.Contains(t, csp, "default-src 'none'", path)
@@ -30,20 +28,6 @@ func TestEveryResponseHasTheSecurityHeaders(t *testing.T) {
 	css := f.get("/static/style.css")
 	assert.Equal(t, "text/css; charset=utf-8", css.header.Get("Content-Type"))
 	assert.Contains(t, css.body, ":focus-visible")
-}
-
-func TestHealthAndReadiness(t *testing.T) {
-	offers, links, _ := webtest.Demo(nil)
-	var notReady error
-	h := web.New(web.Config{Verifier: links, Offers: offers, Ready: func(context.Context) error { return notReady }})
-	f := &fixture{t: t, handler: h}
-	assert.Equal(t, http.StatusOK, f.get("/healthz").status)
-	assert.Equal(t, http.StatusOK, f.get("/readyz").status)
-	notReady = errors.New("no temporal")
-	assert.Equal(t, http.StatusOK, f.get("/healthz").status)
-	r := f.get("/readyz")
-	assert.Equal(t, http.StatusServiceUnavailable, r.status)
-	assert.NotContains(t, r.body, "no temporal")
 }
 
 func TestAnUnknownPageIsExplained(t *testing.T) {

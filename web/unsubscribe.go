@@ -75,9 +75,14 @@ type unsubscribe struct {
 	pages *pages
 }
 
-// NewUnsubscribe returns the handler of GET and POST /avsluta/{token}. It panics on a missing
-// Verifier or Subscriptions or a short FormSecret: wiring mistakes that must stop the program.
+// NewUnsubscribe returns a site with only the unsubscribe pages (see NewSite).
 func NewUnsubscribe(cfg UnsubscribeConfig) http.Handler {
+	return NewSite(SiteConfig{Unsubscribe: &cfg})
+}
+
+// newUnsubscribe checks and completes cfg. It panics on a missing Verifier or Subscriptions or
+// a short FormSecret: wiring mistakes that must stop the program.
+func newUnsubscribe(cfg UnsubscribeConfig) *unsubscribe {
 	if cfg.Verifier == nil || cfg.Subscriptions == nil {
 		panic("web.NewUnsubscribe: Verifier and Subscriptions are required")
 	}
@@ -93,27 +98,18 @@ func NewUnsubscribe(cfg UnsubscribeConfig) http.Handler {
 	if cfg.Logger == nil {
 		cfg.Logger = zap.NewNop()
 	}
-	u := &unsubscribe{cfg: cfg, keys: formKeys{secret: cfg.FormSecret, maxAge: cfg.FormMaxAge, now: cfg.Now},
+	return &unsubscribe{cfg: cfg, keys: formKeys{secret: cfg.FormSecret, maxAge: cfg.FormMaxAge, now: cfg.Now},
 		pages: parsePages(cfg.Lang, domain.Stockholm(), "unsubscribe", "message")}
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET "+UnsubscribePathPrefix+"{token}", u.show)
-	mux.HandleFunc("POST "+UnsubscribePathPrefix+"{token}", u.post)
-	mux.HandleFunc("GET /static/style.css", serveStyle)
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { u.message(w, http.StatusNotFound, "unsub.refused", nil) })
-	cop := http.NewCrossOriginProtection()
-	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		u.message(w, http.StatusForbidden, "unsub.foreign", nil)
-	}))
-	return securityHeaders(cop.Handler(mux))
 }
 
-// WithUnsubscribe serves the unsubscribe pages (/avsluta/...) beside next, which gets every
-// other path.
-func WithUnsubscribe(next http.Handler, cfg UnsubscribeConfig) http.Handler {
-	mux := http.NewServeMux()
-	mux.Handle(UnsubscribePathPrefix, NewUnsubscribe(cfg))
-	mux.Handle("/", next)
-	return mux
+// noToken answers a path under /avsluta/ without a token (a link cut short).
+func (u *unsubscribe) noToken(w http.ResponseWriter, _ *http.Request) {
+	u.message(w, http.StatusNotFound, "unsub.refused", nil)
+}
+
+// crossOrigin answers a POST that a browser says came from another site.
+func (u *unsubscribe) crossOrigin(w http.ResponseWriter, _ *http.Request) {
+	u.message(w, http.StatusForbidden, "unsub.foreign", nil)
 }
 
 func cmpOr(d, def time.Duration) time.Duration {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/skr/handslag/answerlink"
 	"github.com/skr/handslag/web"
+	"github.com/skr/handslag/web/webtest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -192,14 +194,36 @@ func TestUnsubscribeClosedAndUnavailable(t *testing.T) {
 	assert.Empty(t, f.subs.requests)
 }
 
-// Beside the answer form: /avsluta/ goes to the unsubscribe pages, the rest to the next handler.
-func TestWithUnsubscribeRoutes(t *testing.T) {
+// The whole site: every part answers its own paths through the one route table.
+func TestTheSiteRoutesEveryPart(t *testing.T) {
 	f := newUnsubFixture(t)
-	next := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusTeapot) })
-	f.handler = web.WithUnsubscribe(next, web.UnsubscribeConfig{Verifier: unsubLinks{f.signer}, Subscriptions: f.subs})
+	offers, links, tokens := webtest.Demo(nil)
+	f.handler = web.NewSite(web.SiteConfig{
+		Answers:     &web.Config{Verifier: links, Offers: offers},
+		Unsubscribe: &web.UnsubscribeConfig{Verifier: unsubLinks{f.signer}, Subscriptions: f.subs},
+		Cases:       &web.CaseListConfig{Cases: staticCases{records: caseFixtures(0)}},
+	})
 	assert.Equal(t, http.StatusOK, f.get(f.path("0180")).status)
-	assert.Equal(t, http.StatusTeapot, f.get("/svar/x").status)
+	assert.Equal(t, http.StatusOK, f.get("/svar/"+tokens["1280"]).status)
+	assert.Equal(t, http.StatusOK, f.get("/arenden").status)
+	assert.Equal(t, http.StatusOK, f.get("/arenden.csv").status)
+	assert.Equal(t, http.StatusOK, f.get("/static/style.css").status)
 	res := f.get("/avsluta/")
 	assert.Equal(t, http.StatusNotFound, res.status, "no token")
 	assert.Contains(t, res.body, "Länken fungerar inte")
+	res = f.get("/ingenstans")
+	assert.Equal(t, http.StatusNotFound, res.status)
+	assert.Contains(t, res.body, "Sidan finns inte")
+
+	// A cross-site POST is refused in the words of the part it was sent to.
+	for path, want := range map[string]string{f.path("0180"): "Utskicken kunde inte avslutas", "/svar/" + tokens["1280"]: "Svaret kunde inte tas emot"} {
+		req := httptest.NewRequest(http.MethodPost, path, strings.NewReader("x=1"))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Sec-Fetch-Site", "cross-site")
+		rec := httptest.NewRecorder()
+		f.handler.ServeHTTP(rec, req)
+		assert.Equal(t, http.StatusForbidden, rec.Code, path)
+		assert.Contains(t, rec.Body.String(), want, path)
+	}
+	assert.Empty(t, f.subs.requests)
 }

@@ -2,8 +2,6 @@ package worker
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 
 	"github.com/skr/handslag/answerlink"
 	"github.com/skr/handslag/config"
@@ -23,35 +21,29 @@ func (m municipalities) OfferMunicipalities() []domain.OfferMunicipality {
 	return out
 }
 
-// offerDependencies builds what offer rounds need: the municipality register (HANDSLAG_REFDATA:
-// a directory with newer SCB files, else the embedded copy), the contact register
-// (HANDSLAG_CONTACTS: a CSV file, else demo addresses at a reserved domain, so the local system
-// needs no real data), and the link signer (HANDSLAG_LINK_SECRET, else a key kept in the data
-// directory).
+// offerDependencies builds what offer rounds need: the municipality register (a directory with
+// newer SCB files, else the embedded copy), the contact register (a CSV file, else demo
+// addresses at a reserved domain, so the local system needs no real data), and the link signer.
 func offerDependencies(cfg config.Worker) (municipalities, *contacts.Book, *answerlink.Signer, error) {
 	reg := refdata.Default()
-	if dir := os.Getenv("HANDSLAG_REFDATA"); dir != "" {
-		r, err := refdata.LoadDir(dir)
+	if cfg.RefdataDir != "" {
+		r, err := refdata.LoadDir(cfg.RefdataDir)
 		if err != nil {
-			return municipalities{}, nil, nil, fmt.Errorf("HANDSLAG_REFDATA: %w", err)
+			return municipalities{}, nil, nil, fmt.Errorf("%s: %w", config.EnvRefdata, err)
 		}
 		reg = r
 	}
 	book := contacts.Demo(reg)
-	if path := os.Getenv("HANDSLAG_CONTACTS"); path != "" {
-		b, err := contacts.LoadFile(path, reg)
+	if cfg.ContactsFile != "" {
+		b, err := contacts.LoadFile(cfg.ContactsFile, reg)
 		if err != nil {
-			return municipalities{}, nil, nil, fmt.Errorf("HANDSLAG_CONTACTS: %w", err)
+			return municipalities{}, nil, nil, fmt.Errorf("%s: %w", config.EnvContacts, err)
 		}
 		book = b
 	}
-	key, err := answerlink.LoadKey(answerlink.EnvSecret, filepath.Join(filepath.Dir(cfg.OutboxDir), answerlink.KeyFile))
+	signer, err := answerlink.NewSigner(cfg.LinkKey)
 	if err != nil {
-		return municipalities{}, nil, nil, err
-	}
-	signer, err := answerlink.NewSigner(key)
-	if err != nil {
-		return municipalities{}, nil, nil, err
+		return municipalities{}, nil, nil, fmt.Errorf("%s: %w", config.EnvLinkSecret, err)
 	}
 	return municipalities{reg}, book, signer, nil
 }

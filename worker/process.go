@@ -14,6 +14,7 @@ import (
 	"github.com/skr/handslag/config"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/logging"
+	"github.com/skr/handslag/store"
 	"github.com/skr/handslag/telemetry"
 	enumspb "go.temporal.io/api/enums/v1"
 	taskqueuepb "go.temporal.io/api/taskqueue/v1"
@@ -42,33 +43,41 @@ type Process struct {
 	// Identity is the worker's identity, as Temporal lists it among the task queue's pollers.
 	Identity string
 	admin    *admin.Client
+	db       *store.DB
 	worker   sdkworker.Worker
 	http     *telemetry.Server
 	metrics  *telemetry.Metrics
 	started  atomic.Bool
 }
 
-// StartProcess connects to Temporal, starts the worker and serves the operator endpoints.
+// StartProcess opens Handslag's database, connects to Temporal, starts the worker and serves
+// the operator endpoints. A database that cannot be used stops it before anything else starts.
 // Every worker process polls the same task queue; run as many as the load needs.
 func StartProcess(ctx context.Context, o ProcessOptions) (*Process, error) {
 	if o.ConnectWait == 0 {
 		o.ConnectWait = time.Minute
 	}
+	db, err := OpenStore(ctx, o.Worker.DatabaseURL, o.Worker.DataDir, o.Logger)
+	if err != nil {
+		return nil, err
+	}
 	metrics, err := telemetry.NewMetrics("handslag-worker", o.Logger)
 	if err != nil {
+		db.Close()
 		return nil, err
 	}
 	host, _ := os.Hostname()
 	// Unique per start: a restarted container has the same host name and pid, and readiness
 	// must not mistake the previous run's entry in the poller list for this one.
-	p := &Process{Identity: fmt.Sprintf("handslag-worker-%d-%04x@%s", os.Getpid(), time.Now().UnixNano()&0xffff, host), metrics: metrics}
+	p := &Process{Identity: fmt.Sprintf("handslag-worker-%d-%04x@%s", os.Getpid(), time.Now().UnixNano()&0xffff, host), metrics: metrics, db: db}
 	opts := o.Client
 	opts.Identity, opts.MetricsHandler = p.Identity, metrics.SDK
 	opts.Logger = logging.SDK(o.Logger)
 	// The endpoints answer from the start: /healthz at once, /readyz once polling.
 	mux := http.NewServeMux()
-	telemetry.Routes(mux, metrics, telemetry.Check{Name: "temporal", Run: p.ready})
+	telemetry.Routes(mux, metrics, telemetry.Check{Name: "temporal", Run: p.ready}, telemetry.Check{Name: "database", Run: db.Ping})
 	if p.http, err = telemetry.Start(o.MetricsAddr, mux, o.Logger); err != nil {
+		p.Stop()
 		return nil, err
 	}
 	p.MetricsAddr = p.http.Addr
@@ -81,7 +90,7 @@ func StartProcess(ctx context.Context, o ProcessOptions) (*Process, error) {
 		p.Stop()
 		return nil, err
 	}
-	if p.worker, err = New(p.admin.Temporal, o.Worker); err != nil {
+	if p.worker, err = New(p.admin.Temporal, o.Worker, db); err != nil {
 		p.Stop()
 		return nil, err
 	}
@@ -129,4 +138,27 @@ func (p *Process) Stop() {
 	if p.admin != nil {
 		p.admin.Close()
 	}
+	if p.db != nil {
+		p.db.Close()
+	}
+}
+
+// OpenStore opens Handslag's database at url and, the first time, imports the file stores an
+// earlier version kept in dataDir, saying what it imported.
+func OpenStore(ctx context.Context, url, dataDir string, logger *zap.Logger) (*store.DB, error) {
+	db, err := store.Open(ctx, url)
+	if err != nil {
+		return nil, err
+	}
+	if dataDir != "" && store.HasFileStores(dataDir) {
+		rep, err := db.ImportFiles(ctx, dataDir)
+		if err != nil {
+			db.Close()
+			return nil, fmt.Errorf("importing the file stores of %s: %w", dataDir, err)
+		}
+		if rep.Done {
+			logger.Info(rep.String(), zap.Strings("skipped", rep.Skipped))
+		}
+	}
+	return db, nil
 }

@@ -33,8 +33,9 @@ func TestProcessEndpoints(t *testing.T) {
 	require.NoError(t, err)
 	defer srv.Stop()
 	p, err := StartProcess(context.Background(), ProcessOptions{
-		Client:      client.Options{HostPort: srv.FrontendAddr, Namespace: contract.Namespace},
-		Worker:      config.Worker{OutboxDir: t.TempDir(), LeadershipEmail: "ledningen@example.org"},
+		Client: client.Options{HostPort: srv.FrontendAddr, Namespace: contract.Namespace},
+		Worker: config.Worker{DatabaseURL: "sqlite:" + t.TempDir() + "/handslag.db", LeadershipEmail: "ledningen@example.org",
+			LinkKey: []byte("a link key of thirty-two bytes!!")},
 		MetricsAddr: "127.0.0.1:0", Logger: zap.NewNop()})
 	require.NoError(t, err)
 	base := "http://" + p.MetricsAddr

@@ -12,20 +12,17 @@ import (
 	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/mail"
 	"github.com/skr/handslag/members"
+	"github.com/skr/handslag/store"
 	"github.com/skr/handslag/workflows"
 	"go.temporal.io/sdk/client"
 	sdkworker "go.temporal.io/sdk/worker"
 	"go.temporal.io/sdk/workflow"
 )
 
-// New returns a worker on the Handslag task queue with every workflow and activity registered.
-func New(c client.Client, cfg config.Worker) (sdkworker.Worker, error) {
-	// The file outbox, or an SMTP server when HANDSLAG_SMTP_HOST is set.
-	box, err := mail.FromEnv(cfg.OutboxDir)
-	if err != nil {
-		return nil, fmt.Errorf("worker: %w", err)
-	}
-	dir, err := members.LoadFile(cfg.MembersFile)
+// New returns a worker on the Handslag task queue with every workflow and activity registered,
+// driven by cfg (see config.LoadWorker) and keeping Handslag's own data in db.
+func New(c client.Client, cfg config.Worker, db *store.DB) (sdkworker.Worker, error) {
+	acts, err := Activities(cfg, db)
 	if err != nil {
 		return nil, fmt.Errorf("worker: %w", err)
 	}
@@ -33,24 +30,30 @@ func New(c client.Client, cfg config.Worker) (sdkworker.Worker, error) {
 	if ns == "" {
 		ns = contract.Namespace
 	}
-	reg, book, links, err := offerDependencies(cfg)
-	if err != nil {
-		return nil, fmt.Errorf("worker: %w", err)
-	}
-	caseDir, err := caseList(cfg)
-	if err != nil {
-		return nil, fmt.Errorf("worker: %w", err)
-	}
-	owners, err := config.OwnerEmailsFromEnv()
-	if err != nil {
-		return nil, fmt.Errorf("worker: %w", err)
-	}
 	w := sdkworker.New(c, contract.TaskQueue, sdkworker.Options{})
-	Register(w, &activities.Activities{Sender: box, Lang: i18n.Swedish, LeadershipAddress: cfg.LeadershipEmail,
-		OfficeAddress: cfg.OfficeEmail, BaseURL: cfg.BaseURL, Members: dir, Register: reg, Contacts: book, Links: links,
-		Unsubscribe: links.ForUnsubscribe(), OwnerAddresses: owners, Cases: caseDir})
+	Register(w, acts)
 	w.RegisterActivity(&coordinator.Activities{Admin: &admin.Client{Temporal: c, Namespace: ns}})
 	return w, nil
+}
+
+// Activities builds the activities' dependencies from cfg: the sender (SMTP, or the outbox in
+// the database), the registers, the link signer and the case list.
+func Activities(cfg config.Worker, db *store.DB) (*activities.Activities, error) {
+	sender, err := mail.NewSender(cfg.SMTP, db)
+	if err != nil {
+		return nil, err
+	}
+	dir, err := members.LoadFile(cfg.MembersFile)
+	if err != nil {
+		return nil, err
+	}
+	reg, book, links, err := offerDependencies(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return &activities.Activities{Sender: sender, Lang: i18n.Swedish, LeadershipAddress: cfg.LeadershipEmail,
+		OfficeAddress: cfg.OfficeEmail, BaseURL: cfg.BaseURL, Members: dir, Register: reg, Contacts: book, Links: links,
+		Unsubscribe: links.ForUnsubscribe(), OwnerAddresses: cfg.OwnerEmails, Cases: db}, nil
 }
 
 // Register adds the workflows and the activities to any registry (a worker, a test or replay

@@ -1,6 +1,7 @@
 package workflows
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -10,7 +11,7 @@ import (
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
-	"github.com/skr/handslag/outbox"
+	"github.com/skr/handslag/mail"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.temporal.io/sdk/testsuite"
@@ -74,7 +75,7 @@ func rejectedCode(t *testing.T, r *reply) domain.ErrorCode {
 	return ve.Code
 }
 
-func countByPrefix(msgs []outbox.Message, prefix string) (n int, to []string) {
+func countByPrefix(msgs []mail.Message, prefix string) (n int, to []string) {
 	for _, m := range msgs {
 		if strings.HasPrefix(m.Key, prefix) {
 			n++
@@ -93,10 +94,9 @@ func TestWholeCycle(t *testing.T) {
 	var suite testsuite.WorkflowTestSuite
 	env := suite.NewTestWorkflowEnvironment()
 	env.SetStartTime(start)
-	box, err := outbox.NewDir(t.TempDir())
-	require.NoError(t, err)
+	box := mail.NewMemory()
 	env.RegisterWorkflow(CycleWorkflow)
-	env.RegisterActivity(&activities.Activities{Sender: box, Lang: i18n.Swedish, LeadershipAddress: "ledningen@example.se",
+	env.RegisterActivity(&activities.Activities{Sender: mail.Outbox{Ledger: box}, Lang: i18n.Swedish, LeadershipAddress: "ledningen@example.se",
 		OfficeAddress: "kontoret@example.se",
 		Members:       directory{without: map[string]bool{"county:25": true, "network:verksamhetschefsnatverken": true}}})
 	w := newWorld()
@@ -323,7 +323,7 @@ func TestWholeCycle(t *testing.T) {
 	// What went out: the round opening to 21 members with an address and one office notice
 	// naming the other two; reminders only to those missing; one notice when the lists
 	// closed; one escalation.
-	msgs, err := box.List()
+	msgs, err := box.Messages(context.Background())
 	require.NoError(t, err)
 	n, _ := countByPrefix(msgs, "round-open/cycle-2027/")
 	assert.Equal(t, 22, n)
@@ -342,7 +342,7 @@ func TestWholeCycle(t *testing.T) {
 	start2 := sthlm(2028, 1, 15, 8, 0)
 	env2.SetStartTime(start2)
 	env2.RegisterWorkflow(CycleWorkflow)
-	env2.RegisterActivity(&activities.Activities{Sender: box, Lang: i18n.Swedish, LeadershipAddress: "ledningen@example.se"})
+	env2.RegisterActivity(&activities.Activities{Sender: mail.Outbox{Ledger: box}, Lang: i18n.Swedish, LeadershipAddress: "ledningen@example.se"})
 	w.register(env2)
 	var status contract.CycleStatus
 	env2.RegisterDelayedCallback(func() {

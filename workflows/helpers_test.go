@@ -8,7 +8,7 @@ import (
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
-	"github.com/skr/handslag/outbox"
+	"github.com/skr/handslag/mail"
 	"github.com/stretchr/testify/require"
 	"go.temporal.io/sdk/testsuite"
 )
@@ -44,7 +44,7 @@ type harness struct {
 	t     *testing.T
 	env   *testsuite.TestWorkflowEnvironment
 	start time.Time
-	box   *outbox.Dir
+	box   *mail.Memory
 }
 
 // newHarness makes the environment; with may change the activities' dependencies.
@@ -52,10 +52,9 @@ func newHarness(t *testing.T, start time.Time, with ...func(*activities.Activiti
 	var suite testsuite.WorkflowTestSuite
 	env := suite.NewTestWorkflowEnvironment()
 	env.SetStartTime(start)
-	box, err := outbox.NewDir(t.TempDir())
-	require.NoError(t, err)
+	box := mail.NewMemory()
 	env.RegisterWorkflow(InitiativeWorkflow)
-	acts := &activities.Activities{Sender: box, Lang: i18n.Swedish, LeadershipAddress: "ledningen@example.se"}
+	acts := &activities.Activities{Sender: mail.Outbox{Ledger: box}, Lang: i18n.Swedish, LeadershipAddress: "ledningen@example.se"}
 	for _, w := range with {
 		w(acts)
 	}

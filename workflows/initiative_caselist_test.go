@@ -19,7 +19,7 @@ type flakyStore struct {
 	mu    sync.Mutex
 	fails int
 	puts  int
-	dir   *cases.Dir
+	dir   *cases.Memory
 }
 
 func (s *flakyStore) Put(ctx context.Context, rec cases.Record) (bool, error) {
@@ -34,19 +34,19 @@ func (s *flakyStore) Put(ctx context.Context, rec cases.Record) (bool, error) {
 }
 
 func newCaseHarness(t *testing.T, fails int) (*harness, *flakyStore) {
-	dir, err := cases.OpenDir(t.TempDir())
-	require.NoError(t, err)
-	store := &flakyStore{fails: fails, dir: dir}
+	store := &flakyStore{fails: fails, dir: cases.NewMemory()}
 	h := newHarness(t, sthlm(2026, 10, 15, 10, 0), func(a *activities.Activities) { a.Cases = store })
 	return h, store
 }
 
 func storedCases(t *testing.T, s *flakyStore) map[string]cases.Record {
-	all, err := s.dir.All(context.Background())
+	res, err := s.dir.Select(context.Background(), cases.Filter{}, cases.Page{})
 	require.NoError(t, err)
 	out := map[string]cases.Record{}
-	for _, r := range all {
-		out[r.Summary.ID] = r
+	for _, c := range res.Cases {
+		r, _, err := s.dir.Get(context.Background(), c.ID)
+		require.NoError(t, err)
+		out[c.ID] = r
 	}
 	return out
 }

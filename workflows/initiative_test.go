@@ -1,6 +1,7 @@
 package workflows
 
 import (
+	"context"
 	"errors"
 	"testing"
 	"time"
@@ -125,7 +126,7 @@ func TestMissedDeadlineIsEscalatedAndNotifiedOnce(t *testing.T) {
 	assert.Equal(t, domain.StageFebruaryReview, after.Initiative.Stage)
 	require.NoError(t, late.rejected)
 	assert.Equal(t, domain.StageQuickAnalysis, late.receipt.Stage, "a late decision opens April's quick analysis at once")
-	msgs, err := h.box.List()
+	msgs, err := h.box.Messages(context.Background())
 	require.NoError(t, err)
 	require.Len(t, msgs, 1, "one notice per escalation")
 	assert.Equal(t, "escalation/bygglov/february_review/2026", msgs[0].Key)

@@ -4,6 +4,7 @@
 package offerfakes
 
 import (
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -13,7 +14,7 @@ import (
 	"sync"
 
 	"github.com/skr/handslag/domain"
-	"github.com/skr/handslag/outbox"
+	"github.com/skr/handslag/mail"
 )
 
 // Register is a fixed list of municipalities.
@@ -49,7 +50,7 @@ func (Links) URL(base, offerID, code string) string {
 // dies half-way through a fan-out.
 type Sender struct {
 	mu        sync.Mutex
-	messages  map[string]outbox.Message
+	messages  map[string]mail.Message
 	Puts      int
 	FailOnPut int
 }
@@ -57,8 +58,8 @@ type Sender struct {
 // ErrInjected is the failure FailOnPut produces.
 var ErrInjected = errors.New("injected failure: the worker died")
 
-// Put stores m unless its key is known; it reports whether it stored a new message.
-func (s *Sender) Put(m outbox.Message) (bool, error) {
+// Send stores m unless its key is known; it reports whether it stored a new message.
+func (s *Sender) Send(_ context.Context, m mail.Message) (bool, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.Puts++
@@ -66,7 +67,7 @@ func (s *Sender) Put(m outbox.Message) (bool, error) {
 		return false, ErrInjected
 	}
 	if s.messages == nil {
-		s.messages = map[string]outbox.Message{}
+		s.messages = map[string]mail.Message{}
 	}
 	if _, ok := s.messages[m.Key]; ok {
 		return false, nil
@@ -76,10 +77,10 @@ func (s *Sender) Put(m outbox.Message) (bool, error) {
 }
 
 // Messages returns the stored messages, by key.
-func (s *Sender) Messages() []outbox.Message {
+func (s *Sender) Messages() []mail.Message {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]outbox.Message, 0, len(s.messages))
+	out := make([]mail.Message, 0, len(s.messages))
 	for _, m := range s.messages {
 		out = append(out, m)
 	}
@@ -88,7 +89,7 @@ func (s *Sender) Messages() []outbox.Message {
 }
 
 // Get returns the message stored under key.
-func (s *Sender) Get(key string) (outbox.Message, bool) {
+func (s *Sender) Get(key string) (mail.Message, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	m, ok := s.messages[key]

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -15,6 +16,7 @@ import (
 	"github.com/skr/handslag/logging"
 	"github.com/skr/handslag/offerweb"
 	"github.com/skr/handslag/refdata"
+	"github.com/skr/handslag/store"
 	"github.com/skr/handslag/web"
 	"github.com/skr/handslag/worker"
 	"go.temporal.io/sdk/client"
@@ -71,6 +73,9 @@ func (r Report) MaxRun() int {
 	return m
 }
 
+// loadLinkKey signs the answer links of the load test's offers (any 32 bytes will do).
+var loadLinkKey = []byte("handslag-load-link-key-32-bytes!")
+
 // loadSystem is the in-process server with the real worker and the raw workflow's worker.
 type loadSystem struct {
 	admin *admin.Client
@@ -88,7 +93,7 @@ func startSystem() (*loadSystem, error) {
 		srv.Stop()
 		return nil, err
 	}
-	// The file outbox in memory where there is a tmpfs: the benchmark measures Temporal and the
+	// The database in memory where there is a tmpfs: the benchmark measures Temporal and the
 	// answer path, not the disk the mail is written to.
 	outbox, err := os.MkdirTemp(tmpfs(), "handslag-load-")
 	stopAll := func(ws ...sdkworker.Worker) {
@@ -107,10 +112,17 @@ func startSystem() (*loadSystem, error) {
 		stopAll()
 		return nil, err
 	}
-	// The real worker: file outbox, the SCB register, demo contacts, signed links.
-	w, err := worker.New(a.Temporal, config.Worker{OutboxDir: outbox, LeadershipEmail: config.DefaultLeadership,
-		OfficeEmail: config.DefaultOffice, BaseURL: config.DefaultBaseURL})
+	// The real worker: the outbox in an SQLite database, the SCB register, demo contacts,
+	// signed links.
+	db, err := store.Open(ctx, "sqlite:"+filepath.Join(outbox, "handslag.db"))
 	if err != nil {
+		stopAll()
+		return nil, err
+	}
+	w, err := worker.New(a.Temporal, config.Worker{LeadershipEmail: config.DefaultLeadership,
+		OfficeEmail: config.DefaultOffice, BaseURL: config.DefaultBaseURL, LinkKey: loadLinkKey}, db)
+	if err != nil {
+		db.Close()
 		stopAll()
 		return nil, err
 	}
@@ -121,7 +133,7 @@ func startSystem() (*loadSystem, error) {
 			return nil, err
 		}
 	}
-	return &loadSystem{admin: a, stop: func() { stopAll(w, raw) }}, nil
+	return &loadSystem{admin: a, stop: func() { stopAll(w, raw); db.Close() }}, nil
 }
 
 // startRounds starts the offer rounds (as an offered initiative's child would) and waits until

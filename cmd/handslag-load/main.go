@@ -22,6 +22,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/skr/handslag/config"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/i18n"
 )
@@ -35,7 +36,10 @@ func main() {
 	flag.IntVar(&opts.Clients, "clients", 32, "samtidiga svar (och råa uppdateringar)")
 	cpuProfile := flag.String("cpuprofile", "", "skriv en CPU-profil av hela körningen till filen")
 	flag.Parse()
-	lang := i18n.FromEnv()
+	lang := i18n.Swedish
+	if config.LoadCLI(config.OS).English {
+		lang = i18n.English
+	}
 	if opts.Rounds < 1 || opts.Clients < 1 {
 		fmt.Fprintln(os.Stderr, i18n.T(lang, "load.bad_flags"))
 		os.Exit(2)

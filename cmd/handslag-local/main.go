@@ -1,53 +1,90 @@
 // Command handslag-local runs the whole system in one process with no Docker: a real Temporal
 // server on SQLite in a data directory (a restart keeps every initiative and timer), the
-// Temporal Web UI, and the Handslag worker. The namespace and search attributes are set up
-// automatically.
+// Temporal Web UI, the Handslag worker, and the web pages, with Handslag's own data in an
+// SQLite database beside Temporal's. The namespace, search attributes and the annual cycle's
+// Schedule are set up automatically.
 package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"syscall"
+	"time"
 
 	"github.com/skr/handslag/admin"
 	"github.com/skr/handslag/config"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/devserver"
 	"github.com/skr/handslag/logging"
+	"github.com/skr/handslag/site"
+	"github.com/skr/handslag/telemetry"
 	"github.com/skr/handslag/worker"
 	"go.temporal.io/sdk/client"
 	"go.uber.org/zap"
 )
 
+// flags are the local system's own settings; everything else is read as every process does
+// (package config).
+type flags struct {
+	dataDir               string
+	port, uiPort, webPort int
+}
+
 func main() {
-	dataDir := flag.String("data", config.DefaultDataDir, "datakatalog (Temporal-databas, utkorg)")
-	port := flag.Int("port", 7233, "Temporal-serverns port")
-	uiPort := flag.Int("ui-port", 8233, "Temporal Web UI:s port")
-	webPort := flag.Int("web-port", 8080, "webbsidornas port: svarsformuläret (länkarna i e-posten pekar hit) och ärendelistan")
+	var f flags
+	flag.StringVar(&f.dataDir, "data", config.DefaultDataDir, "datakatalog (Temporal-databasen, Handslags databas, nycklar)")
+	flag.IntVar(&f.port, "port", 7233, "Temporal-serverns port")
+	flag.IntVar(&f.uiPort, "ui-port", 8233, "Temporal Web UI:s port")
+	flag.IntVar(&f.webPort, "web-port", 8080, "webbsidornas port: svarsformuläret (länkarna i e-posten pekar hit) och ärendelistan")
 	flag.Parse()
-	if err := run(*dataDir, *port, *uiPort, *webPort); err != nil {
+	if err := run(f); err != nil {
 		fmt.Fprintln(os.Stderr, "Kunde inte starta:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dataDir string, port, uiPort, webPort int) error {
-	logger := logging.New()
+func run(f flags) error {
+	logger := logging.New(config.LoadLogging(config.OS))
 	defer func() { _ = logger.Sync() }()
-	fmt.Println("Startar Temporal-servern (första starten skapar databasen) ...")
+	env := config.With(config.OS, map[string]string{
+		config.EnvData:    f.dataDir,
+		config.EnvBaseURL: fmt.Sprintf("http://localhost:%d", f.webPort),
+	})
+	settings, err := config.LoadWorker(env)
+	if err != nil {
+		return err
+	}
+	web, err := config.LoadWeb(env)
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+	db, err := worker.OpenStore(ctx, settings.DatabaseURL, f.dataDir, logger)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+
+	temporalDir := filepath.Join(f.dataDir, "temporal")
+	_, statErr := os.Stat(filepath.Join(temporalDir, "temporal.db"))
+	if errors.Is(statErr, os.ErrNotExist) {
+		fmt.Println("Startar Temporal-servern (första starten skapar databasen) ...")
+	} else {
+		fmt.Println("Startar Temporal-servern ...")
+	}
 	srv, err := devserver.Start(devserver.Options{
-		DataDir: filepath.Join(dataDir, "temporal"), Namespace: contract.Namespace,
-		FrontendPort: port, UIPort: uiPort, SearchAttributes: contract.SearchAttributes,
+		DataDir: temporalDir, Namespace: contract.Namespace,
+		FrontendPort: f.port, UIPort: f.uiPort, SearchAttributes: contract.SearchAttributes,
 	})
 	if err != nil {
-		return fmt.Errorf("%w (är porten %d eller %d upptagen? välj andra med --port och --ui-port)", err, port, uiPort)
+		return fmt.Errorf("%w (är porten %d eller %d upptagen? välj andra med --port och --ui-port)", err, f.port, f.uiPort)
 	}
 	defer srv.Stop()
-	ctx := context.Background()
 	a, err := admin.Dial(ctx, srv.FrontendAddr, contract.Namespace, client.Options{Logger: logging.SDK(logger.WithOptions(zap.IncreaseLevel(zap.WarnLevel)))})
 	if err != nil {
 		return err
@@ -56,17 +93,20 @@ func run(dataDir string, port, uiPort, webPort int) error {
 	if err := admin.EnsureSearchAttributes(ctx, a.Temporal, contract.Namespace); err != nil {
 		return err
 	}
-	// The answer form; the links in the offers must lead to it.
-	answers, err := startAnswerForm(a, dataDir, webPort, logger)
+	pages, err := site.New(site.Deps{Admin: a, Cases: db, LinkKey: web.LinkKey, FormKey: web.FormKey, Logger: logger})
 	if err != nil {
 		return err
 	}
-	defer answers.stop()
-	w, err := worker.New(a.Temporal, config.Worker{
-		OutboxDir:       filepath.Join(dataDir, "outbox"),
-		LeadershipEmail: config.WorkerFromEnv().LeadershipEmail,
-		BaseURL:         answers.baseURL,
-	})
+	webSrv, err := telemetry.Start(fmt.Sprintf(":%d", f.webPort), pages, logger)
+	if err != nil {
+		return fmt.Errorf("%w (välj en annan port med --web-port)", err)
+	}
+	defer func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = webSrv.Shutdown(ctx)
+	}()
+	w, err := worker.New(a.Temporal, settings, db)
 	if err != nil {
 		return err
 	}
@@ -79,24 +119,7 @@ func run(dataDir string, port, uiPort, webPort int) error {
 		CatchupWindow: admin.DefaultCatchupWindow, Launch: contract.LauncherInput{Config: config.DefaultCycleConfig()}}); err != nil {
 		return fmt.Errorf("schemat för årscykeln: %w", err)
 	}
-
-	fmt.Printf(`
-Handslag körs lokalt.
-  Temporal Web UI:   http://%s/namespaces/%s/workflows
-  Temporal-server:   %s (namespace %s)
-  Svarsformuläret:   %s/svar/... (länkarna i erbjudandena)
-  Ärendelistan:      %s/arenden
-  Data:              %s (databas i temporal/, utgående e-post i outbox/)
-  Årscykeln:         startas av schemat %s varje år 15 januari 08:00 (handslag cycle help)
-
-Prova så här i ett annat fönster:
-  go run ./cmd/handslag register --file examples/need.yaml --demo
-  go run ./cmd/handslag list
-  go run ./cmd/handslag status gemensam-e-tjanst-for-bygglov
-
-Med --demo varar en kalenderdag en sekund, så ett helt år går på drygt sex minuter.
-Stoppa med Ctrl+C; allt finns kvar till nästa start.
-`, srv.UIAddr, contract.Namespace, srv.FrontendAddr, contract.Namespace, answers.baseURL, answers.baseURL, dataDir, contract.ScheduleID)
+	printBanner(f, srv, settings.BaseURL)
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
 	<-stop

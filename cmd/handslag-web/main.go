@@ -22,13 +22,15 @@ import (
 	"github.com/skr/handslag/admin"
 	"github.com/skr/handslag/config"
 	"github.com/skr/handslag/logging"
+	"github.com/skr/handslag/site"
+	"github.com/skr/handslag/store"
 	"github.com/skr/handslag/telemetry"
 	"go.temporal.io/sdk/client"
 	"go.uber.org/zap"
 )
 
 func main() {
-	logger := logging.New()
+	logger := logging.New(config.LoadLogging(config.OS))
 	defer func() { _ = logger.Sync() }()
 	var err error
 	if len(os.Args) > 1 && os.Args[1] == "probe" {
@@ -43,7 +45,7 @@ func main() {
 }
 
 func run(logger *zap.Logger, args []string) error {
-	web, err := config.WebFromEnv()
+	web, err := config.LoadWeb(config.OS)
 	if err != nil {
 		return err
 	}
@@ -70,6 +72,12 @@ func run(logger *zap.Logger, args []string) error {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// The database first: one that cannot be used stops the server before it listens.
+	db, err := store.Open(ctx, web.DatabaseURL)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
 	dialCtx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
 	a, err := admin.DialWait(dialCtx, opts, func(err error) {
@@ -80,11 +88,12 @@ func run(logger *zap.Logger, args []string) error {
 	}
 	defer a.Close()
 
-	pages, err := app(a, web, logger)
+	pages, err := site.New(site.Deps{Admin: a, Cases: db, LinkKey: web.LinkKey, FormKey: web.FormKey, Logger: logger})
 	if err != nil {
 		return err
 	}
-	srv, err := telemetry.Start(web.Addr, newHandler(metrics, pages, temporalCheck(a)), logger)
+	srv, err := telemetry.Start(web.Addr, newHandler(metrics, pages, temporalCheck(a),
+		telemetry.Check{Name: "database", Run: db.Ping}), logger)
 	if err != nil {
 		return err
 	}

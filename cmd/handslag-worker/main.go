@@ -31,7 +31,7 @@ func main() {
 	if len(args) > 0 && (args[0] == "bootstrap" || args[0] == "probe" || args[0] == "run") {
 		cmd, args = args[0], args[1:]
 	}
-	logger := logging.New()
+	logger := logging.New(config.LoadLogging(config.OS))
 	defer func() { _ = logger.Sync() }()
 	var err error
 	switch cmd {
@@ -56,7 +56,11 @@ func clientFlags(name string, args []string, extra func(fs *flag.FlagSet)) (*con
 }
 
 func run(logger *zap.Logger, args []string) error {
-	metricsDefault, err := config.MetricsAddrFromEnv()
+	metricsDefault, err := config.MetricsAddr(config.OS)
+	if err != nil {
+		return err
+	}
+	settings, err := config.LoadWorker(config.OS)
 	if err != nil {
 		return err
 	}
@@ -77,7 +81,7 @@ func run(logger *zap.Logger, args []string) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	p, err := worker.StartProcess(ctx, worker.ProcessOptions{
-		Client: opts, Worker: config.WorkerFromEnv(), MetricsAddr: metricsAddr, Logger: logger})
+		Client: opts, Worker: settings, MetricsAddr: metricsAddr, Logger: logger})
 	if err != nil {
 		return err
 	}

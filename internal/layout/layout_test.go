@@ -56,3 +56,19 @@ func TestOnlyTheWorkerImportsWorkflows(t *testing.T) {
 		}
 	}
 }
+
+// Only package config reads the environment: every process gets its settings there and passes
+// them on, so a setting is documented once (docs/settings.md) and a test can set any of them.
+// Test helpers under internal/ read their own test settings.
+func TestOnlyConfigReadsTheEnvironment(t *testing.T) {
+	out, err := exec.Command("git", "-C", "../..", "grep", "-l", "-E", `os\.(Getenv|LookupEnv|Environ)\(|envconfig\.EnvLookupOS`, "--", "*.go").CombinedOutput()
+	if err != nil && len(out) > 0 {
+		require.NoError(t, err, "%s", out)
+	}
+	for _, f := range strings.Fields(string(out)) {
+		if strings.HasSuffix(f, "_test.go") || strings.HasPrefix(f, "config/") || strings.HasPrefix(f, "internal/") {
+			continue
+		}
+		t.Errorf("%s reads the environment; read the setting in package config and pass it on", f)
+	}
+}

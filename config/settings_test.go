@@ -1,0 +1,162 @@
+package config
+
+import (
+	"encoding/hex"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/skr/handslag/domain"
+	"github.com/skr/handslag/mail"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var secret = strings.Repeat("ab", 32)
+
+func TestWebSettings(t *testing.T) {
+	dir := t.TempDir()
+	w, err := LoadWeb(Env{EnvData: dir})
+	require.NoError(t, err)
+	assert.Equal(t, DefaultWebAddr, w.Addr)
+	assert.Equal(t, DefaultBaseURL, w.BaseURL)
+	assert.Equal(t, "sqlite:"+filepath.Join(dir, "handslag.db"), w.DatabaseURL)
+	assert.Len(t, w.LinkKey, 32, "a key file made in the data directory")
+	again, err := LoadWeb(Env{EnvData: dir})
+	require.NoError(t, err)
+	assert.Equal(t, w.LinkKey, again.LinkKey, "the same key file next time")
+	assert.NotEqual(t, w.LinkKey, w.FormKey)
+
+	w, err = LoadWeb(Env{EnvWebAddr: "0.0.0.0:80", EnvBaseURL: "https://handslag.example.org/", EnvLinkSecret: secret,
+		EnvFormSecret: secret, EnvDatabaseURL: "postgres://h@db/handslag"})
+	require.NoError(t, err)
+	assert.Equal(t, "https://handslag.example.org", w.BaseURL)
+	assert.Equal(t, "postgres://h@db/handslag", w.DatabaseURL)
+	want, _ := hex.DecodeString(secret)
+	assert.Equal(t, want, w.LinkKey)
+
+	for _, tt := range []struct {
+		env     Env
+		setting string
+	}{
+		{Env{EnvWebAddr: "8080"}, EnvWebAddr},
+		{Env{EnvBaseURL: "handslag.example.org"}, EnvBaseURL},
+		{Env{EnvBaseURL: "ftp://x"}, EnvBaseURL},
+		{Env{EnvLinkSecret: "kort"}, EnvLinkSecret},
+		{Env{EnvLinkSecret: secret, EnvFormSecret: "abcd"}, EnvFormSecret},
+	} {
+		tt.env[EnvData] = t.TempDir()
+		_, err := LoadWeb(tt.env)
+		var se *SettingError
+		require.True(t, errors.As(err, &se), "%v: %v", tt.env, err)
+		assert.Equal(t, tt.setting, se.Setting)
+		assert.NotContains(t, err.Error(), "kort", "a secret is never repeated")
+	}
+
+	addr, err := MetricsAddr(Env{})
+	require.NoError(t, err)
+	assert.Equal(t, DefaultMetricsAddr, addr)
+	_, err = MetricsAddr(Env{EnvMetricsAddr: "localhost"})
+	assert.ErrorContains(t, err, EnvMetricsAddr)
+}
+
+func TestWorkerSettings(t *testing.T) {
+	dir := t.TempDir()
+	w, err := LoadWorker(Env{EnvData: dir})
+	require.NoError(t, err)
+	assert.Nil(t, w.SMTP, "no SMTP host: the outbox")
+	assert.Equal(t, DefaultLeadership, w.LeadershipEmail)
+	assert.Equal(t, DefaultOffice, w.OfficeEmail)
+	assert.Empty(t, w.OwnerEmails)
+	web, err := LoadWeb(Env{EnvData: dir})
+	require.NoError(t, err)
+	assert.Equal(t, web.LinkKey, w.LinkKey, "worker and web of the local system share the key file")
+
+	w, err = LoadWorker(Env{EnvData: dir, EnvOwnerEmails: "inera=inera@example.org", EnvSMTPHost: "smtp.skr.example",
+		EnvSMTPFrom: "Handslag <handslag@skr.example>", EnvSMTPPassword: " p ", EnvSMTPUsername: "u", EnvMembers: "m.csv"})
+	require.NoError(t, err)
+	assert.Equal(t, map[domain.Owner]string{domain.OwnerInera: "inera@example.org"}, w.OwnerEmails)
+	require.NotNil(t, w.SMTP)
+	assert.Equal(t, mail.Config{Host: "smtp.skr.example", Port: 587, TLS: mail.TLSStartTLS, Username: "u", Password: " p ",
+		From: "Handslag <handslag@skr.example>", Timeout: mail.DefaultTimeout}, *w.SMTP)
+	assert.Equal(t, "m.csv", w.MembersFile)
+}
+
+func TestSMTPSettings(t *testing.T) {
+	base := func(extra Env) Env {
+		env := Env{EnvSMTPHost: "smtp.skr.example", EnvSMTPFrom: "Handslag <handslag@skr.example>", EnvLinkSecret: secret}
+		for k, v := range extra {
+			env[k] = v
+		}
+		return env
+	}
+	cases := []struct {
+		name    string
+		env     Env
+		want    *mail.Config
+		setting string
+		problem string
+	}{
+		{name: "unset", env: Env{EnvLinkSecret: secret}},
+		{name: "only other settings", env: Env{EnvSMTPFrom: "a@b.se", EnvSMTPPort: "x", EnvLinkSecret: secret}},
+		{name: "tls on 465", env: base(Env{EnvSMTPTLS: "TLS"}),
+			want: &mail.Config{Host: "smtp.skr.example", Port: 465, TLS: mail.TLSImplicit, From: "Handslag <handslag@skr.example>", Timeout: mail.DefaultTimeout}},
+		{name: "none on 25", env: base(Env{EnvSMTPTLS: "none"}),
+			want: &mail.Config{Host: "smtp.skr.example", Port: 25, TLS: mail.TLSNone, From: "Handslag <handslag@skr.example>", Timeout: mail.DefaultTimeout}},
+		{name: "port", env: base(Env{EnvSMTPPort: " 2525 "}),
+			want: &mail.Config{Host: "smtp.skr.example", Port: 2525, TLS: mail.TLSStartTLS, From: "Handslag <handslag@skr.example>", Timeout: mail.DefaultTimeout}},
+		{name: "port not a number", env: base(Env{EnvSMTPPort: "smtp"}), setting: EnvSMTPPort, problem: "is not a port number"},
+		{name: "port out of range", env: base(Env{EnvSMTPPort: "70000"}), setting: EnvSMTPPort, problem: "70000 is not a port number (1-65535)"},
+		{name: "unknown tls mode", env: base(Env{EnvSMTPTLS: "ssl"}), setting: EnvSMTPTLS, problem: `"ssl" is not one of none, starttls, tls`},
+		{name: "password without user", env: base(Env{EnvSMTPPassword: "p"}), setting: EnvSMTPUsername, problem: "a password is set but no user name"},
+		{name: "user without password", env: base(Env{EnvSMTPUsername: "u"}), setting: EnvSMTPPassword, problem: "a user name is set but no password"},
+		{name: "no sender", env: Env{EnvSMTPHost: "smtp.skr.example", EnvLinkSecret: secret}, setting: EnvSMTPFrom, problem: "the sender address is required"},
+		{name: "bad sender", env: base(Env{EnvSMTPFrom: "handslag"}), setting: EnvSMTPFrom, problem: `"handslag" is not an e-mail address`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			w, err := LoadWorker(c.env)
+			if c.setting != "" {
+				var se *SettingError
+				require.True(t, errors.As(err, &se), "%v", err)
+				assert.Equal(t, c.setting, se.Setting)
+				assert.Contains(t, se.Problem, c.problem)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, c.want, w.SMTP)
+		})
+	}
+}
+
+func TestCLISettings(t *testing.T) {
+	c := LoadCLI(Env{"USER": "anna"})
+	assert.Equal(t, "anna", c.User)
+	assert.False(t, c.English)
+	assert.Equal(t, Temporal{Address: DefaultAddress, Namespace: "handslag"}, c.Temporal)
+	c = LoadCLI(Env{"USER": "anna", EnvUser: "anna.programkontoret", EnvLang: "en_GB", "TEMPORAL_ADDRESS": "t:1"})
+	assert.Equal(t, "anna.programkontoret", c.User)
+	assert.True(t, c.English)
+	assert.Equal(t, "t:1", c.Temporal.Address)
+}
+
+// docs/settings.md lists every setting of Table, and nothing else.
+func TestTheDocsListEverySetting(t *testing.T) {
+	data, err := os.ReadFile("../docs/settings.md")
+	require.NoError(t, err)
+	doc := string(data)
+	for _, s := range Table {
+		assert.Contains(t, doc, "`"+s.Name+"`", "docs/settings.md misses %s", s.Name)
+	}
+	known := map[string]bool{}
+	for _, s := range Table {
+		known[s.Name] = true
+	}
+	for _, w := range strings.FieldsFunc(doc, func(r rune) bool { return !(r == '_' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') }) {
+		if strings.HasPrefix(w, "HANDSLAG_") && !strings.HasSuffix(w, "_") {
+			assert.True(t, known[w], "docs/settings.md names %s, which no process reads", w)
+		}
+	}
+}

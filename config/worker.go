@@ -1,0 +1,123 @@
+package config
+
+import (
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/skr/handslag/answerlink"
+	"github.com/skr/handslag/domain"
+	"github.com/skr/handslag/mail"
+)
+
+// Worker is everything the worker needs besides the Temporal client.
+type Worker struct {
+	// Namespace is where the cycle finds the initiatives.
+	Namespace string
+	// DataDir holds the link key file when HANDSLAG_LINK_SECRET is not set, and, in an
+	// upgrade, the file stores of earlier versions to import.
+	DataDir string
+	// DatabaseURL is Handslag's database: the case list, the e-mail ledger, the registers.
+	DatabaseURL string
+	// SMTP is the mail server; nil keeps every e-mail in the outbox in the database.
+	SMTP *mail.Config
+	// LeadershipEmail receives escalations; OfficeEmail copies and notices for the office.
+	LeadershipEmail string
+	OfficeEmail     string
+	// OwnerEmails are the owner organisations' mailboxes for report reminders.
+	OwnerEmails map[domain.Owner]string
+	// MembersFile is the CSV register of council members' and networks' addresses (empty:
+	// every member notice goes to the office).
+	MembersFile string
+	// ContactsFile is the CSV register of the municipalities' contacts (empty: demo
+	// addresses at kommun.example).
+	ContactsFile string
+	// RefdataDir holds newer SCB files (empty: the embedded copy).
+	RefdataDir string
+	// BaseURL is where the web pages are served, for the links in e-mails.
+	BaseURL string
+	// LinkKey signs the answer and unsubscribe links; the web server checks them with it.
+	LinkKey []byte
+}
+
+// LoadWorker reads and checks the worker's settings. A wrong value is a *SettingError naming
+// the variable.
+func LoadWorker(env Lookup) (Worker, error) {
+	w := Worker{
+		Namespace:       get(env, "TEMPORAL_NAMESPACE", "handslag"),
+		DataDir:         DataDir(env),
+		DatabaseURL:     DatabaseURL(env),
+		LeadershipEmail: get(env, EnvLeadershipEmail, DefaultLeadership),
+		OfficeEmail:     get(env, EnvOfficeEmail, DefaultOffice),
+		MembersFile:     get(env, EnvMembers, ""),
+		ContactsFile:    get(env, EnvContacts, ""),
+		RefdataDir:      get(env, EnvRefdata, ""),
+	}
+	var err error
+	if w.BaseURL, err = baseURL(env); err != nil {
+		return Worker{}, err
+	}
+	if w.OwnerEmails, err = ParseOwnerEmails(get(env, EnvOwnerEmails, "")); err != nil {
+		return Worker{}, err
+	}
+	if w.SMTP, err = smtp(env); err != nil {
+		return Worker{}, err
+	}
+	if w.LinkKey, err = key(env, EnvLinkSecret, filepath.Join(w.DataDir, answerlink.KeyFile)); err != nil {
+		return Worker{}, err
+	}
+	return w, nil
+}
+
+// smtp reads HANDSLAG_SMTP_*; nil when no host is set.
+func smtp(env Lookup) (*mail.Config, error) {
+	host := get(env, EnvSMTPHost, "")
+	if host == "" {
+		return nil, nil
+	}
+	c := mail.Config{
+		Host:     host,
+		TLS:      mail.TLSMode(strings.ToLower(get(env, EnvSMTPTLS, ""))),
+		Username: rawGet(env, EnvSMTPUsername),
+		Password: rawGet(env, EnvSMTPPassword),
+		From:     get(env, EnvSMTPFrom, ""),
+	}
+	if p := get(env, EnvSMTPPort, ""); p != "" {
+		port, err := strconv.Atoi(p)
+		if err != nil {
+			return nil, &SettingError{Setting: EnvSMTPPort, Value: p, Problem: "is not a port number"}
+		}
+		c.Port = port
+	}
+	c, err := c.Check()
+	if err != nil {
+		if ce, ok := err.(*mail.ConfigError); ok {
+			return nil, &SettingError{Setting: ce.Setting, Problem: ce.Problem}
+		}
+		return nil, err
+	}
+	return &c, nil
+}
+
+// rawGet reads a variable as it is (a password may start or end with a space).
+func rawGet(env Lookup, name string) string {
+	v, _ := env.LookupEnv(name)
+	return v
+}
+
+// key reads a secret from the variable name (hex or base64), else from the key file at path,
+// created on first use (the local system).
+func key(env Lookup, name, path string) ([]byte, error) {
+	if v := get(env, name, ""); v != "" {
+		k, err := answerlink.DecodeKey(v)
+		if err != nil {
+			return nil, &SettingError{Setting: name, Problem: err.Error()}
+		}
+		return k, nil
+	}
+	k, err := answerlink.LoadOrCreateKey(path)
+	if err != nil {
+		return nil, &SettingError{Setting: name, Problem: "is not set, and the key file cannot be used: " + err.Error()}
+	}
+	return k, nil
+}

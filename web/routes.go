@@ -1,0 +1,32 @@
+package web
+
+import "net/http"
+
+// routes is the route table: every path the web server answers, in one place. A part that
+// the site does not have (SiteConfig) has no routes. /healthz, /readyz and /metrics are the
+// operator endpoints, served beside this handler by the process (package telemetry).
+func (s *site) routes() *http.ServeMux {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /static/style.css", serveStyle)
+
+	// The municipalities' answer form, behind the personal link in the offer e-mail.
+	if a := s.answers; a != nil {
+		mux.HandleFunc("GET /svar/{token}", a.showForm)
+		mux.HandleFunc("POST /svar/{token}", a.postForm)
+	}
+	// The unsubscribe pages, behind the personal link in implementation e-mails.
+	if u := s.unsub; u != nil {
+		mux.HandleFunc("GET "+UnsubscribePathPrefix+"{token}", u.show)
+		mux.HandleFunc("POST "+UnsubscribePathPrefix+"{token}", u.post)
+		mux.HandleFunc("GET "+UnsubscribePathPrefix, u.noToken)
+	}
+	// The public case list.
+	if l := s.list; l != nil {
+		mux.HandleFunc("GET /arenden", l.page)
+		mux.HandleFunc("GET /arenden.json", l.json)
+		mux.HandleFunc("GET /arenden.csv", l.csv)
+	}
+
+	mux.HandleFunc("GET /", s.notFound)
+	return mux
+}

@@ -1,0 +1,80 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/skr/handslag/domain"
+	"github.com/skr/handslag/i18n"
+)
+
+// SiteConfig says which parts a site has; each part is optional, so a test can serve one.
+type SiteConfig struct {
+	// Answers is the municipalities' answer form (/svar/).
+	Answers *Config
+	// Unsubscribe is the unsubscribe pages of the implementation e-mails (/avsluta/).
+	Unsubscribe *UnsubscribeConfig
+	// Cases is the public case list (/arenden).
+	Cases *CaseListConfig
+	// Lang of the site's own pages (not found, refused cross-site posts); Swedish by default.
+	Lang i18n.Lang
+}
+
+// site is the parts of a site, for the route table (routes.go).
+type site struct {
+	answers *server
+	unsub   *unsubscribe
+	list    *caseList
+	pages   *pages
+	lang    i18n.Lang
+}
+
+// NewSite returns the web server's handler: every page of every part through one route table
+// (routes.go), with the security headers on every response and every state-changing request
+// protected against cross-site requests. It panics on a wiring mistake in a part's config.
+func NewSite(cfg SiteConfig) http.Handler {
+	s := &site{lang: cfg.Lang}
+	if s.lang == "" {
+		s.lang = i18n.Swedish
+	}
+	if cfg.Answers != nil {
+		s.answers = newAnswerForm(*cfg.Answers)
+	}
+	if cfg.Unsubscribe != nil {
+		s.unsub = newUnsubscribe(*cfg.Unsubscribe)
+	}
+	if cfg.Cases != nil {
+		s.list = newCaseList(*cfg.Cases)
+	}
+	s.pages = parsePages(s.lang, domain.Stockholm(), "message")
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(s.crossOrigin))
+	return securityHeaders(cop.Handler(s.routes()))
+}
+
+// notFound is the page for a path no part serves.
+func (s *site) notFound(w http.ResponseWriter, r *http.Request) {
+	switch {
+	case s.answers != nil:
+		s.answers.notFound(w, r)
+	case s.list != nil:
+		s.list.message(w, http.StatusNotFound, "cases.notfound")
+	default:
+		s.message(w, http.StatusNotFound, "web.notfound")
+	}
+}
+
+// crossOrigin answers a POST that a browser says came from another site, in the words of the
+// part it was sent to.
+func (s *site) crossOrigin(w http.ResponseWriter, r *http.Request) {
+	if s.unsub != nil && strings.HasPrefix(r.URL.Path, UnsubscribePathPrefix) {
+		s.unsub.crossOrigin(w, r)
+		return
+	}
+	s.message(w, http.StatusForbidden, "web.foreign")
+}
+
+func (s *site) message(w http.ResponseWriter, status int, prefix string) {
+	s.pages.render(w, status, "message", messagePage{base: base{Lang: string(s.lang), Title: i18n.T(s.lang, prefix+".title")},
+		Paragraphs: []string{i18n.T(s.lang, prefix+".body")}})
+}
