@@ -10,15 +10,15 @@ RUN --mount=type=cache,target=/go/pkg/mod go mod download
 COPY . .
 RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build \
     go build -trimpath -ldflags="-s -w" -o /out/ ./cmd/handslag ./cmd/handslag-worker ./cmd/handslag-web \
- && mkdir -p /data/outbox /data/cases
+ && mkdir -p /data
 
 # Distroless: no shell, no package manager, a non-root user (65532).
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/ /usr/local/bin/
-# The outbox and case list volumes are mounted here; created in the image so a new volume
-# belongs to nonroot.
+# The data directory: nothing is kept there in production (the data is in the databases), but it
+# exists, writable by nonroot, for a first start that imports an earlier version's files.
 COPY --from=build --chown=65532:65532 /data /data
-ENV HANDSLAG_DATA=/data HANDSLAG_OUTBOX=/data/outbox HANDSLAG_METRICS_ADDR=:9090 HANDSLAG_WEB_ADDR=:8080
+ENV HANDSLAG_DATA=/data HANDSLAG_METRICS_ADDR=:9090 HANDSLAG_WEB_ADDR=:8080
 USER nonroot:nonroot
 EXPOSE 8080 9090
 CMD ["handslag-worker"]

@@ -2,9 +2,11 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net"
 	"net/http"
+	netmail "net/mail"
 	"os"
 	"sort"
 	"strings"
@@ -175,6 +177,43 @@ func TestOfferRoundSurvivesServerRestartAndWorkerKill(t *testing.T) {
 		assert.Contains(t, m.Body, answerBaseURL()+"/svar/", "the answer link points at the web server")
 	}
 	checkAnswerLink(t, mail, id, round.Municipalities[0])
+	checkOffersAtTheSMTPServer(t, id, codes, atKill)
+}
+
+// checkOffersAtTheSMTPServer counts the offers where they arrived, at the real SMTP server of the
+// production proof (HANDSLAG_E2E_SMTP_URL; in-process runs keep their mail in the outbox): every
+// municipality got its offer, each under one Message-ID. A worker killed between the server's
+// acceptance and the mark in the ledger sends that message again, with the same Message-ID, so
+// a copy can be recognised; at most one message per fan-out activity in flight can be caught so.
+func checkOffersAtTheSMTPServer(t *testing.T, id string, codes []string, atKill int) {
+	t.Helper()
+	url := os.Getenv("HANDSLAG_E2E_SMTP_URL")
+	if url == "" {
+		return
+	}
+	var received []struct {
+		To        []string `json:"to"`
+		MessageID string   `json:"message_id"`
+	}
+	resp, err := http.Get(url)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&received))
+	copies := map[string]int{}
+	for _, m := range received {
+		copies[m.MessageID]++
+	}
+	from, err := netmail.ParseAddress(os.Getenv(config.EnvSMTPFrom))
+	require.NoError(t, err, "%s", config.EnvSMTPFrom)
+	_, domainName, _ := strings.Cut(from.Address, "@")
+	duplicates := 0
+	for _, code := range codes {
+		n := copies[mail.MessageID(fmt.Sprintf("offer/%s/%s", id, code), domainName)]
+		assert.GreaterOrEqual(t, n, 1, "no offer to %s arrived at the SMTP server", code)
+		duplicates += max(0, n-1)
+	}
+	t.Logf("offers at the SMTP server: %d municipalities, %d resent copies (%d offers were out at the kill)", len(codes), duplicates, atKill)
+	assert.LessOrEqual(t, duplicates, contract.DefaultOfferParallel, "only messages in flight at the kill can be sent twice")
 }
 
 // checkAnswerLink checks the answer link in the offer e-mail to one municipality against the

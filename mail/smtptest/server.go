@@ -52,15 +52,36 @@ type Server struct {
 	refuseTo *smtp.SMTPError // at RCPT TO
 	arrived  chan struct{}
 	attempts int
+	close    func() error
 }
 
 // Start starts a server on 127.0.0.1:0; it stops when the test ends.
 func Start(t testing.TB, opts ...Option) *Server {
 	t.Helper()
-	s := &Server{Host: "127.0.0.1", arrived: make(chan struct{}, 1)}
+	s, err := Listen("127.0.0.1:0", opts...)
+	if err != nil {
+		t.Fatalf("smtptest: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := s.Close(); err != nil {
+			t.Errorf("smtptest: %v", err)
+		}
+	})
+	return s
+}
+
+// Listen starts a server on addr (host:port) outside a test: the production proof runs one as
+// its own process (cmd/smtpsink) to count what the workers send. Close stops it.
+func Listen(addr string, opts ...Option) (*Server, error) {
+	s := &Server{arrived: make(chan struct{}, 1)}
 	for _, o := range opts {
 		o(s)
 	}
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil, err
+	}
+	s.Host = host
 	srv := smtp.NewServer(smtp.BackendFunc(s.newSession))
 	srv.Domain = "smtptest.localhost"
 	srv.AllowInsecureAuth = s.tlsMode == ""
@@ -69,15 +90,14 @@ func Start(t testing.TB, opts ...Option) *Server {
 	srv.MaxMessageBytes = 10 << 20
 	srv.MaxRecipients = 1000
 	if s.tlsMode != "" {
-		var err error
 		if s.tlsConfig, s.clientTLS, err = selfSigned(s.Host); err != nil {
-			t.Fatalf("smtptest: %v", err)
+			return nil, err
 		}
 		srv.TLSConfig = s.tlsConfig
 	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+	l, err := net.Listen("tcp", addr)
 	if err != nil {
-		t.Fatalf("smtptest: %v", err)
+		return nil, err
 	}
 	if s.tlsMode == "tls" {
 		l = tls.NewListener(l, s.tlsConfig)
@@ -85,21 +105,26 @@ func Start(t testing.TB, opts ...Option) *Server {
 	s.Addr = l.Addr().String()
 	s.Port = l.Addr().(*net.TCPAddr).Port
 	done := make(chan struct{})
+	var serveErr error
 	go func() {
 		defer close(done)
 		if err := srv.Serve(l); err != nil && !errors.Is(err, smtp.ErrServerClosed) && !errors.Is(err, net.ErrClosed) {
-			t.Errorf("smtptest: %v", err)
+			serveErr = err
 		}
 	}()
-	t.Cleanup(func() {
+	s.close = func() error {
 		_ = srv.Close()
-		// A test that ends at once (a skip) can close the server before Serve has taken the
+		// A server closed at once (a test that skips) can be closed before Serve has taken the
 		// listener in; Close then does not know it, and Serve would wait on it for ever.
 		_ = l.Close()
 		<-done
-	})
-	return s
+		return serveErr
+	}
+	return s, nil
 }
+
+// Close stops the server; it reports what ended serving, if anything but the close.
+func (s *Server) Close() error { return s.close() }
 
 // ClientTLSConfig trusts the server's self-signed certificate (nil without TLS).
 func (s *Server) ClientTLSConfig() *tls.Config {
