@@ -122,6 +122,9 @@ type OfferRound struct {
 	// Closed is set when the late period is over (or the round was cancelled).
 	Closed   bool      `json:"closed"`
 	ClosedAt time.Time `json:"closed_at,omitempty"`
+	// LateReminders: a reminder whose time comes while the offers are still going out is sent
+	// late once they are out (rounds started before this existed skipped it).
+	LateReminders bool `json:"late_reminders,omitempty"`
 	// Revision increases on every change; the workflow wakes on it.
 	Revision int `json:"revision"`
 }
@@ -132,7 +135,10 @@ type Delivery struct {
 	Sent            int       `json:"sent"`
 	AlreadySent     int       `json:"already_sent"`
 	MissingContacts []string  `json:"missing_contacts,omitempty"` // municipality codes
-	At              time.Time `json:"at"`
+	// Started is when the offers began to go out (zero in rounds recorded before it was kept);
+	// At when the last was out.
+	Started time.Time `json:"started,omitempty"`
+	At      time.Time `json:"at"`
 }
 
 // OfferDecision is a go/no-go with the tally it was taken on.
@@ -167,7 +173,7 @@ func (r *OfferRound) Municipality(code string) (OfferMunicipality, bool) {
 func (r *OfferRound) pastDeadline(now time.Time) bool { return r.Clock.reached(now, r.Deadline) }
 
 // RecordDelivery stores how the offers went out (at real time now); reminders whose time had
-// already passed are skipped.
+// passed before the round started are skipped, with the reason (see skipPastReminders).
 func (r *OfferRound) RecordDelivery(d Delivery, now time.Time) {
 	d.MissingContacts = append([]string(nil), d.MissingContacts...)
 	sort.Strings(d.MissingContacts)

@@ -13,15 +13,32 @@ type Reminder struct {
 	At         time.Time `json:"at"` // calendar instant
 }
 
-// ReminderRecord says what became of a planned reminder: sent (to how many municipalities),
-// or skipped because a later one was due as well or its time had passed before the offers
-// went out. Each reminder is recorded at most once.
+// ReminderRecord says what became of a planned reminder: sent (to how many municipalities; late
+// when its time came while the offers were still going out), or skipped, with the reason. Each
+// reminder is recorded at most once; none is dropped without a record that says why.
 type ReminderRecord struct {
 	DaysBefore int       `json:"days_before"`
 	Sent       bool      `json:"sent"`
 	Recipients int       `json:"recipients"`
 	At         time.Time `json:"at"`
+	// Late: sent after its time, because the offers were still going out then.
+	Late bool `json:"late,omitempty"`
+	// Skipped says why a reminder was not sent (Sent false).
+	Skipped ReminderSkip `json:"skipped,omitempty"`
 }
+
+// ReminderSkip is why a planned reminder was not sent.
+type ReminderSkip string
+
+const (
+	// SkipBeforeOffer: its time had passed before the round started (a short answer period).
+	SkipBeforeOffer ReminderSkip = "before_offer"
+	// SkipSuperseded: a later reminder was due at the same time and went out instead.
+	SkipSuperseded ReminderSkip = "superseded"
+	// SkipBeforeDelivery: its time passed while the offers were going out, in a round run before
+	// late reminders existed (recorded histories); new rounds send it late instead.
+	SkipBeforeDelivery ReminderSkip = "before_delivery"
+)
 
 // ReminderPlan computes the reminder instants, earliest first. Days are calendar days in
 // Europe/Stockholm (time.Date/AddDate), so a reminder keeps the deadline's wall-clock time
@@ -59,7 +76,8 @@ func (r *OfferRound) reminderRecorded(days int) bool {
 }
 
 // DueReminder returns the reminder to send now, if any: the latest planned one whose time has
-// come, not yet recorded, once the offers are out and before the deadline.
+// come, not yet recorded, once the offers are out and before the deadline. In a round that sends
+// late reminders, one whose time came while the offers went out is due as soon as they are out.
 func (r *OfferRound) DueReminder(now time.Time) (Reminder, bool) {
 	if r.Delivery == nil || r.Closed || r.pastDeadline(now) {
 		return Reminder{}, false
@@ -74,26 +92,35 @@ func (r *OfferRound) DueReminder(now time.Time) (Reminder, bool) {
 	return due, found
 }
 
-// RecordReminder marks a reminder as sent to recipients municipalities, and every earlier
-// reminder not yet recorded as skipped (one reminder is enough when several are due at once).
+// RecordReminder marks a reminder as sent to recipients municipalities (late when its time came
+// before the offers were out), and every earlier reminder not yet recorded as superseded (one
+// reminder is enough when several are due at once).
 func (r *OfferRound) RecordReminder(rem Reminder, recipients int, now time.Time) {
 	for _, p := range r.plan() {
 		if p.At.Before(rem.At) && !r.reminderRecorded(p.DaysBefore) {
-			r.Reminders = append(r.Reminders, ReminderRecord{DaysBefore: p.DaysBefore, At: now})
+			r.Reminders = append(r.Reminders, ReminderRecord{DaysBefore: p.DaysBefore, At: now, Skipped: SkipSuperseded})
 		}
 	}
 	if !r.reminderRecorded(rem.DaysBefore) {
-		r.Reminders = append(r.Reminders, ReminderRecord{DaysBefore: rem.DaysBefore, Sent: true, Recipients: recipients, At: now})
+		late := r.Delivery != nil && r.Clock.reached(r.Delivery.At, rem.At)
+		r.Reminders = append(r.Reminders, ReminderRecord{DaysBefore: rem.DaysBefore, Sent: true, Recipients: recipients, At: now, Late: late})
 	}
 	r.Revision++
 }
 
-// skipPastReminders records as skipped the reminders whose time passed before the offers
-// went out: a reminder right after the offer would only confuse.
+// skipPastReminders records as skipped the reminders whose time had passed before the round
+// started (a reminder before the offer makes no sense), and, in a round without late
+// reminders, those whose time passed while the offers went out.
 func (r *OfferRound) skipPastReminders(now time.Time) {
 	for _, p := range r.plan() {
-		if r.Clock.reached(now, p.At) && !r.reminderRecorded(p.DaysBefore) {
-			r.Reminders = append(r.Reminders, ReminderRecord{DaysBefore: p.DaysBefore, At: now})
+		if r.reminderRecorded(p.DaysBefore) {
+			continue
+		}
+		switch {
+		case r.LateReminders && r.Clock.reached(r.Delivery.Started, p.At):
+			r.Reminders = append(r.Reminders, ReminderRecord{DaysBefore: p.DaysBefore, At: now, Skipped: SkipBeforeOffer})
+		case !r.LateReminders && r.Clock.reached(now, p.At):
+			r.Reminders = append(r.Reminders, ReminderRecord{DaysBefore: p.DaysBefore, At: now, Skipped: SkipBeforeDelivery})
 		}
 	}
 }

@@ -84,7 +84,7 @@ func TestRemindersGoOnceAndOnlyWhenDue(t *testing.T) {
 	r.Submit(batch(web, answer("0180", AnswerYes, "a")), local(2027, 3, 30, 10, 0))
 	assert.Len(t, r.NotAnswered(), 3, "only those who have not answered get a reminder")
 	r.RecordReminder(rem, len(r.NotAnswered()), local(2027, 3, 30, 10, 0))
-	assert.Equal(t, []ReminderRecord{{DaysBefore: 14, At: local(2027, 3, 30, 10, 0)},
+	assert.Equal(t, []ReminderRecord{{DaysBefore: 14, At: local(2027, 3, 30, 10, 0), Skipped: SkipSuperseded},
 		{DaysBefore: 3, Sent: true, Recipients: 3, At: local(2027, 3, 30, 10, 0)}}, r.Reminders)
 	_, ok = r.DueReminder(local(2027, 3, 31, 10, 0))
 	assert.False(t, ok, "at most once each")
@@ -97,13 +97,34 @@ func TestRemindersGoOnceAndOnlyWhenDue(t *testing.T) {
 	assert.Equal(t, "late_end", w.What)
 }
 
+// A round recorded before late reminders existed skips a reminder whose time passed while the
+// offers went out, and now says why.
 func TestRemindersWhoseTimeHasPassedBeforeTheOfferAreSkipped(t *testing.T) {
 	r := testRound(t)
 	r.RecordDelivery(Delivery{Sent: 4}, local(2027, 3, 25, 10, 0)) // after the 14-day reminder
 	require.Len(t, r.Reminders, 1)
-	assert.Equal(t, ReminderRecord{DaysBefore: 14, At: local(2027, 3, 25, 10, 0)}, r.Reminders[0])
+	assert.Equal(t, ReminderRecord{DaysBefore: 14, At: local(2027, 3, 25, 10, 0), Skipped: SkipBeforeDelivery}, r.Reminders[0])
 	_, ok := r.DueReminder(local(2027, 3, 26, 10, 0))
 	assert.False(t, ok)
+}
+
+// A reminder whose time comes while the offers are still going out is sent late, marked so,
+// once they are out; one whose time had passed before the round started is skipped with that
+// reason. None is dropped without a record.
+func TestAReminderDueDuringTheFanOutGoesOutLate(t *testing.T) {
+	r := testRound(t)
+	r.LateReminders = true
+	// The round starts after the 14-day reminder's time; the offers take until after the
+	// 3-day reminder's.
+	r.RecordDelivery(Delivery{Sent: 4, Started: local(2027, 3, 20, 10, 0)}, local(2027, 3, 29, 18, 0))
+	require.Equal(t, []ReminderRecord{{DaysBefore: 14, At: local(2027, 3, 29, 18, 0), Skipped: SkipBeforeOffer}}, r.Reminders)
+	rem, ok := r.DueReminder(local(2027, 3, 29, 18, 0))
+	require.True(t, ok, "due at once, though its time has passed")
+	assert.Equal(t, 3, rem.DaysBefore)
+	r.RecordReminder(rem, 4, local(2027, 3, 29, 18, 0))
+	assert.Equal(t, ReminderRecord{DaysBefore: 3, Sent: true, Recipients: 4, At: local(2027, 3, 29, 18, 0), Late: true}, r.Reminders[1])
+	_, ok = r.DueReminder(local(2027, 3, 30, 10, 0))
+	assert.False(t, ok, "at most once")
 }
 
 func TestOfferSettingsSchedule(t *testing.T) {

@@ -106,16 +106,25 @@ func (c *CLI) printOfferStatus(w io.Writer, st contract.OfferStatus) {
 		fmt.Fprintf(tw, "%s\t%s\n", c.t("offer.status.missing", "count", len(st.MissingContacts)), strings.Join(names, ", "))
 	}
 	for _, r := range st.Reminders {
-		what := c.t("offer.status.reminder_skipped")
-		if r.Sent {
-			what = c.t("offer.status.reminder_sent", "count", r.Recipients)
-		}
-		row("offer.status.reminder", fmt.Sprintf("%s: %s", real(r.At), what))
+		fmt.Fprintf(tw, "%s\t%s: %s\n", c.t("offer.status.reminder", "days", r.DaysBefore), real(r.At), c.reminderOutcome(r))
 	}
 	if st.Rejected.Count > 0 {
 		row("offer.status.rejected", fmt.Sprint(st.Rejected.Count))
 	}
 	tw.Flush()
+}
+
+// reminderOutcome says what became of a reminder: sent (late, if so), or skipped and why.
+func (c *CLI) reminderOutcome(r domain.ReminderRecord) string {
+	switch {
+	case r.Sent && r.Late:
+		return c.t("offer.status.reminder_sent_late", "count", r.Recipients)
+	case r.Sent:
+		return c.t("offer.status.reminder_sent", "count", r.Recipients)
+	case r.Skipped != "":
+		return c.t("offer.status.reminder_skipped." + string(r.Skipped))
+	}
+	return c.t("offer.status.reminder_skipped")
 }
 
 // pct renders a share as a Swedish percentage with one decimal.

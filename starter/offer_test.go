@@ -54,7 +54,9 @@ func TestPrintOfferStatus(t *testing.T) {
 		Lifted:          &domain.OfferDecision{Go: true, Tally: domain.Tally{YesSharePopulation: 0.6123}, At: time.Date(2027, 5, 1, 11, 0, 0, 0, loc)},
 		Delivery:        &domain.Delivery{Sent: 288},
 		MissingContacts: []domain.OfferMunicipality{{Code: "2584", Name: "Kiruna"}},
-		Reminders:       []domain.ReminderRecord{{DaysBefore: 14, Sent: true, Recipients: 120, At: time.Date(2027, 3, 28, 17, 0, 0, 0, loc)}},
+		Reminders: []domain.ReminderRecord{{DaysBefore: 14, Sent: true, Recipients: 120, At: time.Date(2027, 3, 28, 17, 0, 0, 0, loc)},
+			{DaysBefore: 7, At: time.Date(2027, 4, 4, 17, 0, 0, 0, loc), Skipped: domain.SkipSuperseded},
+			{DaysBefore: 3, Sent: true, Late: true, Recipients: 90, At: time.Date(2027, 4, 8, 17, 0, 0, 0, loc)}},
 	}
 	var out bytes.Buffer
 	c := &CLI{Out: &out, Err: &out, Lang: i18n.Swedish}
@@ -64,8 +66,16 @@ func TestPrintOfferStatus(t *testing.T) {
 		"minst 60 % av befolkningen", "150 ja, 40 nej, 100 har inte svarat av 290 (1 sena ja)",
 		"61,2 % av befolkningen", "Inget genomförande (för få ja) vid sista svarsdag (58,0 %)",
 		"Lyft över regeln av sena anslutningar 2027-05-01 11:00", "288 skickade",
-		"Saknar kontaktadress (1)", "2584 Kiruna", "2027-03-28 17:00: skickad till 120 kommuner",
+		"Saknar kontaktadress (1)", "2584 Kiruna",
 	} {
 		assert.Contains(t, out.String(), want)
 	}
+	for _, want := range []string{
+		`Påminnelse 14 dagar före +2027-03-28 17:00: skickad till 120 kommuner\n`,
+		`Påminnelse 7 dagar före +2027-04-04 17:00: skickades inte: en senare påminnelse gick ut samtidigt`,
+		`Påminnelse 3 dagar före +2027-04-08 17:00: skickad till 90 kommuner, sent:`,
+	} {
+		assert.Regexp(t, want, out.String())
+	}
+	assert.NotContains(t, out.String(), "{", "every placeholder is filled")
 }

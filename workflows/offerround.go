@@ -41,6 +41,10 @@ type offerRun struct {
 	wake   sleeper
 	// receipts gathers the receipts owed into few activities.
 	receipts receiptGate
+	// fanning is set while the offers go out alongside the loop (see startOffers); fanErr is
+	// why that ended early (the round was cancelled).
+	fanning bool
+	fanErr  error
 }
 
 func newOfferRun(in contract.OfferRoundInput) (*offerRun, error) {
@@ -73,25 +77,54 @@ func (r *offerRun) offerID() string { return contract.OfferRoundWorkflowID(r.rou
 func (r *offerRun) loop(ctx workflow.Context) (domain.OfferReport, error) {
 	r.receipts.start(ctx)
 	if r.round.Delivery == nil {
-		if err := r.sendOffers(ctx); err != nil {
-			return domain.OfferReport{}, err
+		if workflow.GetVersion(ctx, fanOutAlongsideChange, workflow.DefaultVersion, 1) == workflow.DefaultVersion {
+			if err := r.sendOffers(ctx, time.Time{}); err != nil {
+				return domain.OfferReport{}, err
+			}
+		} else {
+			r.startOffers(ctx)
 		}
 	}
 	for {
+		if r.fanErr != nil {
+			return domain.OfferReport{}, r.fanErr
+		}
 		if err := r.act(ctx); err != nil {
 			return domain.OfferReport{}, err
 		}
 		r.publish(ctx)
-		if r.round.Closed && len(r.st.PendingReceipts) == 0 {
+		if r.round.Closed && len(r.st.PendingReceipts) == 0 && !r.fanning {
 			return r.finish(ctx)
 		}
-		if r.shouldContinueAsNew(ctx) {
+		if !r.fanning && r.shouldContinueAsNew(ctx) {
 			return domain.OfferReport{}, r.continueAsNew(ctx)
 		}
 		if err := r.sleep(ctx); err != nil {
 			return domain.OfferReport{}, err
 		}
 	}
+}
+
+// fanOutAlongsideChange versions sending the offers alongside the loop. Runs recorded before it
+// (DefaultVersion) sent them first and took answers' receipts only afterwards (10-13 s for an
+// early answer in a round of 290), and skipped a reminder whose time came meanwhile.
+const fanOutAlongsideChange = "offer-fanout-alongside"
+
+// startOffers sends the offers in a goroutine of the workflow, so that the loop sends the
+// receipts of the first answers (they come minutes after the first e-mails) while the rest of
+// the offers still go out. Reminders wait for the offers; one whose time comes meanwhile is sent
+// late (domain.OfferRound.LateReminders). The run does not continue as new until they are out.
+func (r *offerRun) startOffers(ctx workflow.Context) {
+	r.round.LateReminders = true
+	r.fanning = true
+	started := workflow.Now(ctx)
+	workflow.Go(ctx, func(ctx workflow.Context) {
+		defer func() { r.fanning = false }()
+		if err := r.sendOffers(ctx, started); err != nil {
+			r.fanErr = err
+			r.round.Revision++ // wake the loop
+		}
+	})
 }
 
 // act does everything due now: receipts (once gathered), a reminder, the decision at the deadline, a lift by

@@ -39,6 +39,7 @@ type offerHarness struct {
 	env    *testsuite.TestWorkflowEnvironment
 	start  time.Time
 	sender *offerfakes.Sender
+	acts   *activities.Activities
 	subs   int
 	// updates counts the updates sent, for their IDs.
 	updates int
@@ -59,10 +60,11 @@ func newOfferHarness(t *testing.T, start time.Time, ms []domain.OfferMunicipalit
 	env.RegisterWorkflow(OfferRoundWorkflow)
 	env.RegisterWorkflow(InitiativeWorkflow)
 	env.RegisterWorkflowWithOptions(ImplementationWorkflow, workflow.RegisterOptions{Name: contract.ImplementationWorkflowType})
-	env.RegisterActivity(&activities.Activities{Sender: sender, Lang: i18n.Swedish, LeadershipAddress: "ledningen@example.se",
+	acts := &activities.Activities{Sender: sender, Lang: i18n.Swedish, LeadershipAddress: "ledningen@example.se",
 		OfficeAddress: "kontoret@example.se", Register: offerfakes.Register(ms), Contacts: offerfakes.Contacts{Missing: miss},
-		Links: offerfakes.Links{}, BaseURL: "https://handslag.example"})
-	return &offerHarness{t: t, env: env, start: start, sender: sender}
+		Links: offerfakes.Links{}, BaseURL: "https://handslag.example"}
+	env.RegisterActivity(acts)
+	return &offerHarness{t: t, env: env, start: start, sender: sender, acts: acts}
 }
 
 // at runs fn at a local instant.

@@ -6,8 +6,10 @@ import (
 	"time"
 
 	"github.com/skr/handslag/activities"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/mock"
 	"github.com/stretchr/testify/require"
 	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/converter"
@@ -82,4 +84,55 @@ func TestAClosingRoundSendsItsReceiptsBeforeItEnds(t *testing.T) {
 	assert.Equal(t, 1, final.Tally.Yes)
 	assert.Equal(t, []receiptSend{{at: in.Setup.LateUntil, count: 1}}, *sends)
 	assert.Len(t, h.keys("receipt/bygglov/"), 1)
+}
+
+// slowOffers makes every batch of offers take d of workflow time, as 290 e-mails through a
+// real mail server do; the real activity sends them (and every other batch, at once).
+func slowOffers(h *offerHarness, d time.Duration) {
+	isOffer := func(b activities.OfferMailBatch) bool { return b.Kind == activities.MailOffer }
+	h.env.OnActivity(h.acts.SendOfferMail, mock.Anything, mock.MatchedBy(isOffer)).After(d).Return(h.acts.SendOfferMail)
+	h.env.OnActivity(h.acts.SendOfferMail, mock.Anything, mock.MatchedBy(func(b activities.OfferMailBatch) bool { return !isOffer(b) })).
+		Return(h.acts.SendOfferMail)
+}
+
+// The first municipalities answer while the offers still go out: their receipts come about a
+// second after the answer, not after the last offer (10-13 s before, for 290).
+func TestAnAnswerWhileTheOffersGoOutGetsItsReceiptAtOnce(t *testing.T) {
+	ms := sweden(t)
+	start := sthlm(2027, 2, 10, 10, 0)
+	h := newOfferHarness(t, start, ms)
+	slowOffers(h, 10*time.Second) // 6 batches, 3 at a time: out after 20 s
+	sends := receiptSends(t, h)
+	var during contract.OfferStatus
+	answered := start.Add(2 * time.Second)
+	h.submitAt(answered, h.answers(linkActor, domain.AnswerYes, ms[0].Code))
+	h.at(answered.Add(receiptDelay+time.Second), func() { during = h.status() })
+	h.env.ExecuteWorkflow(OfferRoundWorkflow, smallInput(ms, domain.DecisionRule{MinYes: 1}))
+	require.NoError(t, h.env.GetWorkflowError())
+
+	require.NotEmpty(t, *sends)
+	assert.Equal(t, receiptSend{at: answered.Add(receiptDelay), count: 1}, (*sends)[0], "the receipt did not wait for the offers")
+	assert.Nil(t, during.Delivery, "the offers were still going out then")
+}
+
+// A reminder whose time comes while the offers still go out (a short demo window) is sent once
+// they are out, marked late; none is dropped.
+func TestAReminderDueWhileTheOffersGoOutIsSentLate(t *testing.T) {
+	ms := sweden(t)[:120]
+	start := sthlm(2027, 2, 10, 10, 0)
+	h := newOfferHarness(t, start, ms)
+	slowOffers(h, 3*24*time.Hour) // 3 batches of 50 at once: out after three days
+	in := smallInput(ms, domain.DecisionRule{MinYes: 1})
+	in.Setup.Seminar, in.Setup.Deadline, in.Setup.LateUntil = start.Add(time.Hour), sthlm(2027, 2, 15, 17, 0), sthlm(2027, 2, 15, 17, 0)
+	in.Setup.ReminderDays = []int{7, 3} // 7 days before: before the round started; 3: during the fan-out
+	h.env.ExecuteWorkflow(OfferRoundWorkflow, in)
+	require.NoError(t, h.env.GetWorkflowError())
+
+	st := h.status()
+	require.Len(t, st.Reminders, 2)
+	assert.Equal(t, domain.ReminderRecord{DaysBefore: 7, At: st.Reminders[0].At, Skipped: domain.SkipBeforeOffer}, st.Reminders[0])
+	assert.True(t, st.Reminders[1].Sent, "%+v", st.Reminders[1])
+	assert.True(t, st.Reminders[1].Late)
+	assert.Equal(t, 120, st.Reminders[1].Recipients)
+	assert.Len(t, h.keys("reminder/bygglov/3/"), 120)
 }

@@ -1,21 +1,24 @@
 package workflows
 
 import (
+	"time"
+
 	"github.com/skr/handslag/activities"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"go.temporal.io/sdk/workflow"
 )
 
-// sendOffers fans the offer out to every municipality and records the delivery; the office
-// is told which municipalities have no contact address.
-func (r *offerRun) sendOffers(ctx workflow.Context) error {
+// sendOffers fans the offer out to every municipality and records the delivery (started: when
+// it began, zero in runs recorded before it was kept); the office is told which municipalities
+// have no contact address.
+func (r *offerRun) sendOffers(ctx workflow.Context, started time.Time) error {
 	res, err := r.fanOut(ctx, activities.MailOffer, 0, r.round.Municipalities)
 	if err != nil {
 		return err
 	}
-	r.round.RecordDelivery(domain.Delivery{Sent: res.Sent, AlreadySent: res.AlreadySent, MissingContacts: res.MissingContacts},
-		workflow.Now(ctx))
+	r.round.RecordDelivery(domain.Delivery{Sent: res.Sent, AlreadySent: res.AlreadySent, MissingContacts: res.MissingContacts,
+		Started: started}, workflow.Now(ctx))
 	if len(res.MissingContacts) > 0 {
 		var missing []domain.OfferMunicipality
 		for _, code := range r.round.Delivery.MissingContacts {
