@@ -102,6 +102,7 @@ func (a *Client) Register(ctx context.Context, reg domain.Registration) error {
 // fire-and-forget as a Signal.
 func (a *Client) Send(ctx context.Context, id, name string, payload any, asSignal bool) (contract.Receipt, error) {
 	wid := contract.InitiativeWorkflowID(id)
+	payload = canonical(payload)
 	if asSignal {
 		return contract.Receipt{}, a.notFound(id, a.Temporal.SignalWorkflow(ctx, wid, "", name, payload))
 	}
@@ -112,6 +113,7 @@ func (a *Client) Send(ctx context.Context, id, name string, payload any, asSigna
 // repeated ID with the first outcome instead of applying it twice (empty: a fresh ID).
 func (a *Client) SendOnce(ctx context.Context, id, name string, payload any, updateID string) (contract.Receipt, error) {
 	var r contract.Receipt
+	payload = canonical(payload)
 	err := a.update(ctx, contract.InitiativeWorkflowID(id), name, payload, updateID, &r)
 	if err == nil {
 		return r, nil
@@ -120,6 +122,15 @@ func (a *Client) SendOnce(ctx context.Context, id, name string, payload any, upd
 		return contract.Receipt{}, err
 	}
 	return contract.Receipt{}, a.notFound(id, err)
+}
+
+// canonical sends a domain command in its canonical form (owner "inera" as "Inera"), so that
+// even a workflow run from before it canonicalised what arrives stores the canonical value.
+func canonical(payload any) any {
+	if cmd, ok := payload.(domain.Command); ok {
+		return domain.Canonical(cmd)
+	}
+	return payload
 }
 
 // notFound turns "no such workflow" into a clear error, telling a closed initiative (which

@@ -31,20 +31,15 @@ type CriterionScore struct {
 	Motivation string    `json:"motivation"`
 }
 
-// ParseCriterion accepts the English name or the Swedish term.
+// ParseCriterion accepts the English name or the Swedish term, in any letter case.
 func ParseCriterion(s string) (Criterion, error) {
-	swedish := map[string]Criterion{"angelägenhet": CriterionUrgency, "genomförbarhet": CriterionFeasibility,
-		"nytta": CriterionBenefit, "kostnad": CriterionCost, "kostnader": CriterionCost}
-	s = strings.ToLower(strings.TrimSpace(s))
-	if c, ok := swedish[s]; ok {
-		return c, nil
-	}
-	for _, c := range Criteria {
-		if string(c) == s {
+	c := alias(s, criterionAliases)
+	for _, k := range Criteria {
+		if c == k {
 			return c, nil
 		}
 	}
-	return "", invalid("criterion", s)
+	return "", invalid("criterion", strings.TrimSpace(s))
 }
 
 func validateScore(field string, score int) error {

@@ -14,18 +14,18 @@ const (
 // Owners lists the organisations in a fixed order (used for help texts and validation).
 var Owners = []Owner{OwnerSKR, OwnerAdda, OwnerInera}
 
-// ParseOwner accepts any letter case ("inera", "INERA").
+// ParseOwner accepts any letter case ("inera", "INERA") and returns the canonical name.
 func ParseOwner(s string) (Owner, error) {
-	for _, o := range Owners {
-		if strings.EqualFold(strings.TrimSpace(s), string(o)) {
-			return o, nil
-		}
+	if o := alias(s, ownerAliases); o.valid() {
+		return o, nil
 	}
 	if strings.TrimSpace(s) == "" {
 		return "", missing("owner")
 	}
 	return "", invalid("owner", s+" (välj SKR, Adda eller Inera)")
 }
+
+func (o Owner) valid() bool { return o == OwnerSKR || o == OwnerAdda || o == OwnerInera }
 
 // TriageRoute is how the owner triage ends (Inera's process): the owner builds and owns it, the
 // owner only assists (rules, requirements), or it becomes a procurement or framework agreement.

@@ -14,15 +14,16 @@ type Command interface {
 	apply(in *Initiative, now time.Time)
 }
 
-// Check reports why cmd would be rejected now, or nil.
+// Check reports why cmd would be rejected now, or nil. Aliases are accepted (see Canonical).
 func (in *Initiative) Check(cmd Command, now time.Time) error {
 	if in.Stage.Closed() {
 		return &ValidationError{Code: CodeClosed, Detail: string(in.Stage)}
 	}
-	return cmd.check(in, now)
+	return Canonical(cmd).check(in, now)
 }
 
-// Apply validates cmd and, only if it is valid, changes the state.
+// Apply validates cmd and, only if it is valid, changes the state with cmd as it is; callers
+// pass Canonical(cmd) (the workflow does, for runs since canonical-input).
 func (in *Initiative) Apply(cmd Command, now time.Time) error {
 	if err := in.Check(cmd, now); err != nil {
 		return err

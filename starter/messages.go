@@ -45,8 +45,8 @@ var messageCommands = []messageCommand{
 		}
 	}},
 	{"relevance", "registrera relevansbedömningen (SKR-koncernen och kommunerna)", contract.MsgAssessRelevance, domain.RoleOffice, func(f *flags) func() (any, error) {
-		group := f.String("group", "", "SKR-koncernens bedömning: high, medium eller low")
-		municipal := f.String("municipal", "", "kommunernas bedömning: high, medium eller low")
+		group := f.String("group", "", "SKR-koncernens bedömning: high, medium eller low (hög, medel, låg)")
+		municipal := f.String("municipal", "", "kommunernas bedömning: high, medium eller low (hög, medel, låg)")
 		return func() (any, error) {
 			return domain.AssessRelevance{Meta: f.meta(), Group: domain.Relevance(*group), Municipal: domain.Relevance(*municipal)}, nil
 		}

@@ -15,6 +15,7 @@ import (
 // InitiativeWorkflow runs one initiative through the six steps. It validates its input and
 // hands over to initiativeRun.
 func InitiativeWorkflow(ctx workflow.Context, in contract.InitiativeInput) (*domain.Initiative, error) {
+	canonical := workflow.GetVersion(ctx, canonicalInputChange, workflow.DefaultVersion, 1) != workflow.DefaultVersion
 	if in.State == nil {
 		if err := in.Registration.Validate(); err != nil {
 			return nil, contract.ApplicationError(err)
@@ -26,16 +27,24 @@ func InitiativeWorkflow(ctx workflow.Context, in contract.InitiativeInput) (*dom
 		}
 	}
 	r := newInitiativeRun(ctx, in)
+	r.canonical = canonical
 	if err := r.registerMessages(ctx); err != nil {
 		return nil, err
 	}
 	return r.loop(ctx)
 }
 
+// canonicalInputChange versions applying every message in its canonical form (owner "inera"
+// stored as "Inera", criterion "nytta" as "benefit"). Runs recorded before it (DefaultVersion)
+// stored what was sent, as they did.
+const canonicalInputChange = "canonical-input"
+
 type initiativeRun struct {
-	input   contract.InitiativeInput
-	state   *domain.Initiative
-	signals []signalChannel
+	// canonical: messages are applied in their canonical form (see canonicalInputChange).
+	canonical bool
+	input     contract.InitiativeInput
+	state     *domain.Initiative
+	signals   []signalChannel
 	// pending escalations not yet notified (the main loop sends them).
 	pending  []domain.Escalation
 	rejected []contract.RejectedSignal

@@ -78,6 +78,9 @@ func message[C domain.Command](r *initiativeRun, name string) func(workflow.Cont
 // the initiative really is (a late decision may open the next season immediately).
 func (r *initiativeRun) apply(ctx workflow.Context, cmd domain.Command) error {
 	now := workflow.Now(ctx)
+	if r.canonical {
+		cmd = domain.Canonical(cmd)
+	}
 	if err := r.state.Apply(cmd, now); err != nil {
 		return err
 	}
