@@ -67,7 +67,8 @@ func shortError(err error) string {
 func (a *Client) Close() { a.Temporal.Close() }
 
 // Register validates the registration and starts the initiative's workflow. Registering the
-// same ID twice is refused, whether the first is still running or closed.
+// same ID twice is refused, whether the first is still running or closed; an ID whose start
+// failed (another client's invalid registration) may be used again.
 func (a *Client) Register(ctx context.Context, reg domain.Registration) error {
 	reg.Need = reg.Need.Normalize()
 	if err := reg.Validate(); err != nil {
@@ -76,7 +77,7 @@ func (a *Client) Register(ctx context.Context, reg domain.Registration) error {
 	opts := client.StartWorkflowOptions{
 		ID:                       contract.InitiativeWorkflowID(reg.ID),
 		TaskQueue:                contract.TaskQueue,
-		WorkflowIDReusePolicy:    enumspb.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE,
+		WorkflowIDReusePolicy:    enumspb.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY,
 		WorkflowIDConflictPolicy: enumspb.WORKFLOW_ID_CONFLICT_POLICY_FAIL,
 		// Without this the SDK would quietly return the existing run.
 		WorkflowExecutionErrorWhenAlreadyStarted: true,

@@ -58,8 +58,13 @@ func (a *Client) QueryCycle(ctx context.Context, year int, query string, out any
 
 func (a *Client) cycleNotFound(year int, err error) error {
 	var nf *serviceerror.NotFound
-	if errors.As(err, &nf) {
-		return &Error{Key: "error.cycle_not_found", Args: []any{"year", fmt.Sprint(year)}, Err: err}
+	if !errors.As(err, &nf) {
+		return err
 	}
-	return err
+	// A cycle that has ended takes no more messages: say so, not that there is none.
+	desc, derr := a.Temporal.DescribeWorkflowExecution(context.Background(), contract.CycleWorkflowID(year), "")
+	if derr == nil && desc.GetWorkflowExecutionInfo().GetStatus() != enumspb.WORKFLOW_EXECUTION_STATUS_RUNNING {
+		return &Error{Key: "error.cycle_closed", Args: []any{"year", fmt.Sprint(year)}, Err: err}
+	}
+	return &Error{Key: "error.cycle_not_found", Args: []any{"year", fmt.Sprint(year)}, Err: err}
 }

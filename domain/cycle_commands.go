@@ -31,9 +31,13 @@ type SubmitValuation struct {
 // gate: those named in Chosen go on, the others at the gate are deferred to the next February.
 type DecideCycle struct {
 	Meta
-	Gate      Gate     `json:"gate"`
-	Chosen    []string `json:"chosen"`
-	Reference string   `json:"reference,omitempty"`
+	Gate   Gate     `json:"gate"`
+	Chosen []string `json:"chosen"`
+	// None must be set to choose no initiative: every one at the gate is then deferred to the
+	// next February and the cycle ends. A decision with an empty Chosen and without None is
+	// refused, so that a forgotten list never ends a cycle.
+	None      bool   `json:"none,omitempty"`
+	Reference string `json:"reference,omitempty"`
 }
 
 // CycleCommand is a message that changes a cycle.
@@ -197,6 +201,12 @@ func (d DecideCycle) checkCycle(c *Cycle, _ time.Time) error {
 	}
 	if err := c.inPhase(phase); err != nil {
 		return err
+	}
+	switch {
+	case len(d.Chosen) == 0 && !d.None:
+		return &ValidationError{Code: CodeMissingField, Field: "chosen", Detail: "none"}
+	case len(d.Chosen) > 0 && d.None:
+		return invalid("none", "none and chosen together")
 	}
 	eligible := c.Eligible(d.Gate)
 	seen := map[string]bool{}

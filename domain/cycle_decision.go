@@ -63,12 +63,13 @@ func (c *Cycle) PlanDecision(d DecideCycle, snaps []InitiativeSnapshot) ([]Plann
 	var notReady, unmet []string
 	for _, id := range d.Chosen {
 		s := byID[id]
-		if !s.Found || s.Stage != stage {
-			notReady = append(notReady, fmt.Sprintf("%s (%s)", id, s.Stage))
-			continue
-		}
-		if d.Gate == GateOffer && len(s.Unmet) > 0 {
+		waitsForRequirements := d.Gate == GateOffer && len(s.Unmet) > 0 && (s.Stage == stage || s.Stage == StageQualification)
+		switch {
+		case s.Found && waitsForRequirements:
+			// Still in qualification for want of them: name what is missing.
 			unmet = append(unmet, id+": "+strings.Join(s.Unmet, ", "))
+		case !s.Found || s.Stage != stage:
+			notReady = append(notReady, fmt.Sprintf("%s (%s)", id, s.Stage))
 		}
 	}
 	if len(notReady) > 0 {

@@ -193,6 +193,9 @@ func TestDecisionsRulesAndPlan(t *testing.T) {
 		{"duplicate", DecideCycle{Meta: cmeta("b", RoleLeadership), Gate: GateQuickAnalysis, Chosen: []string{"i01", "i01"}}, CodeInvalidValue},
 		{"wrong gate now", DecideCycle{Meta: cmeta("b", RoleLeadership), Gate: GateOffer, Chosen: ids(1, 2)}, CodeWrongStage},
 		{"unknown gate", DecideCycle{Meta: cmeta("b", RoleLeadership), Gate: "x", Chosen: ids(1, 2)}, CodeInvalidValue},
+		// Choosing none ends the cycle: it must be said, never the result of a forgotten list.
+		{"no initiative named, none not said", DecideCycle{Meta: cmeta("b", RoleLeadership), Gate: GateQuickAnalysis}, CodeMissingField},
+		{"none and a list", DecideCycle{Meta: cmeta("b", RoleLeadership), Gate: GateQuickAnalysis, Chosen: ids(1, 2), None: true}, CodeInvalidValue},
 	}
 	for _, tc := range bad {
 		var ve *ValidationError
@@ -200,6 +203,8 @@ func TestDecisionsRulesAndPlan(t *testing.T) {
 		assert.Equal(t, tc.code, ve.Code, tc.name)
 	}
 
+	require.NoError(t, c.Check(DecideCycle{Meta: cmeta("b", RoleLeadership), Gate: GateQuickAnalysis, None: true}, now),
+		"none, said explicitly, is a decision")
 	d := DecideCycle{Meta: cmeta("b", RoleLeadership), Gate: GateQuickAnalysis, Chosen: []string{"i02", "i03"}}
 	snaps := make([]InitiativeSnapshot, 0, 8)
 	for _, id := range ids(1, 8) {

@@ -21,6 +21,9 @@ const (
 	// Offer rounds.
 	CodeUnknownMunicipality ErrorCode = "unknown_municipality"
 	CodeDeadlinePassed      ErrorCode = "deadline_passed"
+	// CodeAlreadyRegistered: an initiative was registered under this ID before (a start of the
+	// workflow that any client made, whatever its ID reuse policy).
+	CodeAlreadyRegistered ErrorCode = "already_registered"
 )
 
 // ValidationError is the one typed error for rejected input. Field says which input is wrong,

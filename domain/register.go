@@ -16,6 +16,16 @@ type Registration struct {
 	DemoStart time.Time `json:"demo_start,omitempty"`
 }
 
+// Canonical is the registration as it is kept: the need normalised, and the default calendar
+// when the client sent none (the contract asks only for the need, the ID and who registers it).
+func (r Registration) Canonical() Registration {
+	r.Need = r.Need.Normalize()
+	if r.Calendar.Name == "" && r.Calendar.Seasons == (Seasons{}) && r.Calendar.Demo == nil {
+		r.Calendar = DefaultCalendar()
+	}
+	return r
+}
+
 // Validate checks the whole registration before anything starts.
 func (r Registration) Validate() error {
 	if err := r.By.Validate(RoleOffice); err != nil {

@@ -286,22 +286,26 @@ func (c Decide) check(in *Initiative, _ time.Time) error {
 	default:
 		return invalid("verdict", string(c.Verdict)+" (approve|defer|decline)")
 	}
-	if err := inStage(in, stage); err != nil {
-		return err
+	// An initiative still in qualification waits for what is missing: say what, not only
+	// that it is in the wrong stage.
+	if unmet := in.unmetForOffer(); c.Gate == GateOffer && c.Verdict == VerdictApprove &&
+		(in.Stage == stage || in.Stage == StageQualification) && len(unmet) > 0 {
+		return &ValidationError{Code: CodeRequirementsUnmet, Field: "requirements", Detail: strings.Join(unmet, ", ")}
 	}
-	if c.Gate == GateOffer && c.Verdict == VerdictApprove {
-		var unmet []string
-		if in.Qualification == nil {
-			unmet = append(unmet, "qualification_plan")
-		}
-		for _, r := range in.UnmetRequirements() {
-			unmet = append(unmet, string(r))
-		}
-		if len(unmet) > 0 {
-			return &ValidationError{Code: CodeRequirementsUnmet, Field: "requirements", Detail: strings.Join(unmet, ", ")}
-		}
+	return inStage(in, stage)
+}
+
+// unmetForOffer lists what an offer still needs: the qualification plan and every
+// must-requirement not met, in checklist order.
+func (in *Initiative) unmetForOffer() []string {
+	var unmet []string
+	if in.Qualification == nil {
+		unmet = append(unmet, "qualification_plan")
 	}
-	return nil
+	for _, r := range in.UnmetRequirements() {
+		unmet = append(unmet, string(r))
+	}
+	return unmet
 }
 
 func (c Decide) apply(in *Initiative, now time.Time) {

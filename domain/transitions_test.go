@@ -161,3 +161,24 @@ func TestOfferNeedsEveryRequirement(t *testing.T) {
 	require.ErrorAs(t, err, &ve)
 	assert.Equal(t, CodeClosed, ve.Code)
 }
+
+// Offering an initiative still in qualification for want of a must-requirement names what is
+// missing, instead of saying only that it is in the wrong stage.
+func TestAnOfferNamesTheMissingRequirements(t *testing.T) {
+	now := time.Date(2027, 11, 1, 10, 0, 0, 0, Stockholm())
+	in := &Initiative{ID: "bygglov", Stage: StageQualification, Requirements: newChecklist(),
+		Qualification: &QualificationPlan{What: "w"}}
+	for i := range in.Requirements {
+		in.Requirements[i].Met = in.Requirements[i].Requirement != ReqLongTermFinancing
+	}
+	err := in.Check(Decide{Meta: Meta{By: Actor{ID: "lena", Role: RoleLeadership}, Reason: "r"}, Gate: GateOffer, Verdict: VerdictApprove}, now)
+	var ve *ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, CodeRequirementsUnmet, ve.Code)
+	assert.Equal(t, "long_term_financing", ve.Detail)
+	// Every requirement met, but February has not come: that is the wrong stage.
+	in.Requirements[4].Met = true
+	err = in.Check(Decide{Meta: Meta{By: Actor{ID: "lena", Role: RoleLeadership}, Reason: "r"}, Gate: GateOffer, Verdict: VerdictApprove}, now)
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, CodeWrongStage, ve.Code)
+}

@@ -215,6 +215,10 @@ func TestCycleFromScheduleToOfferDecision(t *testing.T) {
 	require.Equal(t, starter.ExitOK, code, out)
 	s.waitForPhase(2027, domain.PhaseDone, 10*time.Second)
 	s.waitForStage(ids["A"], "offer_round", 10*time.Second) // offered, and the round to the municipalities is open
+	require.Eventually(t, func() bool {
+		code, out = decide("offer", "A")
+		return code == starter.ExitRejected && strings.Contains(out, "Årscykeln 2027 är avslutad")
+	}, 10*time.Second, 100*time.Millisecond, "a decision on an ended cycle says it has ended: %s", out)
 
 	// The cycle report, as JSON and CSV.
 	var report domain.CycleReport

@@ -33,8 +33,12 @@ var cycleEnglish = map[string]string{
 func init() { merge(english, cycleEnglish) }
 
 var cycleEnglishCLI = map[string]string{
-	"error.cycle_not_found": "There is no annual cycle {year}. Start it with 'handslag cycle start --year {year}' or 'handslag cycle trigger'.",
-	"error.no_schedule":     "The annual cycle's schedule does not exist. Create it with 'handslag cycle schedule'.",
+	"cli.cycle.choose_or_none":  "name the initiatives that go on with --chosen, or --none if none does (then every one in the round waits for next February and the annual cycle ends)",
+	"cli.cycle.chosen_and_none": "give either --chosen or --none, not both",
+	"cli.cycle.ended":           "The annual cycle {year} has thereby ended.",
+	"error.cycle_closed":        "The annual cycle {year} has ended and takes no more decisions or lists. 'handslag cycle status --year {year}' shows how it ended.",
+	"error.cycle_not_found":     "There is no annual cycle {year}. Start it with 'handslag cycle start --year {year}' or 'handslag cycle trigger'.",
+	"error.no_schedule":         "The annual cycle's schedule does not exist. Create it with 'handslag cycle schedule'.",
 
 	"cli.cycle.schedule_created": "The annual cycle's schedule is created: every year {at} (Europe/Stockholm), catch-up within {catchup}, overlapping runs skipped.",
 	"cli.cycle.schedule_updated": "The annual cycle's schedule is updated: every year {at} (Europe/Stockholm), catch-up within {catchup}, overlapping runs skipped.",

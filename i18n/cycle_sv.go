@@ -35,8 +35,12 @@ var cycleSwedish = map[string]string{
 func init() { merge(swedish, cycleSwedish) }
 
 var cycleSwedishCLI = map[string]string{
-	"error.cycle_not_found": "Det finns ingen årscykel {year}. Starta den med 'handslag cycle start --year {year}' eller 'handslag cycle trigger'.",
-	"error.no_schedule":     "Schemat för årscykeln finns inte. Skapa det med 'handslag cycle schedule'.",
+	"cli.cycle.choose_or_none":  "ange vilka initiativ som går vidare med --chosen, eller --none om inget gör det (då väntar alla i omgången till nästa februari och årscykeln avslutas)",
+	"cli.cycle.chosen_and_none": "ange antingen --chosen eller --none, inte båda",
+	"cli.cycle.ended":           "Årscykeln {year} är därmed avslutad.",
+	"error.cycle_closed":        "Årscykeln {year} är avslutad och tar inte emot fler beslut eller listor. 'handslag cycle status --year {year}' visar hur den slutade.",
+	"error.cycle_not_found":     "Det finns ingen årscykel {year}. Starta den med 'handslag cycle start --year {year}' eller 'handslag cycle trigger'.",
+	"error.no_schedule":         "Schemat för årscykeln finns inte. Skapa det med 'handslag cycle schedule'.",
 
 	"cli.cycle.schedule_created": "Schemat för årscykeln är skapat: varje år {at} (Europe/Stockholm), ikappkörning inom {catchup}, överlappande körningar hoppas över.",
 	"cli.cycle.schedule_updated": "Schemat för årscykeln är uppdaterat: varje år {at} (Europe/Stockholm), ikappkörning inom {catchup}, överlappande körningar hoppas över.",

@@ -113,13 +113,32 @@ func (c *CLI) explain(err error) string {
 	case errors.As(err, &ue):
 		return i18n.T(c.Lang, "error.usage", "detail", ue.msg)
 	case errors.As(err, &ve):
-		return i18n.T(c.Lang, "error."+string(ve.Code), "field", ve.Field, "detail", ve.Detail)
+		detail := ve.Detail
+		if ve.Code == domain.CodeRequirementsUnmet {
+			detail = c.requirementNames(detail)
+		}
+		return i18n.T(c.Lang, "error."+string(ve.Code), "field", ve.Field, "detail", detail)
 	case errors.As(err, &ae):
 		return i18n.T(c.Lang, ae.Key, ae.Args...)
 	case errors.As(err, &se):
 		return i18n.T(c.Lang, "error.setting", "setting", se.Setting, "detail", se.Problem)
 	}
 	return i18n.T(c.Lang, "error.other", "detail", err.Error())
+}
+
+// requirementNames says the must-requirements a detail names by their codes in words.
+func (c *CLI) requirementNames(detail string) string {
+	names := append([]string{"qualification_plan"}, func() []string {
+		var out []string
+		for _, r := range domain.Requirements {
+			out = append(out, string(r))
+		}
+		return out
+	}()...)
+	for _, code := range names {
+		detail = strings.ReplaceAll(detail, code, i18n.T(c.Lang, "requirement."+code))
+	}
+	return detail
 }
 
 func (c *CLI) help() {

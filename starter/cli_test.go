@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -77,4 +78,13 @@ func TestTemplateFilesInBothFormatsGiveTheSameNeed(t *testing.T) {
 		"contact_email":"bygglov@exempelby.example","action_plan_goals":["m3","M7"]}`))
 	require.NoError(t, err)
 	assert.Equal(t, yamlNeed, jsonNeed)
+}
+
+// A refusal for missing must-requirements names them in words, not codes.
+func TestMissingRequirementsAreNamedInWords(t *testing.T) {
+	c := &CLI{Lang: i18n.Swedish}
+	msg := c.explain(&domain.ValidationError{Code: domain.CodeRequirementsUnmet, Field: "chosen",
+		Detail: "bygglov: qualification_plan, long_term_financing"})
+	assert.Contains(t, msg, "bygglov: kvalificeringsplanen, plan för långsiktig finansiering")
+	assert.NotContains(t, msg, "long_term")
 }

@@ -285,6 +285,7 @@ func (c *CLI) cycleDecide(ctx context.Context, args []string) error {
 	year := yearFlag(f)
 	gate := f.String("gate", "", "quick_analysis (februari), qualification (juni) eller offer (början av nästa år)")
 	chosen := f.String("chosen", "", "de initiativ som går vidare, kommaseparerade (övriga i omgången väntar till nästa februari)")
+	none := f.Bool("none", false, "inget initiativ går vidare: alla i omgången väntar till nästa februari och årscykeln avslutas")
 	ref := f.String("reference", "", "protokoll- eller ärendereferens")
 	if _, err := f.parse(args, false); err != nil {
 		return err
@@ -292,7 +293,13 @@ func (c *CLI) cycleDecide(ctx context.Context, args []string) error {
 	if err := needYear(f, *year); err != nil {
 		return err
 	}
-	cmd := domain.DecideCycle{Meta: f.meta(), Gate: domain.Gate(*gate), Chosen: splitList(*chosen), Reference: *ref}
+	switch {
+	case *chosen == "" && !*none:
+		return usagef("%s", c.t("cli.cycle.choose_or_none"))
+	case *chosen != "" && *none:
+		return usagef("%s", c.t("cli.cycle.chosen_and_none"))
+	}
+	cmd := domain.DecideCycle{Meta: f.meta(), Gate: domain.Gate(*gate), Chosen: splitList(*chosen), None: *none, Reference: *ref}
 	var r contract.DecisionReceipt
 	if err := c.sendCycle(ctx, f, *year, contract.MsgDecideCycle, cmd, &r); err != nil || f.signal {
 		return err
@@ -311,7 +318,10 @@ func (c *CLI) cycleDecide(ctx context.Context, args []string) error {
 			deferred++
 		}
 	}
-	fmt.Fprintln(c.Out, c.t("cli.cycle.decided", "gate", *gate, "chosen", approved, "deferred", deferred))
+	fmt.Fprintln(c.Out, c.t("cli.cycle.decided", "gate", c.t("gate."+string(r.Gate)), "chosen", approved, "deferred", deferred))
+	if r.Phase == domain.PhaseDone {
+		fmt.Fprintln(c.Out, c.t("cli.cycle.ended", "year", *year))
+	}
 	return nil
 }
 

@@ -27,6 +27,11 @@ func TestCycleBadInputIsExplained(t *testing.T) {
 		{"config file missing", []string{"cycle", "start", "--year", "2027", "--config", "/nonexistent.json", "--address", noServer}, ExitRejected, "nonexistent"},
 		{"config with an unknown field", []string{"cycle", "start", "--year", "2027", "--config", writeFile(t, "c.json", `{"colour":"red"}`), "--address", noServer}, ExitRejected, "colour"},
 		{"report format", []string{"cycle", "report", "--year", "2027", "--format", "pdf", "--address", noServer}, ExitUsage, "table, csv eller json"},
+		// A decision that chooses none ends the cycle: it must be said, and says what it does.
+		{"decide without chosen", []string{"cycle", "decide", "--year", "2027", "--gate", "quick_analysis", "--by", "lena", "--reason", "r", "--address", noServer},
+			ExitUsage, "--none om inget gör det (då väntar alla i omgången till nästa februari och årscykeln avslutas)"},
+		{"decide with chosen and none", []string{"cycle", "decide", "--year", "2027", "--gate", "quick_analysis", "--chosen", "a", "--none", "--by", "lena", "--reason", "r", "--address", noServer},
+			ExitUsage, "antingen --chosen eller --none"},
 	}
 	for _, tc := range cases {
 		code, out := run(t, tc.args...)

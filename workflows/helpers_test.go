@@ -1,15 +1,18 @@
 package workflows
 
 import (
+	"context"
 	"testing"
 	"time"
 
 	"github.com/skr/handslag/activities"
+	"github.com/skr/handslag/activities/coordinator"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/mail"
 	"github.com/stretchr/testify/require"
+	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/testsuite"
 )
 
@@ -54,6 +57,7 @@ func newHarness(t *testing.T, start time.Time, with ...func(*activities.Activiti
 	env.SetStartTime(start)
 	box := mail.NewMemory()
 	env.RegisterWorkflow(InitiativeWorkflow)
+	registerNoEarlierRegistrations(env)
 	acts := &activities.Activities{Sender: mail.Outbox{Ledger: box}, Lang: i18n.Swedish, LeadershipAddress: "ledningen@example.se"}
 	for _, w := range with {
 		w(acts)
@@ -111,4 +115,12 @@ func (h *harness) stopAt(at time.Time) {
 func (h *harness) run(in contract.InitiativeInput) {
 	h.env.ExecuteWorkflow(InitiativeWorkflow, in)
 	require.True(h.t, h.env.IsWorkflowCompleted())
+}
+
+// registerNoEarlierRegistrations stands in for the coordinating activity that looks for an
+// earlier registration under the ID (a real server's visibility): there is none.
+func registerNoEarlierRegistrations(env *testsuite.TestWorkflowEnvironment) {
+	env.RegisterActivityWithOptions(func(context.Context, coordinator.EarlierRunsInput) (coordinator.EarlierRuns, error) {
+		return coordinator.EarlierRuns{}, nil
+	}, activity.RegisterOptions{Name: "EarlierRegistration"})
 }

@@ -16,7 +16,11 @@ import (
 // hands over to initiativeRun.
 func InitiativeWorkflow(ctx workflow.Context, in contract.InitiativeInput) (*domain.Initiative, error) {
 	canonical := workflow.GetVersion(ctx, canonicalInputChange, workflow.DefaultVersion, 1) != workflow.DefaultVersion
+	check := false
 	if in.State == nil {
+		if canonical {
+			in.Registration = in.Registration.Canonical()
+		}
 		if err := in.Registration.Validate(); err != nil {
 			return nil, contract.ApplicationError(err)
 		}
@@ -25,11 +29,22 @@ func InitiativeWorkflow(ctx workflow.Context, in contract.InitiativeInput) (*dom
 				return nil, contract.ApplicationError(err)
 			}
 		}
+		check = workflow.GetVersion(ctx, registrationChange, workflow.DefaultVersion, 1) != workflow.DefaultVersion
 	}
 	r := newInitiativeRun(ctx, in)
 	r.canonical = canonical
+	// The handlers come first, so a message sent right after the start waits for the check
+	// instead of being refused as unknown; they apply nothing until it has passed.
+	r.checked = !check
 	if err := r.registerMessages(ctx); err != nil {
 		return nil, err
+	}
+	if check {
+		if err := checkRegistration(ctx, in.Registration); err != nil {
+			return nil, err
+		}
+		r.checked = true
+		workflow.Go(ctx, r.receiveSignals)
 	}
 	return r.loop(ctx)
 }
@@ -42,6 +57,9 @@ const canonicalInputChange = "canonical-input"
 type initiativeRun struct {
 	// canonical: messages are applied in their canonical form (see canonicalInputChange).
 	canonical bool
+	// checked: the registration check of a first run has passed (see registrationChange);
+	// until then messages wait.
+	checked bool
 	input     contract.InitiativeInput
 	state     *domain.Initiative
 	signals   []signalChannel

@@ -45,7 +45,9 @@ func (r *initiativeRun) registerMessages(ctx workflow.Context) error {
 	if err := workflow.SetQueryHandler(ctx, contract.QueryStatus, func() (contract.Status, error) { return r.status(ctx), nil }); err != nil {
 		return err
 	}
-	workflow.Go(ctx, r.receiveSignals)
+	if r.checked { // otherwise once the registration check has passed
+		workflow.Go(ctx, r.receiveSignals)
+	}
 	return nil
 }
 
@@ -54,6 +56,11 @@ func message[C domain.Command](r *initiativeRun, name string) func(workflow.Cont
 	return func(ctx workflow.Context) error {
 		handler, validator := applyOnce(&r.input.Applied,
 			func(ctx workflow.Context, cmd C) (contract.Receipt, error) {
+				if !r.checked {
+					if err := workflow.Await(ctx, func() bool { return r.checked }); err != nil {
+						return contract.Receipt{}, err
+					}
+				}
 				if err := r.apply(ctx, cmd); err != nil {
 					return contract.Receipt{}, contract.ApplicationError(err)
 				}

@@ -59,6 +59,7 @@ func newOfferHarness(t *testing.T, start time.Time, ms []domain.OfferMunicipalit
 	}
 	env.RegisterWorkflow(OfferRoundWorkflow)
 	env.RegisterWorkflow(InitiativeWorkflow)
+	registerNoEarlierRegistrations(env)
 	env.RegisterWorkflowWithOptions(ImplementationWorkflow, workflow.RegisterOptions{Name: contract.ImplementationWorkflowType})
 	acts := &activities.Activities{Sender: sender, Lang: i18n.Swedish, LeadershipAddress: "ledningen@example.se",
 		OfficeAddress: "kontoret@example.se", Register: offerfakes.Register(ms), Contacts: offerfakes.Contacts{Missing: miss},
