@@ -132,9 +132,9 @@ type OfferRound struct {
 // Delivery counts the offer e-mails and lists the municipalities without a contact address
 // (reported to the office, never skipped silently).
 type Delivery struct {
-	Sent            int       `json:"sent"`
-	AlreadySent     int       `json:"already_sent"`
-	MissingContacts []string  `json:"missing_contacts,omitempty"` // municipality codes
+	Sent            int      `json:"sent"`
+	AlreadySent     int      `json:"already_sent"`
+	MissingContacts []string `json:"missing_contacts,omitempty"` // municipality codes
 	// Started is when the offers began to go out (zero in rounds recorded before it was kept);
 	// At when the last was out.
 	Started time.Time `json:"started,omitempty"`

@@ -60,9 +60,9 @@ type initiativeRun struct {
 	// checked: the registration check of a first run has passed (see registrationChange);
 	// until then messages wait.
 	checked bool
-	input     contract.InitiativeInput
-	state     *domain.Initiative
-	signals   []signalChannel
+	input   contract.InitiativeInput
+	state   *domain.Initiative
+	signals []signalChannel
 	// pending escalations not yet notified (the main loop sends them).
 	pending  []domain.Escalation
 	rejected []contract.RejectedSignal
