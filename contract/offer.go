@@ -70,6 +70,9 @@ type OfferRoundState struct {
 	PendingReceipts []ReceiptRef `json:"pending_receipts,omitempty"`
 	// Reported lists the outcome phases already reported to the initiative and leadership.
 	Reported []domain.OfferPhase `json:"reported,omitempty"`
+	// ForwardedYes are the yes-sayers the initiative has been told of (the go report's and the
+	// late joiners reported since).
+	ForwardedYes []string `json:"forwarded_yes,omitempty"`
 	// Unsent lists municipalities whose offer could not be sent after every retry.
 	Unsent   []string        `json:"unsent,omitempty"`
 	Rejected RejectedAnswers `json:"rejected"`

@@ -16,6 +16,9 @@ type OfferRoundRef struct {
 	Municipalities int            `json:"municipalities"`
 	Reports        []OfferReport  `json:"reports,omitempty"`
 	Latest         *OfferDecision `json:"latest,omitempty"`
+	// LateJoiners are the municipalities that said yes in the late period, as the round
+	// reported them (PhaseLateJoiners); they join the implementation as they come.
+	LateJoiners []string `json:"late_joiners,omitempty"`
 }
 
 // OfferPhase names an outcome report of the round.
@@ -25,6 +28,9 @@ const (
 	PhaseDeadline OfferPhase = "deadline" // go/no-go at the answer deadline
 	PhaseLifted   OfferPhase = "lifted"   // late joiners lifted a no-go over the rule
 	PhaseFinal    OfferPhase = "final"    // the late period is over, the round closed
+	// PhaseLateJoiners reports municipalities that said yes after a go, as they come (Yes
+	// lists only the new ones); it may come many times and changes no stage.
+	PhaseLateJoiners OfferPhase = "late_joiners"
 )
 
 // OfferReport is what the round reports to the initiative. By is the round's workflow ID.
@@ -64,6 +70,19 @@ func (in *Initiative) ApplyOfferReport(rep OfferReport, now time.Time) error {
 	}
 	switch rep.Phase {
 	case PhaseDeadline, PhaseLifted, PhaseFinal:
+	case PhaseLateJoiners:
+		added := 0
+		for _, code := range rep.Yes {
+			if !contains(in.Offer.LateJoiners, code) {
+				in.Offer.LateJoiners = append(in.Offer.LateJoiners, code)
+				added++
+			}
+		}
+		if added > 0 && !in.Stage.Closed() {
+			in.note(now, fmt.Sprintf("offer:late_joiners:%d", added), rep.By, "")
+			in.Revision++
+		}
+		return nil
 	default:
 		return invalid("phase", string(rep.Phase))
 	}

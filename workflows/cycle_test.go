@@ -279,7 +279,7 @@ func TestWholeCycle(t *testing.T) {
 	require.True(t, qual.done)
 	require.NoError(t, qual.rejected)
 	require.True(t, offerBad.done)
-	assert.Equal(t, domain.CodeWrongStage, rejectedCode(t, offerBad), "the incomplete one never reached the offer decision")
+	assert.Equal(t, domain.CodeRequirementsUnmet, rejectedCode(t, offerBad), "the incomplete one is still in qualification: its missing requirements are named")
 	require.True(t, offer.done)
 	require.NoError(t, offer.rejected)
 	for _, r := range valuations {

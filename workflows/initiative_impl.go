@@ -1,6 +1,8 @@
 package workflows
 
 import (
+	"slices"
+
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"go.temporal.io/api/enums/v1"
@@ -83,7 +85,8 @@ func startedBy(in *domain.Initiative) string {
 	return domain.CalendarActor
 }
 
-// yesSayers are the municipalities of the round's latest go report.
+// yesSayers are the municipalities of the round's latest go report, and those that joined late
+// since (reported as they came).
 func (r *initiativeRun) yesSayers() []string {
 	if r.state.Offer == nil {
 		return nil
@@ -91,7 +94,12 @@ func (r *initiativeRun) yesSayers() []string {
 	var yes []string
 	for _, rep := range r.state.Offer.Reports {
 		if rep.Go {
-			yes = rep.Yes
+			yes = append([]string(nil), rep.Yes...)
+		}
+	}
+	for _, code := range r.state.Offer.LateJoiners {
+		if !slices.Contains(yes, code) {
+			yes = append(yes, code)
 		}
 	}
 	return yes

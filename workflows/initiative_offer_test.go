@@ -166,3 +166,31 @@ func TestLateJoinersLiftTheInitiativeIntoImplementation(t *testing.T) {
 	_, ok := h.sender.Get("outcome/bygglov/lifted")
 	assert.True(t, ok, "the leadership hears of the lift")
 }
+
+// A municipality that says yes after the go takes part in the implementation at once: it is
+// invited to hearings and gets digests from then on, not only when the late period ends.
+func TestALateJoinerAfterAGoJoinsTheImplementationAtOnce(t *testing.T) {
+	ms := sweden(t)[:12]
+	h := newOfferHarness(t, sthlm(2027, 2, 1, 9, 0), ms)
+	h.child = contract.OfferRoundWorkflowID("bygglov")
+	offerDecision(h)
+	h.submitAt(sthlm(2027, 3, 1, 10, 0), h.answers(linkActor, domain.AnswerYes, codes(ms[:11])...))
+	late := h.submitAt(sthlm(2027, 3, 20, 10, 0), h.answers(linkActor, domain.AnswerYes, ms[11].Code))
+	var soon contract.ImplementationStatus
+	var initiative contract.Status
+	h.at(sthlm(2027, 3, 20, 10, 5), func() { soon, initiative = h.implStatus(), h.initiativeStatus() })
+	h.at(sthlm(2027, 3, 21, 10, 0), func() { h.env.CancelWorkflow() })
+	settings := domain.DefaultOfferSettings()
+	settings.AnswerDays, settings.LateDays = 31, 30 // deadline 13 March, late period to 12 April
+	h.env.ExecuteWorkflow(InitiativeWorkflow, atOfferDecision(t, &settings))
+
+	require.NoError(t, late.rejected)
+	require.True(t, late.results[0].Late)
+	var codesNow []string
+	for _, p := range soon.Implementation.Participants {
+		codesNow = append(codesNow, p.Code)
+	}
+	assert.Contains(t, codesNow, ms[11].Code, "a participant minutes after its late yes, not weeks later")
+	assert.Len(t, codesNow, 12)
+	assert.Equal(t, []string{ms[11].Code}, initiative.Initiative.Offer.LateJoiners)
+}

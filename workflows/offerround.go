@@ -2,6 +2,7 @@ package workflows
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/skr/handslag/contract"
@@ -45,6 +46,9 @@ type offerRun struct {
 	// why that ended early (the round was cancelled).
 	fanning bool
 	fanErr  error
+	// forwardLate: late joiners after a go are reported to the initiative as they come (see
+	// lateJoinersChange).
+	forwardLate bool
 }
 
 func newOfferRun(in contract.OfferRoundInput) (*offerRun, error) {
@@ -76,6 +80,7 @@ func (r *offerRun) offerID() string { return contract.OfferRoundWorkflowID(r.rou
 // calendar event, continuing as new when the history grows long.
 func (r *offerRun) loop(ctx workflow.Context) (domain.OfferReport, error) {
 	r.receipts.start(ctx)
+	r.forwardLate = workflow.GetVersion(ctx, lateJoinersChange, workflow.DefaultVersion, 1) != workflow.DefaultVersion
 	if r.round.Delivery == nil {
 		if workflow.GetVersion(ctx, fanOutAlongsideChange, workflow.DefaultVersion, 1) == workflow.DefaultVersion {
 			if err := r.sendOffers(ctx, time.Time{}); err != nil {
@@ -103,6 +108,32 @@ func (r *offerRun) loop(ctx workflow.Context) (domain.OfferReport, error) {
 			return domain.OfferReport{}, err
 		}
 	}
+}
+
+// lateJoinersChange versions reporting late joiners to the initiative as they come. Runs
+// recorded before it (DefaultVersion) reported them only with the final report at the end of
+// the late period, so they joined the implementation months late, after its first e-mails.
+const lateJoinersChange = "offer-late-joiners-forwarded"
+
+// reportLateJoiners tells the initiative which municipalities said yes since the go decision
+// and have not been reported yet (all that came since the last turn of the loop, in one
+// signal), so they join the implementation at once.
+func (r *offerRun) reportLateJoiners(ctx workflow.Context) {
+	if !r.round.Go() || len(r.st.Reported) == 0 {
+		return // before a go is reported, the go report itself carries every yes
+	}
+	var fresh []string
+	for _, code := range r.round.YesCodes() {
+		if !slices.Contains(r.st.ForwardedYes, code) {
+			fresh = append(fresh, code)
+		}
+	}
+	if len(fresh) == 0 {
+		return
+	}
+	r.st.ForwardedYes = append(r.st.ForwardedYes, fresh...)
+	r.signalParent(ctx, domain.OfferReport{Phase: domain.PhaseLateJoiners, Go: true, Tally: r.round.Tally(), By: r.offerID(),
+		At: workflow.Now(ctx), Yes: fresh})
 }
 
 // fanOutAlongsideChange versions sending the offers alongside the loop. Runs recorded before it
@@ -148,6 +179,9 @@ func (r *offerRun) act(ctx workflow.Context) error {
 	}
 	if r.round.Lifted != nil {
 		r.report(ctx, domain.PhaseLifted, r.round.Lifted)
+	}
+	if r.forwardLate {
+		r.reportLateJoiners(ctx)
 	}
 	r.round.CloseIfOver(workflow.Now(ctx))
 	return nil

@@ -134,6 +134,9 @@ func (r *offerRun) report(ctx workflow.Context, phase domain.OfferPhase, d *doma
 	}
 	r.st.Reported = append(r.st.Reported, phase)
 	rep := domain.OfferReport{Phase: phase, Go: d.Go, Tally: d.Tally, By: r.offerID(), At: d.At, Yes: r.round.YesCodes()}
+	if d.Go {
+		r.st.ForwardedYes = rep.Yes // the initiative has every yes so far
+	}
 	r.signalParent(ctx, rep)
 	r.notify(ctx, "NotifyOfferOutcome", activities.OutcomeNotice{OfferID: r.offerID(), Content: r.round.Content,
 		Phase: phase, Go: d.Go, Tally: d.Tally, Rule: r.round.Rule, Deadline: r.round.Deadline})
