@@ -18,6 +18,9 @@ type ImplementationRef struct {
 // changes: the next milestone of the plan (nil when every milestone is reached or missed).
 type ImplementationProgress struct {
 	Next *PlannedMilestone `json:"next,omitempty"`
+	// Escalated: a missing status report is escalated; the initiative shows it too, so that
+	// every list of escalated initiatives (HandslagEscalated) finds it.
+	Escalated bool `json:"escalated,omitempty"`
 }
 
 // PlannedMilestone is a milestone of the plan as the public may see it: what and when.
@@ -29,11 +32,11 @@ type PlannedMilestone struct {
 
 // Progress is the implementation's progress as its initiative keeps it.
 func (im *Implementation) Progress() ImplementationProgress {
-	m := im.NextMilestone()
-	if m == nil {
-		return ImplementationProgress{}
+	p := ImplementationProgress{Escalated: im.Escalated()}
+	if m := im.NextMilestone(); m != nil {
+		p.Next = &PlannedMilestone{ID: m.ID, What: m.What, Due: m.Due}
 	}
-	return ImplementationProgress{Next: &PlannedMilestone{ID: m.ID, What: m.What, Due: m.Due}}
+	return p
 }
 
 // ApplyImplementationProgress keeps the implementation's latest progress. It reports whether
@@ -53,6 +56,9 @@ func (in *Initiative) ApplyImplementationProgress(p ImplementationProgress) bool
 
 // Same reports whether p and o name the same next milestone (instants compared as instants).
 func (p ImplementationProgress) Same(o ImplementationProgress) bool {
+	if p.Escalated != o.Escalated {
+		return false
+	}
 	a, b := p.Next, o.Next
 	if a == nil || b == nil {
 		return a == b

@@ -124,12 +124,16 @@ type Outcome struct {
 	At     time.Time `json:"at"`
 }
 
-// Escalated reports whether a deadline has passed without an answer and is still open.
+// Escalated reports whether a deadline has passed without an answer and is still open: one of
+// the initiative's own, or a missing status report of its running implementation.
 func (in *Initiative) Escalated() bool {
 	for _, e := range in.Escalations {
 		if !e.Resolved {
 			return true
 		}
+	}
+	if im := in.Implementation; im != nil && im.Outcome == nil && im.Progress != nil && im.Progress.Escalated {
+		return true
 	}
 	return false
 }

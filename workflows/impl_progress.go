@@ -10,6 +10,10 @@ import (
 // Runs recorded before it (DefaultVersion) send none, as they did.
 const implProgressChange = "implementation-progress"
 
+// implEscalationProgressChange versions telling the initiative of an escalated report too.
+// Runs recorded before it (DefaultVersion) told only the next milestone.
+const implEscalationProgressChange = "implementation-escalation-progress"
+
 // reportProgress tells the initiative the plan's next milestone whenever it changes, so the
 // public case list can show it. A report that cannot be delivered is logged; the next change
 // (or the next run) tells it again.
@@ -19,6 +23,9 @@ func (r *implRun) reportProgress(ctx workflow.Context) {
 		return
 	}
 	p := r.im.Progress()
+	if !r.escalationProgress {
+		p.Escalated = false
+	}
 	if r.progress != nil && r.progress.Same(p) {
 		return
 	}

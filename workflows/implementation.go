@@ -81,6 +81,9 @@ type implRun struct {
 	// progress is what this run last told the initiative (nil: nothing yet; a new run tells
 	// it once more, which the initiative takes as no change).
 	progress *domain.ImplementationProgress
+	// escalationProgress: the progress reports say whether a report is escalated (see
+	// implEscalationProgressChange).
+	escalationProgress bool
 }
 
 func newImplRun(ctx workflow.Context, in contract.ImplementationInput) (*implRun, error) {
@@ -105,6 +108,7 @@ func newImplRun(ctx workflow.Context, in contract.ImplementationInput) (*implRun
 // attributes, and sleeps until the next event or message; it ends with the implementation
 // or continues as new with the next period.
 func (r *implRun) loop(ctx workflow.Context) (domain.ImplOutcome, error) {
+	r.escalationProgress = workflow.GetVersion(ctx, implEscalationProgressChange, workflow.DefaultVersion, 1) != workflow.DefaultVersion
 	for {
 		now := workflow.Now(ctx)
 		r.pending = append(r.pending, r.im.Advance(now)...)

@@ -186,6 +186,7 @@ func TestThreeYearImplementation(t *testing.T) {
 	require.Len(t, im.Participants, 12)
 	assert.Equal(t, domain.JoinOfferLate, im.Participants[11].Source)
 	assert.True(t, mid.Escalated)
+	assert.True(t, midInitiative.Initiative.Escalated(), "the initiative shows its implementation's escalated report (list --escalated, HandslagEscalated)")
 	require.NotNil(t, mid.NextMilestone)
 	assert.Equal(t, "bred-inforing", mid.NextMilestone.ID)
 	assert.Equal(t, sthlm(2028, 6, 30, 0, 0), mid.NextMilestone.Date.In(domain.Stockholm()))
