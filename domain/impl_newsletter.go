@@ -37,7 +37,8 @@ func Newsletter(month time.Time, ims []Implementation) []NewsletterEntry {
 		}
 		for _, ev := range im.Events {
 			if publicEvent(ev.Kind) && !ev.At.Before(month) && ev.At.Before(end) {
-				ev.By = "" // user ids stay in the audit trail, not in a publication
+				// User IDs and free-text reasons stay in the audit trail, not in a publication.
+				ev.By, ev.Reason = "", ""
 				e.Events = append(e.Events, ev)
 			}
 		}

@@ -281,3 +281,14 @@ func TestNewsletterTakesTheMonthsPublicEventsWithoutUserIDs(t *testing.T) {
 	_, err = ParseMonth("maj")
 	assert.Error(t, err)
 }
+
+// The newsletter is a publication: no user IDs and no free-text reasons.
+func TestNewsletterCarriesNoReasons(t *testing.T) {
+	im := Implementation{InitiativeID: "bygglov", Title: "Bygglov", Events: []ImplEvent{
+		{At: time.Date(2029, 1, 15, 10, 0, 0, 0, Stockholm()), Kind: EvStopped, By: "lena.ledningen", Reason: "Finansieringen drogs in"}}}
+	news := Newsletter(time.Date(2029, 1, 1, 0, 0, 0, 0, Stockholm()), []Implementation{im})
+	require.Len(t, news, 1)
+	require.Len(t, news[0].Events, 1)
+	assert.Empty(t, news[0].Events[0].Reason)
+	assert.Empty(t, news[0].Events[0].By)
+}

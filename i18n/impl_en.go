@@ -36,8 +36,9 @@ var implEnglish = map[string]string{
 	"impl.event.hearing_moved":     "Hearing {ref} moved to {detail}",
 	"impl.event.hearing_held":      "Hearing {ref} was held",
 	"impl.event.unsubscribed":      "Municipality {ref} no longer receives digests",
-	"impl.event.completed":         "The implementation is complete: {reason}",
-	"impl.event.stopped":           "The implementation was stopped: {reason}",
+	"impl.event.completed":         "The implementation is complete",
+	"impl.event.stopped":           "The implementation was stopped",
+	"impl.event.reason":            "reason: {reason}",
 
 	"impl.mail.report_reminder.subject": "Reminder: status report for {period} missing – {title}",
 	"impl.mail.report_reminder.body": "Hello,\n\nThe status report of {title} ({id}) for {period} was due {due}. Owner: {owner}.\n\n" +

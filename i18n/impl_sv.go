@@ -38,8 +38,9 @@ var implSwedish = map[string]string{
 	"impl.event.hearing_moved":     "Hearing {ref} är flyttad till {detail}",
 	"impl.event.hearing_held":      "Hearing {ref} har hållits",
 	"impl.event.unsubscribed":      "Kommun {ref} får inte längre sammanfattningar",
-	"impl.event.completed":         "Genomförandet är klart: {reason}",
-	"impl.event.stopped":           "Genomförandet har avbrutits: {reason}",
+	"impl.event.completed":         "Genomförandet är klart",
+	"impl.event.stopped":           "Genomförandet har avbrutits",
+	"impl.event.reason":            "motivering: {reason}",
 
 	"impl.mail.report_reminder.subject": "Påminnelse: statusrapport för {period} saknas – {title}",
 	"impl.mail.report_reminder.body": "Hej!\n\nStatusrapporten för {title} ({id}) för perioden {period} skulle ha varit inne {due}. " +

@@ -213,7 +213,7 @@ func (c *CLI) writeNewsletter(w io.Writer, month string, news newsletter) {
 	for _, e := range news.Implementation {
 		fmt.Fprintf(w, "\n## %s\n\n", c.t("impl.newsletter.initiative", "title", e.Title, "id", e.InitiativeID, "stage", c.t("stage."+string(e.Stage))))
 		for _, ev := range e.Events {
-			fmt.Fprintf(w, "- %s\n", present.ImplEventLine(c.Lang, ev))
+			fmt.Fprintf(w, "- %s\n", present.ImplEventLineWithReason(c.Lang, ev))
 		}
 		for _, g := range e.Goals {
 			if g.Latest == nil {
