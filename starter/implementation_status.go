@@ -52,7 +52,7 @@ func (c *CLI) printImplStatus(w io.Writer, st contract.ImplementationStatus) {
 		row("impl.status.next_milestone", day(m.Date)+" "+m.ID+": "+m.What)
 	}
 	if e := st.Latest; e != nil {
-		row("impl.status.latest", present.ImplEventLine(c.Lang, *e))
+		row("impl.status.latest", present.ImplEventLineWithReason(c.Lang, *e))
 	}
 	for _, m := range im.Plan.Milestones {
 		state := c.t("impl.status.open")
@@ -213,7 +213,7 @@ func (c *CLI) writeNewsletter(w io.Writer, month string, news newsletter) {
 	for _, e := range news.Implementation {
 		fmt.Fprintf(w, "\n## %s\n\n", c.t("impl.newsletter.initiative", "title", e.Title, "id", e.InitiativeID, "stage", c.t("stage."+string(e.Stage))))
 		for _, ev := range e.Events {
-			fmt.Fprintf(w, "- %s\n", present.ImplEventLineWithReason(c.Lang, ev))
+			fmt.Fprintf(w, "- %s\n", present.ImplEventLine(c.Lang, ev))
 		}
 		for _, g := range e.Goals {
 			if g.Latest == nil {
