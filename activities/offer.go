@@ -8,6 +8,7 @@ import (
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/mail"
+	"github.com/skr/handslag/present"
 	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/temporal"
 )
@@ -137,7 +138,7 @@ func (a *Activities) link(offerID, code string) string {
 func (a *Activities) offerMessage(b OfferMailBatch, m domain.OfferMunicipality, to []string) mail.Message {
 	c := b.Content
 	args := []any{"title", c.Title, "municipality", m.Name, "what", c.What, "who_does_what", c.WhoDoesWhat,
-		"effect_goal", c.EffectGoal, "cost", c.Cost, "financing", c.Financing, "period", orDash(c.ImplementationPeriod),
+		"effect_goal", c.EffectGoal, "cost", c.Cost, "financing", c.Financing, "period", present.Period(a.Lang, c.ImplementationPeriod),
 		"seminar", localTime(b.Seminar), "deadline", localTime(b.Deadline), "link", a.link(b.OfferID, m.Code),
 		"days", b.DaysBefore}
 	kind := "mail.offer"

@@ -34,7 +34,7 @@ func offerBatch(kind MailKind) OfferMailBatch {
 	loc := domain.Stockholm()
 	return OfferMailBatch{Kind: kind, OfferID: "offer-bygglov", DaysBefore: 3,
 		Content: domain.OfferContent{InitiativeID: "bygglov", Title: "Bygglov", What: "En e-tjänst", WhoDoesWhat: "Inera bygger",
-			EffectGoal: "Hälften digitalt", Cost: "12 mnkr", Financing: "Abonnemang"},
+			EffectGoal: "Hälften digitalt", Cost: "12 mnkr", Financing: "Abonnemang", ImplementationPeriod: "2027-05-01..2029-12-31"},
 		Seminar: time.Date(2027, 3, 1, 13, 0, 0, 0, loc), Deadline: time.Date(2027, 4, 1, 17, 0, 0, 0, loc), To: fourMunicipalities}
 }
 
@@ -58,6 +58,7 @@ func TestSendOfferMailOncePerMunicipalityWithLinkAndSeminar(t *testing.T) {
 	assert.Equal(t, []string{offerfakes.Address("0180")}, m.To)
 	assert.Equal(t, "Erbjudande till Stockholm: Bygglov", m.Subject)
 	for _, want := range []string{"https://handslag.example/svar/offer-bygglov/0180?sig=fake", "lanseringsseminariet 2027-03-01 13:00",
+		"1 maj 2027 – 31 december 2029",
 		"senast 2027-04-01 17:00", "Inera bygger", "12 mnkr"} {
 		assert.Contains(t, m.Body, want)
 	}

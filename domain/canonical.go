@@ -113,6 +113,11 @@ func (c Decide) canonical() Command {
 	return c
 }
 
+func (c RecordQualification) canonical() Command {
+	c.ImplementationPeriod = strings.TrimSpace(c.ImplementationPeriod)
+	return c
+}
+
 // ParseRelevance accepts a relevance level in English or Swedish (hög, medel, låg).
 func ParseRelevance(s string) (Relevance, error) {
 	r := alias(s, relevanceAliases)

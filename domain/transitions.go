@@ -249,8 +249,18 @@ func (c RecordQualification) check(in *Initiative, _ time.Time) error {
 	if err := inStage(in, StageQualification); err != nil {
 		return err
 	}
-	return required([2]string{"what", c.What}, [2]string{"who_does_what", c.WhoDoesWhat},
-		[2]string{"effect_goal", c.EffectGoal}, [2]string{"cost", c.Cost}, [2]string{"financing", c.Financing})
+	if err := required([2]string{"what", c.What}, [2]string{"who_does_what", c.WhoDoesWhat},
+		[2]string{"effect_goal", c.EffectGoal}, [2]string{"cost", c.Cost}, [2]string{"financing", c.Financing}); err != nil {
+		return err
+	}
+	// The period is printed in every offer and starts the implementation's plan: dates, or
+	// none (three years from the go decision).
+	if p := strings.TrimSpace(c.ImplementationPeriod); p != "" {
+		if _, _, ok := ParsePeriod(p); !ok {
+			return invalid("implementation_period", p+" (ÅÅÅÅ-ÅÅÅÅ eller ÅÅÅÅ-MM-DD..ÅÅÅÅ-MM-DD)")
+		}
+	}
+	return nil
 }
 
 func (c RecordQualification) apply(in *Initiative, now time.Time) {

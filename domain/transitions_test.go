@@ -182,3 +182,19 @@ func TestAnOfferNamesTheMissingRequirements(t *testing.T) {
 	require.ErrorAs(t, err, &ve)
 	assert.Equal(t, CodeWrongStage, ve.Code)
 }
+
+// The implementation period is printed in every offer and starts the plan: dates or nothing.
+func TestTheQualificationPeriodMustBeDates(t *testing.T) {
+	in := &Initiative{ID: "bygglov", Stage: StageQualification, Requirements: newChecklist()}
+	now := time.Date(2027, 10, 1, 10, 0, 0, 0, Stockholm())
+	plan := func(period string) RecordQualification {
+		return RecordQualification{Meta: Meta{By: Actor{ID: "anna", Role: RoleOffice}, Reason: "r"}, What: "w", WhoDoesWhat: "x",
+			EffectGoal: "e", Cost: "c", Financing: "f", ImplementationPeriod: period}
+	}
+	for _, ok := range []string{"", "2027-2029", " 2027-05-01..2029-12-31 "} {
+		assert.NoError(t, in.Check(plan(ok), now), ok)
+	}
+	for _, bad := range []string{"snart", "tre år", "2029-2027", "2027-13-01..2028-01-01"} {
+		assertCode(t, in.Check(plan(bad), now), CodeInvalidValue, "implementation_period")
+	}
+}

@@ -17,6 +17,8 @@ import (
 	"github.com/skr/handslag/admin"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
+	"github.com/skr/handslag/i18n"
+	"github.com/skr/handslag/present"
 	"github.com/skr/handslag/web"
 )
 
@@ -119,7 +121,7 @@ func (o *Offers) View(ctx context.Context, offerID, code string) (web.OfferView,
 	}
 	c := r.Content
 	v := web.OfferView{OfferID: offerID, Title: c.Title, What: c.What, WhoDoesWhat: c.WhoDoesWhat,
-		EffectGoal: c.EffectGoal, Cost: c.Cost, Financing: c.Financing, ImplementationPeriod: c.ImplementationPeriod,
+		EffectGoal: c.EffectGoal, Cost: c.Cost, Financing: c.Financing, ImplementationPeriod: present.Period(i18n.Swedish, c.ImplementationPeriod),
 		AnswerDeadline: r.Deadline, SeminarDate: r.Seminar, DecisionRule: r.Rule.String(),
 		MunicipalityCode: m.Code, MunicipalityName: m.Name,
 		Closed: r.Closed, DeadlinePassed: !time.Now().Before(r.Clock.ToReal(r.Deadline))}

@@ -106,7 +106,7 @@ func TestViewShowsTheOfferAndTheMunicipalitysLatestAnswer(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "E-tjänst för bygglov", v.Title)
 	assert.Equal(t, "Inera bygger", v.WhoDoesWhat)
-	assert.Equal(t, "2027-2028", v.ImplementationPeriod)
+	assert.Equal(t, "1 januari 2027 – 31 december 2028", v.ImplementationPeriod)
 	assert.True(t, v.AnswerDeadline.Equal(deadline))
 	assert.True(t, v.SeminarDate.Equal(sthlm(2027, 3, 1, 13, 0)))
 	assert.Contains(t, v.DecisionRule, "60 %")

@@ -5,10 +5,10 @@ import (
 	"embed"
 	"html/template"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/skr/handslag/i18n"
+	"github.com/skr/handslag/present"
 )
 
 //go:embed templates/*.html
@@ -67,17 +67,10 @@ func (p *pages) render(w http.ResponseWriter, status int, page string, data any)
 // formatTime writes an instant as a reader expects it, in the configured zone: "15 mars 2027
 // kl. 17.00" (Swedish time notation uses a dot).
 func formatTime(lang i18n.Lang, loc *time.Location, at time.Time) string {
-	at = at.In(loc)
-	clock := at.Format("15.04")
-	if lang == i18n.English {
-		clock = at.Format("15:04")
-	}
-	return i18n.T(lang, "web.datetime", "day", at.Day(), "month", i18n.T(lang, "web.month."+strconv.Itoa(int(at.Month()))),
-		"year", at.Year(), "time", clock)
+	return present.DateTime(lang, at.In(loc))
 }
 
 // formatDay writes the date of an instant in the configured zone: "15 mars 2027".
 func formatDay(lang i18n.Lang, loc *time.Location, at time.Time) string {
-	at = at.In(loc)
-	return i18n.T(lang, "cases.date", "day", at.Day(), "month", i18n.T(lang, "web.month."+strconv.Itoa(int(at.Month()))), "year", at.Year())
+	return present.Day(lang, at.In(loc))
 }
