@@ -49,7 +49,7 @@ func (a *Activities) SendReceipts(ctx context.Context, b ReceiptBatch) (OfferMai
 			late = i18n.T(a.Lang, "mail.receipt.late")
 		}
 		args := []any{"title", b.Content.Title, "municipality", r.Municipality.Name, "answer", answer, "name", v.Name,
-			"role", v.Role, "comment", orDash(v.Comment), "version", v.Version, "at", localTime(b.Clock.ToCalendar(v.At)),
+			"role", v.Role, "comment", orDash(v.Comment), "version", v.Version, "at", localTime(v.At),
 			"late", late, "deadline", localTime(b.Deadline), "source", i18n.T(a.Lang, "offer.source."+string(v.Source))}
 		sent, err := a.Sender.Send(ctx, mail.Message{Key: ReceiptKey(b.Content.InitiativeID, r.Municipality.Code, v.Version),
 			To: to, Created: a.now(), Subject: i18n.T(a.Lang, "mail.receipt.subject", args...),

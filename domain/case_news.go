@@ -37,7 +37,7 @@ func NewsOfTheMonth(month time.Time, ins []Initiative) []CaseNews {
 		}
 		n := CaseNews{ID: in.ID, Title: in.Need.Title, Stage: in.Stage}
 		for _, e := range in.Timeline {
-			at := in.Clock.ToCalendar(e.At).In(Stockholm())
+			at := e.At.In(Stockholm()) // when it happened (real time)
 			if s, ok := strings.CutPrefix(e.Event, "stage:"); ok && inMonth(at) {
 				n.Entered = append(n.Entered, StageEntered{Stage: Stage(s), At: at})
 			}

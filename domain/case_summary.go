@@ -79,20 +79,24 @@ type CaseOutcome struct {
 func (in *Initiative) PassedIntake() bool { return in.Owner != "" }
 
 // Summary projects the state onto the case list at real time now (which decides the next
-// milestone).
+// milestone). One clock per record: what happened (registered, decided, closed) is dated when
+// it happened, in real time; what is planned (the next milestone) on the initiative's calendar,
+// which on a demo calendar runs faster (the summary says Demo).
 func (in *Initiative) Summary(now time.Time) CaseSummary {
-	cal := in.Clock.ToCalendar
 	s := CaseSummary{
 		ID: in.ID, Title: in.Need.Title, Stage: in.Stage, Step: in.Stage.Step(), Owner: in.Owner,
 		Assisting: append([]Owner(nil), in.Assisting...), Year: in.CycleYear,
-		Registered: cal(in.Created), Demo: in.Clock.Scaled(),
+		Registered: inStockholm(in.Created), Demo: in.Clock.Scaled(),
 		LatestDecision: in.latestDecision(), NextMilestone: in.nextMilestone(now),
 	}
 	if in.Outcome != nil {
-		s.Outcome = &CaseOutcome{Stage: in.Outcome.Stage, Body: in.outcomeBody(), At: cal(in.Outcome.At)}
+		s.Outcome = &CaseOutcome{Stage: in.Outcome.Stage, Body: in.outcomeBody(), At: inStockholm(in.Outcome.At)}
 	}
 	return s
 }
+
+// inStockholm is a real instant in Europe/Stockholm.
+func inStockholm(t time.Time) time.Time { return t.In(Stockholm()) }
 
 // latestDecision is the most recent of the leadership's decisions and the offer round's
 // verdicts (a later report with the same verdict, such as the round's final one after a go,
@@ -108,12 +112,12 @@ func (in *Initiative) latestDecision() *CaseDecision {
 }
 
 // publicDecisions are the leadership's decisions and the offer round's verdicts (a report
-// that repeats the verdict before it is not a new one), as the public sees them, on the
-// initiative's calendar.
+// that repeats the verdict before it is not a new one), as the public sees them, dated when
+// they were taken.
 func (in *Initiative) publicDecisions() []CaseDecision {
 	var out []CaseDecision
 	for _, d := range in.Decisions {
-		out = append(out, CaseDecision{Gate: d.Gate, Verdict: d.Verdict, Body: RoleLeadership, At: in.Clock.ToCalendar(d.At)})
+		out = append(out, CaseDecision{Gate: d.Gate, Verdict: d.Verdict, Body: RoleLeadership, At: inStockholm(d.At)})
 	}
 	if in.Offer != nil {
 		for i, r := range in.Offer.Reports {
@@ -124,7 +128,7 @@ func (in *Initiative) publicDecisions() []CaseDecision {
 			if r.Go {
 				v = VerdictGo
 			}
-			out = append(out, CaseDecision{Gate: GateOfferRound, Verdict: v, Body: RoleMunicipality, At: in.Clock.ToCalendar(r.At)})
+			out = append(out, CaseDecision{Gate: GateOfferRound, Verdict: v, Body: RoleMunicipality, At: inStockholm(r.At)})
 		}
 	}
 	return out

@@ -265,7 +265,9 @@ func assertSameInstants(t *testing.T, want, got any, what string) {
 	assert.Equal(t, norm(want), norm(got), what)
 }
 
-// A demo initiative's dates are on its simulated calendar, and it is marked as a demo.
+// One clock per record: a demo initiative is registered when it was (real time), while what
+// it waits for is dated on its simulated calendar; it is marked as a demo. (Registered used to
+// show the demo calendar's date: a need registered on 1 December appeared as 19 November.)
 func TestCaseSummaryOfADemoCalendar(t *testing.T) {
 	realStart := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 	reg := Registration{ID: "demo-fall", By: caseOffice.By, Calendar: DemoCalendar(time.Second), DemoStart: local(2026, 10, 15, 0, 0),
@@ -275,7 +277,7 @@ func TestCaseSummaryOfADemoCalendar(t *testing.T) {
 	require.NoError(t, in.Apply(TriageOwner{Meta: caseOffice, Owner: OwnerSKR, Route: RouteOwn}, realStart.Add(time.Second)))
 	s := in.Summary(realStart.Add(2 * time.Second))
 	assert.True(t, s.Demo)
-	assert.True(t, s.Registered.Equal(local(2026, 10, 15, 0, 0)), "registered on the demo calendar: %v", s.Registered)
+	assert.True(t, s.Registered.Equal(realStart), "registered when it was: %v", s.Registered)
 	require.NotNil(t, s.NextMilestone)
 	assert.True(t, s.NextMilestone.At.Equal(local(2027, 2, 1, 9, 0)), "the calendar date, not the real one: %v", s.NextMilestone.At)
 }

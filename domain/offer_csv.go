@@ -37,7 +37,7 @@ func WriteAnswersCSV(w io.Writer, r *OfferRound) error {
 		for i, v := range vs {
 			row := append(append([]string(nil), base...), fmt.Sprint(v.Version), fmt.Sprint(i == len(vs)-1),
 				string(v.Answer), cell(v.Name), cell(v.Role), cell(v.Comment), string(v.Source), cell(v.EnteredBy),
-				cell(v.SubmissionID), r.Clock.ToCalendar(v.At).Format("2006-01-02T15:04:05-07:00"), fmt.Sprint(v.Late))
+				cell(v.SubmissionID), v.At.In(Stockholm()).Format("2006-01-02T15:04:05-07:00"), fmt.Sprint(v.Late))
 			if err := cw.Write(row); err != nil {
 				return err
 			}

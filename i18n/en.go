@@ -64,7 +64,7 @@ var english = map[string]string{
 	"cli.accepted":      "Accepted: {id} is now in the stage {stage}.",
 	"cli.signalled":     "Sent as a signal to {id} (no confirmation is awaited).",
 	"cli.none":          "No initiatives match.",
-	"cli.demo":          "DEMO CALENDAR: one day lasts {day}.",
+	"cli.demo":          "DEMO CALENDAR: one calendar day lasts {day}. What happened is dated in real time; seasons and deadlines by the demo calendar.",
 	"cli.escalated":     "ESCALATED: {what} did not come before {deadline}.",
 	"cli.next":          "Next event: {what} {at}.",
 	"cli.next_opens":    "{season} opens",

@@ -22,7 +22,7 @@ var implEnglish = map[string]string{
 	"impl.wake.digest":     "digest to the municipalities for {ref}",
 	"impl.wake.period":     "new follow-up period",
 
-	"period.default": "three years from the decision to implement (unless stated otherwise)",
+	"period.default":               "three years from the decision to implement (unless stated otherwise)",
 	"impl.event.started":           "The implementation has started",
 	"impl.event.plan_changed":      "The plan was updated (period {detail})",
 	"impl.event.joined":            "Municipality {ref} {detail} now takes part",

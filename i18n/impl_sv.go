@@ -24,7 +24,7 @@ var implSwedish = map[string]string{
 	"impl.wake.digest":     "sammanfattning till kommunerna för {ref}",
 	"impl.wake.period":     "ny uppföljningsperiod",
 
-	"period.default": "tre år från beslutet att genomföra (om inget annat anges)",
+	"period.default":               "tre år från beslutet att genomföra (om inget annat anges)",
 	"impl.event.started":           "Genomförandet har startat",
 	"impl.event.plan_changed":      "Planen har uppdaterats (period {detail})",
 	"impl.event.joined":            "Kommun {ref} {detail} deltar nu i genomförandet",

@@ -69,7 +69,7 @@ var swedish = map[string]string{
 	"cli.accepted":      "Mottaget: {id} är nu i steget {stage}.",
 	"cli.signalled":     "Skickat som signal till {id} (ingen bekräftelse väntas).",
 	"cli.none":          "Inga initiativ matchar.",
-	"cli.demo":          "DEMOKALENDER: en dag varar {day}.",
+	"cli.demo":          "DEMOKALENDER: en kalenderdag varar {day}. Det som har hänt visas med verklig tid, säsonger och tidsfrister med demokalenderns datum.",
 	"cli.escalated":     "ESKALERAD: {what} kom inte före {deadline}.",
 	"cli.next":          "Nästa händelse: {what} {at}.",
 	"cli.next_opens":    "{season} öppnar",

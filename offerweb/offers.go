@@ -11,7 +11,6 @@ import (
 	"context"
 	"errors"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/skr/handslag/admin"
@@ -77,9 +76,6 @@ type Offers struct {
 	meta    domain.Meta
 	writes  *Batcher[domain.AnswerInput, domain.AnswerResult]
 	reads   *Batcher[struct{}, *domain.OfferRound]
-
-	mu     sync.Mutex
-	clocks map[string]domain.Clock // by offer ID; a round's clock never changes
 }
 
 var _ web.Offers = (*Offers)(nil)
@@ -96,8 +92,7 @@ func New(backend Backend, opts Options) *Offers {
 	if opts.CallTimeout <= 0 {
 		opts.CallTimeout = 30 * time.Second
 	}
-	o := &Offers{backend: backend, meta: domain.Meta{By: opts.By, Reason: "Svar via svarsformuläret"},
-		clocks: map[string]domain.Clock{}}
+	o := &Offers{backend: backend, meta: domain.Meta{By: opts.By, Reason: "Svar via svarsformuläret"}}
 	if opts.InFlight <= 0 {
 		opts.InFlight = DefaultInFlight
 	}
@@ -127,7 +122,7 @@ func (o *Offers) View(ctx context.Context, offerID, code string) (web.OfferView,
 		Closed: r.Closed, DeadlinePassed: !time.Now().Before(r.Clock.ToReal(r.Deadline))}
 	if latest, n := latestOf(r, code); n > 0 {
 		v.Current = &web.CurrentAnswer{Choice: web.Choice(latest.Answer), Name: latest.Name, Role: latest.Role,
-			Comment: latest.Comment, AnsweredAt: r.Clock.ToCalendar(latest.At), Late: latest.Late, Version: latest.Version}
+			Comment: latest.Comment, AnsweredAt: latest.At.In(domain.Stockholm()), Late: latest.Late, Version: latest.Version}
 	}
 	return v, nil
 }
@@ -144,12 +139,8 @@ func (o *Offers) Answer(ctx context.Context, s web.AnswerSubmission) (web.Answer
 	if res.Error != nil {
 		return web.AnswerReceipt{}, answerError(res.Error)
 	}
-	clock, err := o.clock(ctx, s.OfferID)
-	if err != nil {
-		return web.AnswerReceipt{}, err
-	}
 	rc := web.AnswerReceipt{Choice: s.Choice, Name: strings.TrimSpace(s.Name), Role: strings.TrimSpace(s.Role),
-		Comment: strings.TrimSpace(s.Comment), AnsweredAt: clock.ToCalendar(res.At), Version: res.Version,
+		Comment: strings.TrimSpace(s.Comment), AnsweredAt: res.At.In(domain.Stockholm()), Version: res.Version,
 		Changed: res.Version > 1, Late: res.Late}
 	if res.Duplicate {
 		// What this call carried may differ from what was recorded (a form sent again after an
@@ -190,29 +181,11 @@ func (o *Offers) read(ctx context.Context, offerID string, waiting []struct{}) (
 	if err != nil {
 		return nil, callError(err)
 	}
-	o.mu.Lock()
-	o.clocks[offerID] = r.Clock
-	o.mu.Unlock()
 	out := make([]*domain.OfferRound, len(waiting))
 	for i := range out {
 		out[i] = &r // shared, read-only
 	}
 	return out, nil
-}
-
-// clock returns the round's clock, reading the round once if no view has yet.
-func (o *Offers) clock(ctx context.Context, offerID string) (domain.Clock, error) {
-	o.mu.Lock()
-	c, ok := o.clocks[offerID]
-	o.mu.Unlock()
-	if ok {
-		return c, nil
-	}
-	r, err := o.reads.Do(ctx, offerID, struct{}{})
-	if err != nil {
-		return domain.Clock{}, err
-	}
-	return r.Clock, nil
 }
 
 // initiativeID takes the initiative's ID out of an offer ID (the round's workflow ID).

@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
 	"github.com/stretchr/testify/assert"
@@ -87,4 +89,20 @@ func TestMissingRequirementsAreNamedInWords(t *testing.T) {
 		Detail: "bygglov: qualification_plan, long_term_financing"})
 	assert.Contains(t, msg, "bygglov: kvalificeringsplanen, plan för långsiktig finansiering")
 	assert.NotContains(t, msg, "long_term")
+}
+
+// One clock per record: on a demo calendar the timeline shows when things happened (real time),
+// not the simulated calendar's date of that instant.
+func TestStatusDatesWhatHappenedInRealTime(t *testing.T) {
+	realStart := time.Date(2026, 12, 1, 21, 37, 0, 0, time.UTC) // 22:37 in Stockholm
+	reg := domain.Registration{ID: "demo", By: domain.Actor{ID: "anna", Role: domain.RoleOffice}, Calendar: domain.DemoCalendar(time.Second),
+		DemoStart: time.Date(2026, 10, 15, 0, 0, 0, 0, domain.Stockholm()),
+		Need: domain.Need{Title: "Demo", Problem: "p", WhoHasTheNeed: "w", ExpectedBenefit: "b", AffectedActivities: []string{"a"},
+			ProposerOrganisation: "o", ContactEmail: "a@b.se"}}
+	in := domain.NewInitiative(reg, realStart)
+	var out bytes.Buffer
+	(&CLI{Lang: i18n.Swedish}).printStatus(&out, contract.Status{Initiative: *in})
+	assert.Contains(t, out.String(), "2026-12-01 22:37")
+	assert.NotContains(t, out.String(), "2026-10-15", "not the demo calendar's date")
+	assert.Contains(t, out.String(), "Det som har hänt visas med verklig tid")
 }

@@ -68,7 +68,7 @@ func (c *CLI) offerStatus(ctx context.Context, args []string) error {
 
 func (c *CLI) printOfferStatus(w io.Writer, st contract.OfferStatus) {
 	when := func(t time.Time) string { return t.In(domain.Stockholm()).Format("2006-01-02 15:04") }
-	real := func(t time.Time) string { return st.Clock.ToCalendar(t).Format("2006-01-02 15:04") }
+	real := func(t time.Time) string { return t.In(domain.Stockholm()).Format("2006-01-02 15:04") } // records: real time
 	tw := tabwriter.NewWriter(w, 0, 2, 2, ' ', 0)
 	row := func(label, value string) { fmt.Fprintf(tw, "%s\t%s\n", c.t(label), value) }
 	t := st.Tally

@@ -45,7 +45,9 @@ func (c *CLI) t(key string, args ...any) string { return i18n.T(c.Lang, key, arg
 
 func (c *CLI) printStatus(w io.Writer, st contract.Status) {
 	in := st.Initiative
-	when := func(t time.Time) string { return in.Clock.ToCalendar(t).Format("2006-01-02 15:04") }
+	// One clock per record: what happened is shown when it happened (real time); the next
+	// calendar event below is on the initiative's calendar (a demo calendar runs faster).
+	when := func(t time.Time) string { return t.In(domain.Stockholm()).Format("2006-01-02 15:04") }
 	tw := tabwriter.NewWriter(w, 0, 2, 2, ' ', 0)
 	row := func(label, value string) { fmt.Fprintf(tw, "%s\t%s\n", c.t(label), value) }
 	row("status.initiative", in.ID+": "+in.Need.Title)
