@@ -22,6 +22,9 @@ const (
 	MsgSubmitPriorities = "submit_priorities" // domain.SubmitPriorities: council, network, or office on behalf
 	MsgSubmitValuation  = "submit_valuation"  // domain.SubmitValuation: council, or office on behalf
 	MsgDecideCycle      = "decide_cycle"      // domain.DecideCycle: leadership
+	// MsgParticipantClosed is the signal an initiative sends the cycle it is in when it
+	// closes (withdrawn, declined): domain.ParticipantClosing.
+	MsgParticipantClosed = "participant_closed"
 
 	// QueryCycleStatus returns CycleStatus; QueryCycleReport returns domain.CycleReport.
 	QueryCycleStatus = "cycle_status"

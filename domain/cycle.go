@@ -110,6 +110,31 @@ type Participant struct {
 	Owner    Owner            `json:"owner,omitempty"`
 	Criteria []CriterionScore `json:"criteria,omitempty"`
 	Included time.Time        `json:"included"`
+	// Closed is the stage the initiative closed in during the cycle (withdrawn, declined), as
+	// it told the cycle; the ranking marks it, and new lists may not name it.
+	Closed   Stage     `json:"closed,omitempty"`
+	ClosedAt time.Time `json:"closed_at,omitempty"`
+}
+
+// ParticipantClosing is what an initiative tells its cycle when it closes.
+type ParticipantClosing struct {
+	Initiative string    `json:"initiative"`
+	Stage      Stage     `json:"stage"`
+	At         time.Time `json:"at"`
+}
+
+// ParticipantClosed records that a participant has closed (an initiative tells its cycle).
+// It reports whether anything changed.
+func (c *Cycle) ParticipantClosed(id string, stage Stage, at time.Time) bool {
+	for i := range c.Participants {
+		p := &c.Participants[i]
+		if p.ID == id && p.Closed == "" && stage.Closed() {
+			p.Closed, p.ClosedAt = stage, at
+			c.Revision++
+			return true
+		}
+	}
+	return false
 }
 
 // SubmittedList is one member's priority list as given.

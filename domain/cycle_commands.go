@@ -106,10 +106,24 @@ func (s SubmitPriorities) checkCycle(c *Cycle, now time.Time) error {
 		return &ValidationError{Code: CodeClosed, Field: "lists_deadline",
 			Detail: c.ListsDeadline().Format("2006-01-02 15:04")}
 	}
-	return ValidatePriorityList(s.Initiatives, len(c.Participants), func(id string) bool {
+	open := 0
+	for _, p := range c.Participants {
+		if p.Closed == "" {
+			open++
+		}
+	}
+	if err := ValidatePriorityList(s.Initiatives, open, func(id string) bool {
 		_, ok := c.Participant(id)
 		return ok
-	})
+	}); err != nil {
+		return err
+	}
+	for _, id := range s.Initiatives {
+		if p, _ := c.Participant(id); p.Closed != "" {
+			return invalid("initiatives", id+" ("+string(p.Closed)+")")
+		}
+	}
+	return nil
 }
 
 func (s SubmitPriorities) applyCycle(c *Cycle, now time.Time) {

@@ -40,6 +40,8 @@ type RankingRow struct {
 	Feasibility int `json:"feasibility"`
 	Benefit     int `json:"benefit"`
 	Cost        int `json:"cost"`
+	// Closed marks an initiative that closed during the cycle (withdrawn, declined).
+	Closed Stage `json:"closed,omitempty"`
 }
 
 // ValuationSummary sums up the council's valuations of one quick analysis.
@@ -70,7 +72,7 @@ func (c *Cycle) RankingReport() []RankingRow {
 	var rows []RankingRow
 	named := map[string]bool{}
 	row := func(p Participant) RankingRow {
-		r := RankingRow{ID: p.ID, Title: p.Title, Owner: p.Owner}
+		r := RankingRow{ID: p.ID, Title: p.Title, Owner: p.Owner, Closed: p.Closed}
 		for _, s := range p.Criteria {
 			switch s.Criterion {
 			case CriterionUrgency:
@@ -153,7 +155,8 @@ func (c *Cycle) ValuationSummaries() []ValuationSummary {
 
 // CSVHeader is the header of the report's CSV: one row per fact, its kind first.
 var CSVHeader = []string{"year", "kind", "member", "initiative", "position", "rank", "points", "lists",
-	"urgency", "feasibility", "benefit", "cost", "score", "gate", "verdict", "version", "on_behalf", "by", "at", "reason_or_comment"}
+	"urgency", "feasibility", "benefit", "cost", "score", "gate", "verdict", "version", "on_behalf", "by", "at", "reason_or_comment",
+	"closed"}
 
 // CSVRows flattens the report: ranking rows, list entries (current and replaced), reminders,
 // valuations and decisions (one row per initiative). Columns that do not apply are empty.
@@ -178,7 +181,8 @@ func (r CycleReport) CSVRows() [][]string {
 	for _, x := range r.Ranking {
 		add(map[string]string{"kind": "ranking", "initiative": x.ID, "rank": itoa(x.Rank), "points": strconv.Itoa(x.Points),
 			"lists": strconv.Itoa(x.Lists), "position": itoa(x.BestPosition), "urgency": itoa(x.Urgency),
-			"feasibility": itoa(x.Feasibility), "benefit": itoa(x.Benefit), "cost": itoa(x.Cost), "reason_or_comment": x.Title})
+			"feasibility": itoa(x.Feasibility), "benefit": itoa(x.Benefit), "cost": itoa(x.Cost), "reason_or_comment": x.Title,
+			"closed": string(x.Closed)})
 	}
 	lists := func(kind string, ls []SubmittedList) {
 		for _, l := range ls {

@@ -334,3 +334,28 @@ func TestJoinCycle(t *testing.T) {
 	join.Year = 2028
 	require.ErrorAs(t, in.Apply(join, now), &ve, "in the review only its own year's cycle may take it in")
 }
+
+// An initiative withdrawn during the cycle is marked in the ranking and its CSV, and a new list
+// may not name it.
+func TestAClosedParticipantIsMarkedAndCannotBeListed(t *testing.T) {
+	c, start := testCycle(t, 8)
+	now := start.Add(24 * 24 * time.Hour) // in February
+	c.Advance(now)
+	require.NoError(t, c.Apply(SubmitPriorities{Meta: cmeta("county:01", RoleCouncil), Member: "county:01", Initiatives: ids(1, 6)}, now))
+	assert.True(t, c.ParticipantClosed("i02", StageWithdrawn, now))
+	assert.False(t, c.ParticipantClosed("i02", StageWithdrawn, now), "once")
+	assert.False(t, c.ParticipantClosed("x99", StageWithdrawn, now), "not a participant")
+	var marked RankingRow
+	for _, r := range c.RankingReport() {
+		if r.ID == "i02" {
+			marked = r
+		}
+	}
+	assert.Equal(t, StageWithdrawn, marked.Closed)
+	assert.Equal(t, 2, marked.Rank, "its place stays visible, marked")
+	rows := c.Report().CSVRows()
+	assert.Equal(t, "withdrawn", rows[1][len(CSVHeader)-1])
+	err := c.Check(SubmitPriorities{Meta: cmeta("county:03", RoleCouncil), Member: "county:03", Initiatives: ids(1, 5)}, now)
+	assertCode(t, err, CodeInvalidValue, "initiatives")
+	assert.Contains(t, err.Error(), "i02 (withdrawn)")
+}

@@ -71,8 +71,12 @@ func (c *CLI) printRanking(r domain.CycleReport) {
 		return fmt.Sprint(n)
 	}
 	for _, x := range r.Ranking {
+		title := x.Title
+		if x.Closed != "" {
+			title += " – " + c.t("stage."+string(x.Closed))
+		}
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", score(x.Rank), x.ID, x.Points, x.Lists, score(x.BestPosition),
-			score(x.Urgency), score(x.Feasibility), score(x.Benefit), score(x.Cost), x.Title)
+			score(x.Urgency), score(x.Feasibility), score(x.Benefit), score(x.Cost), title)
 	}
 	_ = tw.Flush()
 	fmt.Fprintln(c.Out, "Poäng: plats 1 ger 10, plats 10 ger 1, gånger nätverkets vikt. Lika poäng: fler listor, sedan bästa plats, sedan id.")

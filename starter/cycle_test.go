@@ -1,10 +1,12 @@
 package starter
 
 import (
+	"bytes"
 	"encoding/json"
 	"testing"
 
 	"github.com/skr/handslag/domain"
+	"github.com/skr/handslag/i18n"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -52,4 +54,15 @@ func TestCycleConfigPrintsAValidDefault(t *testing.T) {
 	code, out = run(t, "cycle", "members")
 	require.Equal(t, ExitOK, code)
 	assert.Contains(t, out, "network:kommundirektorsnatverket")
+}
+
+// A participant withdrawn during the cycle is marked in the printed ranking.
+func TestTheRankingMarksAWithdrawnInitiative(t *testing.T) {
+	var out bytes.Buffer
+	c := &CLI{Out: &out, Lang: i18n.Swedish}
+	c.printRanking(domain.CycleReport{Year: 2027, Ranking: []domain.RankingRow{
+		{Rank: 1, ID: "bygglov", Title: "Bygglov", Points: 10, Lists: 1},
+		{Rank: 2, ID: "arkiv", Title: "E-arkiv", Points: 9, Lists: 1, Closed: domain.StageWithdrawn}}})
+	assert.Contains(t, out.String(), "E-arkiv – Avslutad: återkallad")
+	assert.NotContains(t, out.String(), "Bygglov –")
 }

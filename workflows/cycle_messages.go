@@ -22,6 +22,12 @@ func (r *cycleRun) registerMessages(ctx workflow.Context) error {
 			return err
 		}
 	}
+	r.signals = append(r.signals, typedSignal[domain.ParticipantClosing](ctx, contract.MsgParticipantClosed,
+		func(_ workflow.Context, p domain.ParticipantClosing) {
+			if r.state != nil {
+				r.state.ParticipantClosed(p.Initiative, p.Stage, p.At)
+			}
+		}))
 	if err := workflow.SetQueryHandler(ctx, contract.QueryCycleStatus, func() (contract.CycleStatus, error) { return r.status(ctx), nil }); err != nil {
 		return err
 	}

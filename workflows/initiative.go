@@ -107,6 +107,7 @@ func (r *initiativeRun) loop(ctx workflow.Context) (*domain.Initiative, error) {
 		if r.state.Stage.Closed() {
 			r.cancelOfferRound(ctx)
 			r.cancelImplementation(ctx)
+			r.tellCycle(ctx)
 			if err := r.caseRecorded(ctx); err != nil {
 				return nil, err
 			}
@@ -122,6 +123,23 @@ func (r *initiativeRun) loop(ctx workflow.Context) (*domain.Initiative, error) {
 		if err := r.sleep(ctx, now); err != nil {
 			return nil, err
 		}
+	}
+}
+
+// cycleToldChange versions telling the annual cycle that a participant has closed. Runs
+// recorded before it (DefaultVersion) told it nothing, and the ranking showed a withdrawn
+// initiative without a mark.
+const cycleToldChange = "cycle-told-of-closing"
+
+// tellCycle tells the cycle the initiative is in that it has closed, so the ranking marks it
+// and no new list names it. A cycle that has ended is logged, not an error.
+func (r *initiativeRun) tellCycle(ctx workflow.Context) {
+	if r.state.Cycle == 0 || workflow.GetVersion(ctx, cycleToldChange, workflow.DefaultVersion, 1) == workflow.DefaultVersion {
+		return
+	}
+	closing := domain.ParticipantClosing{Initiative: r.state.ID, Stage: r.state.Stage, At: workflow.Now(ctx)}
+	if err := workflow.SignalExternalWorkflow(ctx, contract.CycleWorkflowID(r.state.Cycle), "", contract.MsgParticipantClosed, closing).Get(ctx, nil); err != nil {
+		workflow.GetLogger(ctx).Info("the cycle was not told of the closing", "cycle", r.state.Cycle, "error", err)
 	}
 }
 

@@ -66,3 +66,22 @@ func TestTheWorkflowPutsTheTitleInTheMemo(t *testing.T) {
 		}
 	}
 }
+
+// An initiative withdrawn while in a cycle tells the cycle, which marks it in its ranking.
+func TestAWithdrawnInitiativeTellsItsCycle(t *testing.T) {
+	h := newHarness(t, sthlm(2026, 10, 15, 10, 0))
+	h.updateAt(sthlm(2026, 10, 16, 10, 0), contract.MsgTriageOwner, contract.TriageOwner{Meta: meta(office), Owner: domain.OwnerInera, Route: domain.RouteOwn})
+	h.updateAt(sthlm(2026, 10, 16, 11, 0), contract.MsgAssessRelevance, contract.AssessRelevance{Meta: meta(office), Group: domain.RelevanceHigh, Municipal: domain.RelevanceHigh})
+	join := h.updateAt(sthlm(2027, 1, 15, 8, 0), contract.MsgJoinCycle, domain.JoinCycle{Meta: domain.Meta{By: contract.CycleActor(2027), Reason: "r"},
+		Year: 2027, Calendar: domain.DefaultCalendar()})
+	h.updateAt(sthlm(2027, 2, 10, 10, 0), contract.MsgWithdraw, contract.Withdraw{Meta: meta(office)})
+	var told []domain.ParticipantClosing
+	h.env.OnSignalExternalWorkflow(mock.Anything, contract.CycleWorkflowID(2027), "", contract.MsgParticipantClosed, mock.Anything).
+		Run(func(args mock.Arguments) { told = append(told, args.Get(4).(domain.ParticipantClosing)) }).Return(nil)
+	h.run(testInput())
+
+	require.NoError(t, join.rejected)
+	require.Len(t, told, 1)
+	assert.Equal(t, domain.ParticipantClosing{Initiative: "bygglov", Stage: domain.StageWithdrawn, At: sthlm(2027, 2, 10, 10, 0).UTC()},
+		domain.ParticipantClosing{Initiative: told[0].Initiative, Stage: told[0].Stage, At: told[0].At.UTC()})
+}
