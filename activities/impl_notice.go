@@ -119,8 +119,12 @@ func (a *Activities) putImplMail(ctx context.Context, b ImplMailBatch, recipient
 	for i, e := range b.Events {
 		lines[i] = "- " + present.ImplEventLine(a.Lang, e)
 	}
+	count := i18n.T(a.Lang, "impl.events.other", "count", len(b.Events))
+	if len(b.Events) == 1 {
+		count = i18n.T(a.Lang, "impl.events.one")
+	}
 	args := []any{"title", b.Title, "id", b.InitiativeID, "municipality", name, "ref", b.Ref, "at", localTime(b.At),
-		"count", len(b.Events), "events", strings.Join(lines, "\n"), "stop", a.stopSentence(recipient, b.Title, unsubscribe)}
+		"count", len(b.Events), "count_events", count, "events", strings.Join(lines, "\n"), "stop", a.stopSentence(recipient, b.Title, unsubscribe)}
 	sent, err := a.Sender.Send(ctx, mail.Message{Key: ImplMailKey(b, recipient), To: to, Created: a.now(), Unsubscribe: unsubscribe,
 		Subject: i18n.T(a.Lang, "impl.mail."+b.Kind+".subject", args...), Body: i18n.T(a.Lang, "impl.mail."+b.Kind+".body", args...)})
 	if err != nil {

@@ -66,3 +66,23 @@ func TestImplementationMailCarriesAPersonalUnsubscribeLink(t *testing.T) {
 	assert.Empty(t, m.Unsubscribe)
 	assert.Contains(t, m.Body, "ordet AVSLUTA", "without links, the reply still works")
 }
+
+// A digest with one event says "1 händelse", not "1 händelser".
+func TestADigestCountsItsEventsInGoodSwedish(t *testing.T) {
+	for n, want := range map[int]string{1: "(1 händelse)", 2: "(2 händelser)"} {
+		var s testsuite.WorkflowTestSuite
+		env := s.NewTestActivityEnvironment()
+		sender := &offerfakes.Sender{}
+		a := offerActivities(sender)
+		env.RegisterActivity(a)
+		b := implBatch(domain.ActDigest)
+		for i := range n {
+			b.Events = append(b.Events, domain.ImplEvent{At: b.At.AddDate(0, 0, -i-1), Kind: domain.EvHearingHeld, Ref: "2027-1"})
+		}
+		_, err := env.ExecuteActivity(a.SendImplementationMail, b)
+		require.NoError(t, err)
+		m, ok := sender.Get(ImplMailKey(b, "0180"))
+		require.True(t, ok)
+		assert.Contains(t, m.Body, want)
+	}
+}

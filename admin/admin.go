@@ -148,8 +148,15 @@ func (a *Client) notFoundIn(id, workflowID string, err error) error {
 	}
 	desc, derr := a.Temporal.DescribeWorkflowExecution(context.Background(), workflowID, "")
 	if derr == nil && desc.GetWorkflowExecutionInfo().GetStatus() != enumspb.WORKFLOW_EXECUTION_STATUS_RUNNING {
-		return &domain.ValidationError{Code: domain.CodeClosed,
-			Detail: strings.ToLower(strings.TrimPrefix(desc.GetWorkflowExecutionInfo().GetStatus().String(), "WORKFLOW_EXECUTION_STATUS_"))}
+		// The stage it closed in (withdrawn, declined ...) says more than the run's status.
+		detail := strings.ToLower(strings.TrimPrefix(desc.GetWorkflowExecutionInfo().GetStatus().String(), "WORKFLOW_EXECUTION_STATUS_"))
+		if workflowID == contract.InitiativeWorkflowID(id) {
+			var st contract.Status
+			if v, err := a.Temporal.QueryWorkflow(context.Background(), workflowID, "", contract.QueryStatus); err == nil && v.Get(&st) == nil {
+				detail = string(st.Initiative.Stage)
+			}
+		}
+		return &domain.ValidationError{Code: domain.CodeClosed, Detail: detail}
 	}
 	return &Error{Key: "error.not_found", Args: []any{"id", id}, Err: err}
 }

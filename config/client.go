@@ -150,12 +150,13 @@ func (c *Client) Validate() error {
 		return err
 	}
 	if strings.TrimSpace(p.Namespace) == "" {
-		return &SettingError{Setting: "TEMPORAL_NAMESPACE (--namespace)", Problem: "is empty; give the namespace, e.g. " + contract.Namespace}
+		return &SettingError{Setting: "TEMPORAL_NAMESPACE (--namespace)", Problem: "is empty; give the namespace, e.g. " + contract.Namespace,
+			Hint: "empty", Example: contract.Namespace}
 	}
 	for _, name := range []string{"TEMPORAL_TLS", "TEMPORAL_TLS_DISABLE_HOST_VERIFICATION"} {
 		if v, ok := c.lookup(name); ok && v != "" {
 			if _, err := strconv.ParseBool(v); err != nil {
-				return &SettingError{Setting: name, Value: v, Problem: "must be true or false"}
+				return &SettingError{Setting: name, Value: v, Problem: "must be true or false", Hint: "bool"}
 			}
 		}
 	}
@@ -168,7 +169,8 @@ func (c *Client) Validate() error {
 		if t.ClientCertPath == "" {
 			missing, given = "TEMPORAL_TLS_CLIENT_CERT_PATH (--tls-cert-path)", "key"
 		}
-		return &SettingError{Setting: missing, Problem: "is missing: a client " + given + " is set, and mTLS needs both the certificate and its key"}
+		return &SettingError{Setting: missing, Problem: "is missing: a client " + given + " is set, and mTLS needs both the certificate and its key",
+			Hint: "cert_and_key"}
 	}
 	for _, file := range []struct{ setting, path string }{
 		{"TEMPORAL_TLS_CLIENT_CERT_PATH (--tls-cert-path)", t.ClientCertPath},
@@ -184,7 +186,7 @@ func (c *Client) Validate() error {
 			if errors.As(err, &pe) {
 				problem = pe.Err.Error()
 			}
-			return &SettingError{Setting: file.setting, Value: file.path, Problem: "cannot be read: " + problem}
+			return &SettingError{Setting: file.setting, Value: file.path, Problem: "cannot be read: " + problem, Hint: "unreadable", Example: problem}
 		}
 	}
 	return nil
@@ -214,14 +216,15 @@ func (c *Client) Options() (client.Options, error) {
 // listen on every interface). setting names the variable in the error.
 func CheckHostPort(setting, value, example string) error {
 	if value == "" {
-		return &SettingError{Setting: setting, Problem: "is missing; give host:port, e.g. " + example}
+		return &SettingError{Setting: setting, Problem: "is missing; give host:port, e.g. " + example, Hint: "host_port", Example: example}
 	}
 	_, port, err := net.SplitHostPort(value)
 	if err != nil {
-		return &SettingError{Setting: setting, Value: value, Problem: "must be host:port, e.g. " + example}
+		return &SettingError{Setting: setting, Value: value, Problem: "must be host:port, e.g. " + example, Hint: "host_port", Example: example}
 	}
 	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
-		return &SettingError{Setting: setting, Value: value, Problem: fmt.Sprintf("port %q is not a number from 0 to 65535", port)}
+		return &SettingError{Setting: setting, Value: value, Problem: fmt.Sprintf("port %q is not a number from 0 to 65535", port),
+			Hint: "port", Example: port}
 	}
 	return nil
 }

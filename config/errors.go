@@ -10,8 +10,12 @@ type SettingError struct {
 	Setting string
 	// Value is what was given; empty when the setting is missing. Secrets are never copied here.
 	Value string
-	// Problem says what is wrong and how a correct value looks.
+	// Problem says what is wrong and how a correct value looks (in English, for logs).
 	Problem string
+	// Hint names the explanation in the user's language ("setting.<Hint>" in the catalogue),
+	// for the CLI; Example fills it in.
+	Hint    string
+	Example string
 }
 
 func (e *SettingError) Error() string {

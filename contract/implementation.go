@@ -63,8 +63,10 @@ const DefaultImplMaxHistoryEvents = 2000
 // ImplReceipt is what an accepted implementation update answers.
 type ImplReceipt struct {
 	Revision int               `json:"revision"`
-	Event    *domain.ImplEvent `json:"event,omitempty"` // the event it recorded
-	Ended    bool              `json:"ended,omitempty"`
+	Event    *domain.ImplEvent `json:"event,omitempty"` // the (last) event it recorded
+	// Events are every event it recorded (a join of several municipalities records one each).
+	Events []domain.ImplEvent `json:"events,omitempty"`
+	Ended  bool               `json:"ended,omitempty"`
 }
 
 // ImplementationStatus is what QueryImplementationStatus returns: the whole state, the

@@ -44,7 +44,7 @@ func ParseCriterion(s string) (Criterion, error) {
 
 func validateScore(field string, score int) error {
 	if score < MinScore || score > MaxScore {
-		return invalid(field, fmt.Sprintf("%d (%d-%d)", score, MinScore, MaxScore))
+		return invalid(field, fmt.Sprint(score)).hint("range", "min", fmt.Sprint(MinScore), "max", fmt.Sprint(MaxScore))
 	}
 	return nil
 }

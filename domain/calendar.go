@@ -155,12 +155,11 @@ func (d DayTime) clock() (int, int, error) {
 func (d DayTime) validate(field string) error {
 	h, _, err := d.clock()
 	if err != nil {
-		return &ValidationError{Code: CodeInvalidCalendar, Field: field + ".time", Detail: err.Error()}
+		return (&ValidationError{Code: CodeInvalidCalendar, Field: field + ".time", Detail: d.Time}).hint("format_time")
 	}
 	// 02:00-02:59 does not exist on the spring DST night and happens twice in the autumn.
 	if h == 2 {
-		return &ValidationError{Code: CodeInvalidCalendar, Field: field + ".time",
-			Detail: d.Time + " is inside 02:00-03:00, which daylight-saving changes skip or repeat"}
+		return (&ValidationError{Code: CodeInvalidCalendar, Field: field + ".time", Detail: d.Time}).hint("dst_hour")
 	}
 	if d.Month < 1 || d.Month > 12 {
 		return &ValidationError{Code: CodeInvalidCalendar, Field: field + ".month", Detail: fmt.Sprint(d.Month)}
@@ -196,7 +195,7 @@ func (c Calendar) Validate() error {
 			t := p.at.In(2027)
 			if !prev.IsZero() && !t.After(prev) {
 				return &ValidationError{Code: CodeInvalidCalendar, Field: p.name,
-					Detail: "must come after " + prevName}
+					Hint: "season_order", Params: map[string]string{"previous": prevName}}
 			}
 			prev, prevName = t, p.name
 		}

@@ -125,7 +125,7 @@ func ParseRelevance(s string) (Relevance, error) {
 		if strings.TrimSpace(s) == "" {
 			return "", missing("relevance")
 		}
-		return "", invalid("relevance", s+" (high|medium|low, hög|medel|låg)")
+		return "", invalid("relevance", s).hint("choose_relevance")
 	}
 	return r, nil
 }

@@ -31,7 +31,7 @@ func TestAliasesAreStoredInTheirCanonicalForm(t *testing.T) {
 	err := in.Check(ScoreCriteria{Meta: office, Scores: []CriterionScore{
 		{Criterion: "benefit", Score: 4, Motivation: "m"}, {Criterion: "NYTTA", Score: 3, Motivation: "m"}}}, now)
 	assertCode(t, err, CodeInvalidValue, "criterion")
-	assert.Contains(t, err.Error(), "dubblett")
+	assert.Equal(t, "duplicate", err.(*ValidationError).Hint)
 	err = in.Check(TriageOwner{Meta: office, Owner: "Skr2", Route: RouteOwn}, now)
 	assertCode(t, err, CodeInvalidValue, "owner")
 }

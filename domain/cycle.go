@@ -66,7 +66,7 @@ func (c CycleConfig) Validate() error {
 	d := c.ListsDeadline.In(2027)
 	if !d.After(c.Calendar.Opens(SeasonFebruaryReview, 2027)) || !d.Before(c.Calendar.Deadline(SeasonFebruaryReview, 2027)) {
 		return &ValidationError{Code: CodeInvalidCalendar, Field: "lists_deadline",
-			Detail: "must fall inside february_review (after it opens, before its deadline)"}
+			Hint: "lists_deadline_in_february"}
 	}
 	seen := map[int]bool{}
 	for _, n := range c.ReminderDaysBefore {

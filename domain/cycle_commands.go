@@ -49,7 +49,7 @@ type CycleCommand interface {
 // Check reports why cmd would be rejected now, or nil.
 func (c *Cycle) Check(cmd CycleCommand, now time.Time) error {
 	if c.Phase == PhaseDone {
-		return &ValidationError{Code: CodeClosed, Detail: fmt.Sprintf("årscykel %d", c.Year)}
+		return (&ValidationError{Code: CodeClosed, Detail: fmt.Sprint(c.Year)}).hint("cycle_closed")
 	}
 	return cmd.checkCycle(c, now)
 }
@@ -82,10 +82,10 @@ func (c *Cycle) checkMember(m Meta, member string, councilOnly bool) (Network, e
 	}
 	n, _, ok := memberNetwork(c.Config.Networks, member)
 	if !ok {
-		return Network{}, invalid("member", member+" (okänd medlem)")
+		return Network{}, invalid("member", member).hint("unknown_member")
 	}
 	if councilOnly && n.ID != CouncilNetwork {
-		return Network{}, invalid("member", member+" (bara programrådets medlemmar värderar)")
+		return Network{}, invalid("member", member).hint("council_only")
 	}
 	want := RoleNetwork
 	if n.ID == CouncilNetwork {
@@ -120,7 +120,7 @@ func (s SubmitPriorities) checkCycle(c *Cycle, now time.Time) error {
 	}
 	for _, id := range s.Initiatives {
 		if p, _ := c.Participant(id); p.Closed != "" {
-			return invalid("initiatives", id+" ("+string(p.Closed)+")")
+			return invalid("initiatives", id).hint("participant_closed", "stage", string(p.Closed))
 		}
 	}
 	return nil
@@ -153,7 +153,7 @@ func (s SubmitValuation) checkCycle(c *Cycle, _ time.Time) error {
 	}
 	d, _ := c.Decision(GateQuickAnalysis)
 	if !contains(d.Chosen, s.Initiative) {
-		return invalid("initiative", s.Initiative+" (ingen snabbanalys i årets cykel)")
+		return invalid("initiative", s.Initiative).hint("no_quick_analysis")
 	}
 	if err := validateScore("score", s.Score); err != nil {
 		return err
@@ -211,7 +211,7 @@ func (d DecideCycle) checkCycle(c *Cycle, _ time.Time) error {
 		return missing("gate")
 	}
 	if !ok {
-		return invalid("gate", string(d.Gate)+" (quick_analysis|qualification|offer)")
+		return invalid("gate", string(d.Gate)).hint("choose_gate")
 	}
 	if err := c.inPhase(phase); err != nil {
 		return err
@@ -220,17 +220,17 @@ func (d DecideCycle) checkCycle(c *Cycle, _ time.Time) error {
 	case len(d.Chosen) == 0 && !d.None:
 		return &ValidationError{Code: CodeMissingField, Field: "chosen", Detail: "none"}
 	case len(d.Chosen) > 0 && d.None:
-		return invalid("none", "none and chosen together")
+		return invalid("none", "").hint("chosen_and_none")
 	}
 	eligible := c.Eligible(d.Gate)
 	seen := map[string]bool{}
 	for _, id := range d.Chosen {
 		if seen[id] {
-			return invalid("chosen", id+" (dubblett)")
+			return invalid("chosen", id).hint("duplicate")
 		}
 		seen[id] = true
 		if !contains(eligible, id) {
-			return invalid("chosen", id+" (inte med i omgången)")
+			return invalid("chosen", id).hint("not_in_round")
 		}
 	}
 	return nil

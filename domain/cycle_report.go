@@ -200,7 +200,7 @@ func (r CycleReport) CSVRows() [][]string {
 	}
 	for _, rem := range r.Reminders {
 		add(map[string]string{"kind": "reminder", "member": strings.Join(rem.Members, " "), "at": at(rem.At),
-			"reason_or_comment": fmt.Sprintf("%d dagar före", rem.DaysBefore)})
+			"reason_or_comment": fmt.Sprintf("days_before=%d", rem.DaysBefore)})
 	}
 	for _, s := range r.Valuations {
 		for _, v := range s.Valuations {

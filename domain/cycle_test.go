@@ -357,5 +357,6 @@ func TestAClosedParticipantIsMarkedAndCannotBeListed(t *testing.T) {
 	assert.Equal(t, "withdrawn", rows[1][len(CSVHeader)-1])
 	err := c.Check(SubmitPriorities{Meta: cmeta("county:03", RoleCouncil), Member: "county:03", Initiatives: ids(1, 5)}, now)
 	assertCode(t, err, CodeInvalidValue, "initiatives")
-	assert.Contains(t, err.Error(), "i02 (withdrawn)")
+	assert.Equal(t, "participant_closed", err.(*ValidationError).Hint)
+	assert.Equal(t, "i02", err.(*ValidationError).Detail)
 }

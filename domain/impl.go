@@ -78,9 +78,9 @@ func (s ImplementationSettings) Validate() error {
 	divides := func(n int) bool { return n > 0 && 12%n == 0 }
 	switch {
 	case !divides(s.ReportEveryMonths):
-		return invalid("report_every_months", fmt.Sprintf("%d (1, 2, 3, 4, 6 eller 12)", s.ReportEveryMonths))
+		return invalid("report_every_months", fmt.Sprint(s.ReportEveryMonths)).hint("months_dividing_year")
 	case !divides(s.DigestEveryMonths):
-		return invalid("digest_every_months", fmt.Sprintf("%d (1, 2, 3, 4, 6 eller 12)", s.DigestEveryMonths))
+		return invalid("digest_every_months", fmt.Sprint(s.DigestEveryMonths)).hint("months_dividing_year")
 	case s.ReportDueDays < 0 || s.ReportDueDays > 90:
 		return invalid("report_due_days", fmt.Sprint(s.ReportDueDays))
 	case s.EscalateAfterDays < 1 || s.EscalateAfterDays > 90:
@@ -88,13 +88,13 @@ func (s ImplementationSettings) Validate() error {
 	case s.InviteDaysBefore < 1 || s.InviteDaysBefore > 120:
 		return invalid("invite_days_before", fmt.Sprint(s.InviteDaysBefore))
 	case len(s.HearingDates) != 2:
-		return invalid("hearing_dates", "två datum om året")
+		return invalid("hearing_dates", fmt.Sprint(len(s.HearingDates))).hint("two_hearings")
 	case s.DefaultYears < 1 || s.DefaultYears > 20:
 		return invalid("default_years", fmt.Sprint(s.DefaultYears))
 	}
 	for _, t := range []struct{ field, value string }{{"due_time", s.DueTime}, {"hearing_time", s.HearingTime}, {"digest_time", s.DigestTime}} {
 		if err := (DayTime{Month: 1, Day: 1, Time: t.value}).validate(t.field); err != nil {
-			return invalid(t.field, t.value+" (HH:MM, inte 02:00-02:59)")
+			return invalid(t.field, t.value).hint("format_time")
 		}
 	}
 	for _, d := range s.HearingDates {

@@ -86,10 +86,10 @@ func (c SetPlan) period(im *Implementation) (time.Time, time.Time, error) {
 		return from, to, err
 	}
 	if !to.After(from) {
-		return from, to, outOfRange("end", c.End+" (måste vara efter "+c.Start+")")
+		return from, to, outOfRange("end", c.End).hint("after", "after", c.Start)
 	}
 	if to.After(from.AddDate(20, 0, 0)) {
-		return from, to, outOfRange("end", c.End+" (högst 20 år)")
+		return from, to, outOfRange("end", c.End).hint("max_years", "years", "20")
 	}
 	return from, to, nil
 }
@@ -107,7 +107,7 @@ func (c SetPlan) checkImpl(im *Implementation, today time.Time) error {
 	}
 	for _, r := range im.Reports {
 		if p, ok := im.ReportPeriod(r.Period); !ok || p.Start.Before(periodStart(from, im.Settings.ReportEveryMonths)) || p.Start.After(to) {
-			return outOfRange("start", fmt.Sprintf("rapporten för %s ligger utanför den nya perioden", r.Period))
+			return outOfRange("start", r.Period).hint("report_outside_period")
 		}
 	}
 	seen := map[string]bool{}
@@ -116,7 +116,7 @@ func (c SetPlan) checkImpl(im *Implementation, today time.Time) error {
 			return &ValidationError{Code: CodeInvalidValue, Field: "milestones.id", Detail: m.ID}
 		}
 		if seen[m.ID] {
-			return invalid("milestones.id", m.ID+" (dubblett)")
+			return invalid("milestones.id", m.ID).hint("duplicate")
 		}
 		seen[m.ID] = true
 		old, exists := im.milestone(m.ID)
@@ -128,10 +128,10 @@ func (c SetPlan) checkImpl(im *Implementation, today time.Time) error {
 			return err
 		}
 		if due.Before(from) || due.After(to) {
-			return outOfRange("milestones.due", fmt.Sprintf("%s (%s utanför %s–%s)", m.ID, m.Due, from.Format("2006-01-02"), to.Format("2006-01-02")))
+			return outOfRange("milestones.due", m.Due).hint("outside_period", "what", m.ID, "from", from.Format("2006-01-02"), "to", to.Format("2006-01-02"))
 		}
 		if exists && !old.Reached.IsZero() && !due.Equal(old.Due) {
-			return invalid("milestones.due", m.ID+" är redan nådd")
+			return invalid("milestones.due", m.ID).hint("milestone_reached")
 		}
 	}
 	for _, g := range c.Goals {
@@ -149,8 +149,8 @@ func (c SetPlan) checkImpl(im *Implementation, today time.Time) error {
 			return invalid("goals.target", fmt.Sprint(g.Target))
 		}
 		if exists && old.Unit != "" && old.Unit != g.Unit && im.measured(g.ID) {
-			return &ValidationError{Code: CodeWrongUnit, Field: "goals.unit",
-				Detail: fmt.Sprintf("%s mäts redan i %s, inte %s", g.ID, old.Unit, g.Unit)}
+			return (&ValidationError{Code: CodeWrongUnit, Field: "goals.unit", Detail: g.Unit}).hint("measured_in",
+				"goal", g.ID, "unit", old.Unit)
 		}
 	}
 	return nil
@@ -212,14 +212,14 @@ func (c RecordMilestone) checkImpl(im *Implementation, today time.Time) error {
 		return &ValidationError{Code: CodeUnknownMilestone, Field: "milestone", Detail: c.Milestone}
 	}
 	if !m.Reached.IsZero() {
-		return invalid("milestone", c.Milestone+" nåddes redan "+m.Reached.Format("2006-01-02"))
+		return invalid("milestone", c.Milestone).hint("milestone_reached_on", "date", m.Reached.Format("2006-01-02"))
 	}
 	d, err := c.day(today)
 	if err != nil {
 		return err
 	}
 	if d.After(today) || d.Before(im.Plan.Start) {
-		return outOfRange("reached", d.Format("2006-01-02")+" (mellan genomförandets start och i dag)")
+		return outOfRange("reached", d.Format("2006-01-02")).hint("between_start_and_today")
 	}
 	return nil
 }
@@ -265,7 +265,7 @@ func (c SubmitReport) checkImpl(im *Implementation, today time.Time) error {
 		return &ValidationError{Code: CodeUnknownPeriod, Field: "period", Detail: c.Period}
 	}
 	if today.Before(p.Start) {
-		return outOfRange("period", p.ID+" (perioden har inte börjat)")
+		return outOfRange("period", p.ID).hint("period_not_begun")
 	}
 	return nil
 }
@@ -320,13 +320,13 @@ func (c RecordMeasurement) checkImpl(im *Implementation, today time.Time) error 
 func (im *Implementation) checkFigure(goal string, value float64, unit, date string, today time.Time) error {
 	g, ok := im.goal(goal)
 	if !ok {
-		return &ValidationError{Code: CodeUnknownGoal, Field: "goal", Detail: goal + " (kända: " + strings.Join(im.goalIDs(), ", ") + ")"}
+		return (&ValidationError{Code: CodeUnknownGoal, Field: "goal", Detail: goal}).hint("known", "known", strings.Join(im.goalIDs(), ", "))
 	}
 	if g.Unit == "" {
-		return missing("goals.unit (sätt enhet och målvärde för " + goal + " med 'impl plan' först)")
+		return missing("goals.unit").hint("set_goal_first", "goal", goal)
 	}
 	if unit != g.Unit {
-		return &ValidationError{Code: CodeWrongUnit, Field: "unit", Detail: fmt.Sprintf("%q, målet mäts i %q", unit, g.Unit)}
+		return (&ValidationError{Code: CodeWrongUnit, Field: "unit", Detail: unit}).hint("measured_in", "goal", goal, "unit", g.Unit)
 	}
 	if math.IsNaN(value) || math.IsInf(value, 0) {
 		return invalid("value", fmt.Sprint(value))
@@ -337,7 +337,7 @@ func (im *Implementation) checkFigure(goal string, value float64, unit, date str
 	}
 	floor := im.Plan.Start.AddDate(-measurementFloor, 0, 0)
 	if d.After(today) || d.Before(floor) {
-		return outOfRange("date", fmt.Sprintf("%s (mellan %s och i dag)", date, floor.Format("2006-01-02")))
+		return outOfRange("date", date).hint("between_date_and_today", "from", floor.Format("2006-01-02"))
 	}
 	return nil
 }
@@ -367,13 +367,13 @@ func (c RecordHearing) checkImpl(im *Implementation, today time.Time) error {
 	}
 	h := im.Hearings[i]
 	if h.Status == HearingHeld {
-		return invalid("hearing", c.Hearing+" är redan hållen")
+		return invalid("hearing", c.Hearing).hint("hearing_held")
 	}
 	switch {
 	case c.Held == (c.MoveTo != ""):
-		return invalid("held/move_to", "ange antingen att hearingen hölls eller ett nytt datum")
+		return invalid("held/move_to", "").hint("held_or_moved")
 	case c.Held && today.Before(dayOf(h.At)):
-		return outOfRange("held", h.At.Format("2006-01-02")+" (hearingen har inte ägt rum än)")
+		return outOfRange("held", h.At.Format("2006-01-02")).hint("hearing_not_yet")
 	case c.Held:
 		return nil
 	}
@@ -382,7 +382,7 @@ func (c RecordHearing) checkImpl(im *Implementation, today time.Time) error {
 		return err
 	}
 	if !d.After(today) || d.After(im.Plan.End.AddDate(0, 6, 0)) {
-		return outOfRange("move_to", c.MoveTo+" (efter i dag och inom genomförandet)")
+		return outOfRange("move_to", c.MoveTo).hint("after_today_within")
 	}
 	return nil
 }
@@ -464,10 +464,10 @@ func (c Unsubscribe) checkImpl(im *Implementation, _ time.Time) error {
 		return err
 	}
 	if !im.participates(c.Municipality) {
-		return &ValidationError{Code: CodeUnknownMunicipality, Field: "municipality", Detail: c.Municipality + " (deltar inte)"}
+		return (&ValidationError{Code: CodeUnknownMunicipality, Field: "municipality", Detail: c.Municipality}).hint("not_participating")
 	}
 	if c.Email != "" && !strings.Contains(c.Email, "@") {
-		return invalid("email", "ogiltig e-postadress")
+		return invalid("email", c.Email).hint("email")
 	}
 	return nil
 }
@@ -507,7 +507,7 @@ func (c CompleteImplementation) checkImpl(im *Implementation, today time.Time) e
 	given := map[string]bool{}
 	for _, f := range c.Final {
 		if given[f.Goal] {
-			return invalid("final.goal", f.Goal+" (dubblett)")
+			return invalid("final.goal", f.Goal).hint("duplicate")
 		}
 		given[f.Goal] = true
 		if err := im.checkFigure(f.Goal, f.Value, f.Unit, c.date(f, today), today); err != nil {
@@ -516,7 +516,7 @@ func (c CompleteImplementation) checkImpl(im *Implementation, today time.Time) e
 	}
 	for _, g := range im.Plan.Goals {
 		if !given[g.ID] {
-			return missing("final (slutvärde för " + g.ID + ")")
+			return missing("final").hint("final_for", "goal", g.ID)
 		}
 	}
 	return nil

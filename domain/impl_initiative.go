@@ -79,7 +79,7 @@ func (in *Initiative) StartImplementation(ref ImplementationRef, now time.Time) 
 		return err
 	}
 	if in.Implementation != nil {
-		return invalid("implementation", "the implementation has already started")
+		return invalid("implementation", "").hint("already_started")
 	}
 	in.Implementation = &ref
 	in.note(now, "implementation:started", CalendarActor, "")

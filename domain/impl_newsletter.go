@@ -19,7 +19,7 @@ type NewsletterEntry struct {
 func ParseMonth(s string) (time.Time, error) {
 	t, err := time.ParseInLocation("2006-01", s, Stockholm())
 	if err != nil {
-		return time.Time{}, invalid("month", s+" (ÅÅÅÅ-MM)")
+		return time.Time{}, invalid("month", s).hint("format_month")
 	}
 	return t, nil
 }

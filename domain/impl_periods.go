@@ -13,7 +13,7 @@ import (
 func ParseDate(field, s string) (time.Time, error) {
 	t, err := time.ParseInLocation("2006-01-02", strings.TrimSpace(s), Stockholm())
 	if err != nil {
-		return time.Time{}, invalid(field, fmt.Sprintf("%q (datum ÅÅÅÅ-MM-DD)", s))
+		return time.Time{}, invalid(field, s).hint("format_date")
 	}
 	return t, nil
 }

@@ -51,43 +51,45 @@ func (n Need) Normalize() Need {
 	return n
 }
 
-// Validate reports the first missing or malformed field, in template order.
+// Validate reports every missing or malformed field, in template order: the first, with the
+// others in ValidationError.Others.
 func (n Need) Validate() error {
+	var p problems
 	required := []struct{ field, value string }{
 		{"title", n.Title}, {"problem", n.Problem}, {"who_has_the_need", n.WhoHasTheNeed},
 		{"expected_benefit", n.ExpectedBenefit},
 	}
 	for _, r := range required {
 		if strings.TrimSpace(r.value) == "" {
-			return missing(r.field)
+			p.add(missing(r.field))
 		}
 	}
 	if utf8.RuneCountInString(n.Title) > MaxTitleLength {
-		return invalid("title", fmt.Sprintf("max %d tecken", MaxTitleLength))
+		p.add(invalid("title", fmt.Sprint(utf8.RuneCountInString(n.Title))).hint("max_chars", "max", fmt.Sprint(MaxTitleLength)))
 	}
 	if len(n.AffectedActivities) == 0 {
-		return missing("affected_activities")
+		p.add(missing("affected_activities"))
 	}
 	if strings.TrimSpace(n.ProposerOrganisation) == "" {
-		return missing("proposer_organisation")
+		p.add(missing("proposer_organisation"))
 	}
 	if strings.TrimSpace(n.ContactEmail) == "" {
-		return missing("contact_email")
-	}
-	if a, err := mail.ParseAddress(n.ContactEmail); err != nil || a.Address != n.ContactEmail {
-		return invalid("contact_email", "ingen giltig e-postadress")
+		p.add(missing("contact_email"))
+	} else if a, err := mail.ParseAddress(n.ContactEmail); err != nil || a.Address != n.ContactEmail {
+		p.add(invalid("contact_email", n.ContactEmail).hint("email"))
 	}
 	seen := map[string]bool{}
 	for _, g := range n.ActionPlanGoals {
 		if !validGoal(g) {
-			return invalid("action_plan_goals", g+" (M1-M17)")
+			p.add(invalid("action_plan_goals", g).hint("goal_codes"))
+			continue
 		}
 		if seen[g] {
-			return invalid("action_plan_goals", g+" (dubblett)")
+			p.add(invalid("action_plan_goals", g).hint("duplicate"))
 		}
 		seen[g] = true
 	}
-	return nil
+	return p.err()
 }
 
 func validGoal(g string) bool {

@@ -68,11 +68,11 @@ func ValidateNetworks(ns []Network) error {
 			return missing("networks.id")
 		}
 		if seenNet[n.ID] {
-			return invalid("networks.id", n.ID+" (dubblett)")
+			return invalid("networks.id", n.ID).hint("duplicate")
 		}
 		seenNet[n.ID] = true
 		if n.Weight < 1 || n.Weight > 100 {
-			return invalid("networks."+n.ID+".weight", fmt.Sprintf("%d (1-100)", n.Weight))
+			return invalid("networks."+n.ID+".weight", fmt.Sprint(n.Weight)).hint("range", "min", "1", "max", "100")
 		}
 		if len(n.Members) == 0 {
 			return missing("networks." + n.ID + ".members")
@@ -82,7 +82,7 @@ func ValidateNetworks(ns []Network) error {
 				return missing("networks." + n.ID + ".members.id/name")
 			}
 			if seenMember[m.ID] {
-				return invalid("networks.members", m.ID+" (dubblett)")
+				return invalid("networks.members", m.ID).hint("duplicate")
 			}
 			seenMember[m.ID] = true
 		}

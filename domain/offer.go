@@ -69,9 +69,9 @@ func (s OfferSetup) Validate() error {
 	case s.Deadline.IsZero():
 		return missing("deadline")
 	case !s.Seminar.Before(s.Deadline):
-		return invalid("seminar", "the seminar must come before the answer deadline")
+		return invalid("seminar", "").hint("seminar_before_deadline")
 	case s.LateUntil.Before(s.Deadline):
-		return invalid("late_until", "the late period cannot end before the deadline")
+		return invalid("late_until", "").hint("late_after_deadline")
 	}
 	if err := s.Rule.Validate(); err != nil {
 		return err
@@ -89,10 +89,10 @@ func validateMunicipalities(ms []OfferMunicipality) error {
 	seen := make(map[string]bool, len(ms))
 	for _, m := range ms {
 		if !municipalityCode.MatchString(m.Code) {
-			return invalid("municipalities.code", fmt.Sprintf("%q (fyra siffror)", m.Code))
+			return invalid("municipalities.code", m.Code).hint("municipality_code")
 		}
 		if seen[m.Code] {
-			return invalid("municipalities.code", m.Code+" (dubblett)")
+			return invalid("municipalities.code", m.Code).hint("duplicate")
 		}
 		seen[m.Code] = true
 		if strings.TrimSpace(m.Name) == "" {

@@ -60,7 +60,7 @@ func (b SubmitAnswers) Validate() error {
 		return missing("answers")
 	}
 	if len(b.Answers) > MaxAnswersPerBatch {
-		return invalid("answers", fmt.Sprintf("%d (högst %d per anrop)", len(b.Answers), MaxAnswersPerBatch))
+		return invalid("answers", fmt.Sprint(len(b.Answers))).hint("max_per_call", "max", fmt.Sprint(MaxAnswersPerBatch))
 	}
 	return nil
 }
@@ -147,7 +147,7 @@ func (r *OfferRound) earlierSubmission(a AnswerInput) (AnswerVersion, bool, *Val
 	for _, v := range r.Answers {
 		if v.SubmissionID == a.SubmissionID {
 			if v.Municipality != a.Municipality {
-				return AnswerVersion{}, false, invalid("submission_id", a.SubmissionID+" (används redan av en annan kommun)")
+				return AnswerVersion{}, false, invalid("submission_id", a.SubmissionID).hint("submission_other_municipality")
 			}
 			return v, true, nil
 		}
@@ -173,7 +173,7 @@ func (a AnswerInput) validate() *ValidationError {
 	case "":
 		return missing("answer")
 	default:
-		return invalid("answer", string(a.Answer)+" (yes|no)")
+		return invalid("answer", string(a.Answer)).hint("choose_answer")
 	}
 	for _, f := range []struct {
 		name, value string
@@ -187,7 +187,7 @@ func (a AnswerInput) validate() *ValidationError {
 			return missing(f.name)
 		}
 		if n := utf8.RuneCountInString(f.value); n > f.max || !utf8.ValidString(f.value) {
-			return invalid(f.name, fmt.Sprintf("%d tecken (högst %d)", n, f.max))
+			return invalid(f.name, fmt.Sprint(n)).hint("max_chars", "max", fmt.Sprint(f.max))
 		}
 	}
 	return nil

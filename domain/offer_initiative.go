@@ -52,7 +52,7 @@ func (in *Initiative) StartOfferRound(ref OfferRoundRef, now time.Time) error {
 		return err
 	}
 	if in.Offer != nil {
-		return invalid("offer", "the offer round has already started")
+		return invalid("offer", "").hint("already_started")
 	}
 	in.Offer = &ref
 	in.moveTo(now, StageOfferRound, CalendarActor, "")

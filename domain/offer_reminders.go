@@ -49,10 +49,10 @@ func ReminderPlan(deadline time.Time, daysBefore []int) ([]Reminder, error) {
 	out := make([]Reminder, 0, len(daysBefore))
 	for _, d := range daysBefore {
 		if d < 1 || d > 365 {
-			return nil, invalid("reminder_days", fmt.Sprintf("%d (1-365 dagar före sista svarsdag)", d))
+			return nil, invalid("reminder_days", fmt.Sprint(d)).hint("reminder_days")
 		}
 		if seen[d] {
-			return nil, invalid("reminder_days", fmt.Sprintf("%d (dubblett)", d))
+			return nil, invalid("reminder_days", fmt.Sprint(d)).hint("duplicate")
 		}
 		seen[d] = true
 		out = append(out, Reminder{DaysBefore: d, At: local.AddDate(0, 0, -d)})

@@ -35,10 +35,10 @@ func (r DecisionRule) Validate() error {
 		return invalid("rule.min_yes", fmt.Sprint(r.MinYes))
 	}
 	if math.IsNaN(r.MinPopulationShare) || r.MinPopulationShare < 0 || r.MinPopulationShare > 1 {
-		return invalid("rule.min_population_share", fmt.Sprintf("%v (0-1, 0.6 = 60 %%)", r.MinPopulationShare))
+		return invalid("rule.min_population_share", fmt.Sprint(r.MinPopulationShare)).hint("share")
 	}
 	if bp := r.MinPopulationShare * shareScale; math.Abs(bp-math.Round(bp)) > 1e-6 {
-		return invalid("rule.min_population_share", fmt.Sprintf("%v (högst två decimaler i procent)", r.MinPopulationShare))
+		return invalid("rule.min_population_share", fmt.Sprint(r.MinPopulationShare)).hint("two_decimals")
 	}
 	return nil
 }

@@ -30,20 +30,20 @@ func (s OfferSettings) Validate() error {
 	for _, t := range []struct{ field, value string }{{"seminar_time", s.SeminarTime}, {"deadline_time", s.DeadlineTime}} {
 		d := DayTime{Month: 1, Day: 1, Time: t.value}
 		if err := d.validate(t.field); err != nil {
-			return invalid(t.field, t.value+" (HH:MM, inte 02:00-02:59)")
+			return invalid(t.field, t.value).hint("format_time")
 		}
 	}
 	switch {
 	case s.SeminarAfterDays < 0:
 		return invalid("seminar_after_days", fmt.Sprint(s.SeminarAfterDays))
 	case s.AnswerDays <= s.SeminarAfterDays:
-		return invalid("answer_days", fmt.Sprintf("%d (måste vara efter seminariet, dag %d)", s.AnswerDays, s.SeminarAfterDays))
+		return invalid("answer_days", fmt.Sprint(s.AnswerDays)).hint("after_seminar", "day", fmt.Sprint(s.SeminarAfterDays))
 	case s.LateDays < 0:
 		return invalid("late_days", fmt.Sprint(s.LateDays))
 	}
 	for _, d := range s.ReminderDays {
 		if d >= s.AnswerDays {
-			return invalid("reminder_days", fmt.Sprintf("%d (svarstiden är %d dagar)", d, s.AnswerDays))
+			return invalid("reminder_days", fmt.Sprint(d)).hint("within_answer_days", "days", fmt.Sprint(s.AnswerDays))
 		}
 	}
 	if _, err := ReminderPlan(time.Date(2027, 1, 1, 17, 0, 0, 0, Stockholm()), s.ReminderDays); err != nil {

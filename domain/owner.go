@@ -22,7 +22,7 @@ func ParseOwner(s string) (Owner, error) {
 	if strings.TrimSpace(s) == "" {
 		return "", missing("owner")
 	}
-	return "", invalid("owner", s+" (välj SKR, Adda eller Inera)")
+	return "", invalid("owner", s).hint("choose_owner")
 }
 
 func (o Owner) valid() bool { return o == OwnerSKR || o == OwnerAdda || o == OwnerInera }

@@ -31,16 +31,16 @@ func ValidatePriorityList(ids []string, min int, inRound func(id string) bool) e
 		min = MinPriorities
 	}
 	if len(ids) < min || len(ids) > MaxPriorities {
-		return invalid("initiatives", fmt.Sprintf("%d (%d-%d)", len(ids), min, MaxPriorities))
+		return invalid("initiatives", fmt.Sprint(len(ids))).hint("list_length", "min", fmt.Sprint(min), "max", fmt.Sprint(MaxPriorities))
 	}
 	seen := map[string]bool{}
 	for _, id := range ids {
 		if seen[id] {
-			return invalid("initiatives", id+" (dubblett)")
+			return invalid("initiatives", id).hint("duplicate")
 		}
 		seen[id] = true
 		if !inRound(id) {
-			return invalid("initiatives", id+" (finns inte i omgångens backlog)")
+			return invalid("initiatives", id).hint("not_in_backlog")
 		}
 	}
 	return nil

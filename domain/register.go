@@ -90,11 +90,11 @@ func ValidateID(id string) error {
 		return missing("id")
 	}
 	if len(id) < 3 || len(id) > MaxIDLength {
-		return invalid("id", id+" (3-60 tecken)")
+		return invalid("id", id).hint("id_length")
 	}
 	for _, r := range id {
 		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
-			return invalid("id", id+" (bara a-z, 0-9 och -)")
+			return invalid("id", id).hint("id_chars")
 		}
 	}
 	return nil

@@ -51,13 +51,15 @@ func inStage(in *Initiative, allowed ...Stage) error {
 	return wrongStage(in, allowed...)
 }
 
+// required reports every field (name, value) that is empty, all at once.
 func required(fields ...[2]string) error {
+	var p problems
 	for _, f := range fields {
 		if strings.TrimSpace(f[1]) == "" {
-			return missing(f[0])
+			p.add(missing(f[0]))
 		}
 	}
-	return nil
+	return p.err()
 }
 
 // --- step 1 ---
@@ -84,7 +86,7 @@ func (c TriageOwner) check(in *Initiative, _ time.Time) error {
 		return missing("route")
 	}
 	if !c.Route.valid() {
-		return invalid("route", string(c.Route)+" (own|assist|procurement)")
+		return invalid("route", string(c.Route)).hint("choose_route")
 	}
 	return nil
 }
@@ -109,13 +111,13 @@ func (c AssessRelevance) check(in *Initiative, _ time.Time) error {
 		return missing("group")
 	}
 	if !c.Group.valid() {
-		return invalid("group", string(c.Group)+" (high|medium|low)")
+		return invalid("group", string(c.Group)).hint("choose_relevance")
 	}
 	if c.Municipal == "" {
 		return missing("municipal")
 	}
 	if !c.Municipal.valid() {
-		return invalid("municipal", string(c.Municipal)+" (high|medium|low)")
+		return invalid("municipal", string(c.Municipal)).hint("choose_relevance")
 	}
 	return nil
 }
@@ -148,7 +150,7 @@ func (c ScoreCriteria) check(in *Initiative, _ time.Time) error {
 			return invalid("criterion", string(s.Criterion))
 		}
 		if seen[s.Criterion] {
-			return invalid("criterion", string(s.Criterion)+" (dubblett)")
+			return invalid("criterion", string(s.Criterion)).hint("duplicate")
 		}
 		seen[s.Criterion] = true
 		if err := validateScore(string(s.Criterion), s.Score); err != nil {
@@ -257,7 +259,7 @@ func (c RecordQualification) check(in *Initiative, _ time.Time) error {
 	// none (three years from the go decision).
 	if p := strings.TrimSpace(c.ImplementationPeriod); p != "" {
 		if _, _, ok := ParsePeriod(p); !ok {
-			return invalid("implementation_period", p+" (ÅÅÅÅ-ÅÅÅÅ eller ÅÅÅÅ-MM-DD..ÅÅÅÅ-MM-DD)")
+			return invalid("implementation_period", p).hint("format_period")
 		}
 	}
 	return nil
@@ -287,14 +289,14 @@ func (c Decide) check(in *Initiative, _ time.Time) error {
 	}
 	stage, ok := gateStage[c.Gate]
 	if !ok {
-		return invalid("gate", string(c.Gate)+" (quick_analysis|qualification|offer)")
+		return invalid("gate", string(c.Gate)).hint("choose_gate")
 	}
 	switch c.Verdict {
 	case VerdictApprove, VerdictDefer, VerdictDecline:
 	case "":
 		return missing("verdict")
 	default:
-		return invalid("verdict", string(c.Verdict)+" (approve|defer|decline)")
+		return invalid("verdict", string(c.Verdict)).hint("choose_verdict")
 	}
 	// An initiative still in qualification waits for what is missing: say what, not only
 	// that it is in the wrong stage.
@@ -360,7 +362,7 @@ func (c JoinCycle) check(in *Initiative, _ time.Time) error {
 	// In the February review it already belongs to a cycle year; only that year's cycle may
 	// take it in (a cycle that started late).
 	if in.Stage == StageFebruaryReview && c.Year != in.CycleYear {
-		return invalid("year", fmt.Sprintf("%d (initiativet är i februarigenomgången %d)", c.Year, in.CycleYear))
+		return invalid("year", fmt.Sprint(c.Year)).hint("in_february_review", "year", fmt.Sprint(in.CycleYear))
 	}
 	return c.Calendar.Validate()
 }

@@ -51,7 +51,9 @@ var implEnglish = map[string]string{
 	"impl.mail.hearing_invitation.body": "Hello {municipality},\n\nWelcome to a hearing on the implementation of {title} {at}. It is open to everyone interested.\n\n" +
 		"{stop}\n\nThe programme office",
 	"impl.mail.digest.subject": "News on {title}: digest for {ref}",
-	"impl.mail.digest.body": "Hello {municipality},\n\nThis is what happened in the implementation of {title} ({count} events):\n\n{events}\n\n" +
+	"impl.events.one":          "1 event",
+	"impl.events.other":        "{count} events",
+	"impl.mail.digest.body": "Hello {municipality},\n\nThis is what happened in the implementation of {title} ({count_events}):\n\n{events}\n\n" +
 		"{stop}\n\nThe programme office",
 
 	"impl.cli.accepted":  "Recorded for {id}: {event}.",

@@ -56,7 +56,9 @@ var implSwedish = map[string]string{
 		"{stop}\n\n" +
 		"Programkontoret, Handslag för digitalisering",
 	"impl.mail.digest.subject": "Nytt om {title}: sammanfattning för {ref}",
-	"impl.mail.digest.body": "Hej {municipality}!\n\nHär är det som har hänt i genomförandet av {title} ({count} händelser):\n\n{events}\n\n" +
+	"impl.events.one":          "1 händelse",
+	"impl.events.other":        "{count} händelser",
+	"impl.mail.digest.body": "Hej {municipality}!\n\nHär är det som har hänt i genomförandet av {title} ({count_events}):\n\n{events}\n\n" +
 		"{stop}\n\n" +
 		"Programkontoret, Handslag för digitalisering",
 

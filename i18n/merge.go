@@ -10,6 +10,8 @@ func init() {
 	merge(english, casesEnglish)
 	merge(swedish, newsSwedish)
 	merge(english, newsEnglish)
+	merge(swedish, hintsSwedish)
+	merge(english, hintsEnglish)
 }
 
 func merge(into, part map[string]string) {

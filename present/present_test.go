@@ -19,3 +19,9 @@ func TestTheReasonStaysOutOfPublicEventLines(t *testing.T) {
 	assert.NotContains(t, public, "Finansieringen")
 	assert.Contains(t, ImplEventLineWithReason(i18n.Swedish, e), "motivering: Finansieringen drogs in")
 }
+
+func TestAClosedInitiativeIsNamedByItsStage(t *testing.T) {
+	msg := Problem(i18n.Swedish, domain.ValidationError{Code: domain.CodeClosed, Detail: "withdrawn"}, nil)
+	assert.Contains(t, msg, "Avslutad: återkallad")
+	assert.NotContains(t, msg, "withdrawn")
+}

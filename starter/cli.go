@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -19,6 +21,7 @@ import (
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/logging"
+	"github.com/skr/handslag/present"
 	"go.uber.org/zap"
 )
 
@@ -38,6 +41,8 @@ type CLI struct {
 	Lang     i18n.Lang
 	// Settings are the defaults from the environment (config.LoadCLI).
 	Settings config.CLI
+	// current is the running command's flags, to name a refused field by its flag.
+	current *flags
 	// Dial connects to Temporal; nil uses admin.Dial.
 	Dial func(ctx context.Context, address, namespace string) (*admin.Client, error)
 }
@@ -73,13 +78,14 @@ func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(forma
 
 // Run executes one command and returns the exit code.
 func (c *CLI) Run(ctx context.Context, args []string) int {
+	args = globalFlagsAfterCommand(args)
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		c.help()
 		return ExitOK
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintln(c.Err, i18n.T(c.Lang, "error.usage", "detail", "okänt kommando: "+args[0]))
+		fmt.Fprintln(c.Err, i18n.T(c.Lang, "error.usage", "detail", c.t("cli.unknown_command", "command", args[0])))
 		return ExitUsage
 	}
 	// Nothing a user runs should hang: an update or query waits for a worker, and without one
@@ -106,6 +112,10 @@ func (c *CLI) explain(err error) string {
 	var te templateErr
 	var se *config.SettingError
 	switch {
+	case errors.As(err, &te) && te.unknown != "":
+		return i18n.T(c.Lang, "error.template_field", "file", te.file, "field", te.unknown, "known", strings.Join(templateFields, ", "))
+	case errors.As(err, &te) && strings.HasPrefix(te.detail, `"`):
+		return i18n.T(c.Lang, "error.template_type", "file", te.file, "type", te.detail)
 	case errors.As(err, &te):
 		return i18n.T(c.Lang, "error.template", "file", te.file, "detail", te.detail)
 	case errors.Is(err, context.DeadlineExceeded) || strings.Contains(err.Error(), "context deadline exceeded"):
@@ -113,13 +123,15 @@ func (c *CLI) explain(err error) string {
 	case errors.As(err, &ue):
 		return i18n.T(c.Lang, "error.usage", "detail", ue.msg)
 	case errors.As(err, &ve):
-		detail := ve.Detail
 		if ve.Code == domain.CodeRequirementsUnmet {
-			detail = c.requirementNames(detail)
+			return i18n.T(c.Lang, "error."+string(ve.Code), "field", ve.Field, "detail", c.requirementNames(ve.Detail))
 		}
-		return i18n.T(c.Lang, "error."+string(ve.Code), "field", ve.Field, "detail", detail)
+		return strings.Join(present.Problems(c.Lang, ve, c.flagName), "\n")
 	case errors.As(err, &ae):
 		return i18n.T(c.Lang, ae.Key, ae.Args...)
+	case errors.As(err, &se) && se.Hint != "":
+		return i18n.T(c.Lang, "error.setting", "setting", se.Setting, "detail",
+			i18n.T(c.Lang, "setting."+se.Hint, "value", se.Value, "example", se.Example))
 	case errors.As(err, &se):
 		return i18n.T(c.Lang, "error.setting", "setting", se.Setting, "detail", se.Problem)
 	}
@@ -163,6 +175,37 @@ type flags struct {
 	address, namespace string
 	by, role, reason   string
 	signal, json       bool
+	// fields names the flag of a data field whose flag is called otherwise (who_has_the_need:
+	// who), to say what to fix in the user's words.
+	fields map[string]string
+	cli    *CLI
+}
+
+// field says that the data field is set with the flag name.
+func (f *flags) field(dataField, flagName string) { f.fields[dataField] = flagName }
+
+// flagName names a refused data field as the running command's flag, when it has one.
+func (c *CLI) flagName(field string) string {
+	f := c.current
+	if f == nil {
+		return field
+	}
+	switch field {
+	case "by.id":
+		return c.t("cli.field.by")
+	case "by.role":
+		return "--role"
+	}
+	if name, ok := f.fields[field]; ok {
+		return "--" + name
+	}
+	for _, cand := range []string{field, field[strings.LastIndex(field, ".")+1:]} {
+		name := strings.ReplaceAll(cand, "_", "-")
+		if f.Lookup(name) != nil {
+			return "--" + name
+		}
+	}
+	return field
 }
 
 func (c *CLI) newFlags(name string, defaultRole domain.Role, message bool) *flags {
@@ -170,8 +213,10 @@ func (c *CLI) newFlags(name string, defaultRole domain.Role, message bool) *flag
 	if t.Address == "" { // a CLI made without settings (tests): the defaults
 		t = config.LoadCLI(config.Env{}).Temporal
 	}
-	f := &flags{FlagSet: flag.NewFlagSet(name, flag.ContinueOnError)}
-	f.SetOutput(c.Err)
+	f := &flags{FlagSet: flag.NewFlagSet(name, flag.ContinueOnError), fields: map[string]string{}, cli: c}
+	c.current = f
+	// The flag package's own messages are English and printed twice; parse says it in words.
+	f.SetOutput(io.Discard)
 	f.StringVar(&f.address, "address", t.Address, "Temporal-serverns adress (TEMPORAL_ADDRESS)")
 	f.StringVar(&f.namespace, "namespace", t.Namespace, "namespace (TEMPORAL_NAMESPACE)")
 	if message {
@@ -192,9 +237,10 @@ func (f *flags) parse(args []string, wantID bool) (string, error) {
 	}
 	if err := f.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			f.usage()
 			return "", err
 		}
-		return "", usageError{err.Error()}
+		return "", usageError{f.cli.flagError(f.Name(), err)}
 	}
 	if wantID && id == "" {
 		id = f.Arg(0)
@@ -227,6 +273,84 @@ func (c *CLI) dial(ctx context.Context, f *flags) (*admin.Client, error) {
 	opts.Logger = logging.SDK(zap.NewNop())
 	return admin.Dial(ctx, f.address, f.namespace, opts)
 }
+
+// groupHelp prints the help of a command with subcommands (cycle, impl, offer) when args ask
+// for it (none, help, -h); it reports whether it did.
+func (c *CLI) groupHelp(group string, args []string, subs []string) bool {
+	if len(args) > 0 && args[0] != "help" && args[0] != "-h" && args[0] != "--help" {
+		return false
+	}
+	slices.Sort(subs)
+	fmt.Fprintln(c.Out, c.t("cli.group.usage", "group", group))
+	fmt.Fprintln(c.Out, "\n"+c.t("cli.group.commands"))
+	for _, n := range subs {
+		fmt.Fprintf(c.Out, "  %-12s %s\n", n, c.t("cli.cmd."+group+"."+n))
+	}
+	return true
+}
+
+// flagError says a flag package error in the user's language, once.
+func (c *CLI) flagError(command string, err error) string {
+	msg := err.Error()
+	name := "-" + flagInError.FindStringSubmatch(msg + " -?")[1]
+	switch {
+	case strings.HasPrefix(msg, "flag provided but not defined"):
+		return c.t("cli.flag.unknown", "flag", name, "command", command)
+	case strings.HasPrefix(msg, "flag needs an argument"):
+		return c.t("cli.flag.needs_value", "flag", name, "command", command)
+	case strings.HasPrefix(msg, "invalid"):
+		return c.t("cli.flag.invalid", "flag", name, "command", command)
+	}
+	return msg
+}
+
+// flagInError finds the flag a flag package error names ("... -score: parse error").
+var flagInError = regexp.MustCompile(` -{1,2}([\w?-]+)`)
+
+// usage prints the command's flags in the user's language.
+func (f *flags) usage() {
+	c := f.cli
+	fmt.Fprintln(c.Out, c.t("cli.usage.command", "command", f.Name()))
+	f.VisitAll(func(fl *flag.Flag) {
+		def := ""
+		if fl.DefValue != "" && fl.DefValue != "false" && fl.DefValue != "0" {
+			def = " " + c.t("cli.usage.default", "value", fl.DefValue)
+		}
+		fmt.Fprintf(c.Out, "  --%s\n      %s%s\n", fl.Name, fl.Usage, def)
+	})
+}
+
+// globalFlagsAfterCommand accepts the connection flags before the command ("handslag
+// --address X list"), moving them after the command's words, where the command reads them.
+func globalFlagsAfterCommand(args []string) []string {
+	var global []string
+	i := 0
+	for i < len(args) && strings.HasPrefix(args[i], "-") && args[i] != "-h" && args[i] != "--help" {
+		name := strings.TrimLeft(args[i], "-")
+		global = append(global, args[i])
+		if !strings.Contains(name, "=") && takesValue[name] && i+1 < len(args) {
+			global = append(global, args[i+1])
+			i++
+		}
+		i++
+	}
+	if len(global) == 0 || i >= len(args) {
+		return args
+	}
+	words := 1
+	if groups[args[i]] && i+1 < len(args) && !strings.HasPrefix(args[i+1], "-") {
+		words = 2
+	}
+	out := append([]string(nil), args[i:i+words]...)
+	out = append(out, global...)
+	return append(out, args[i+words:]...)
+}
+
+// takesValue are the flags that may come before the command and take a value.
+var takesValue = map[string]bool{"address": true, "namespace": true, "by": true, "role": true, "reason": true}
+
+// groups are the commands with subcommands (handslag cycle status ...).
+var groups = map[string]bool{"cycle": true, "impl": true, "offer": true}
 
 func splitList(s string) []string {
 	var out []string

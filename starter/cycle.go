@@ -3,7 +3,8 @@ package starter
 import (
 	"context"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -14,23 +15,18 @@ import (
 
 // The annual cycle's commands: "handslag cycle <subcommand>".
 
-type cycleCommand struct {
-	summary string
-	run     func(c *CLI, ctx context.Context, args []string) error
-}
-
-var cycleCommands = map[string]cycleCommand{
-	"schedule":   {"skapa eller uppdatera schemat som startar årscykeln varje år", (*CLI).cycleSchedule},
-	"trigger":    {"kör schemat nu (startar årscykeln för nästa februari)", (*CLI).cycleTrigger},
-	"start":      {"starta årscykeln för ett visst år (--year) direkt", (*CLI).cycleStart},
-	"status":     {"visa årscykelns fas och vilka listor som saknas", (*CLI).cycleStatus},
-	"priorities": {"lämna en medlems prioriteringslista: --member county:01 ID1,ID2,... (5-10, viktigast först)", (*CLI).cyclePriorities},
-	"valuation":  {"programrådsmedlemmens värdering av en snabbanalys (maj)", (*CLI).cycleValuation},
-	"decide":     {"digitaliseringsledningens beslut för hela omgången: --gate, --chosen", (*CLI).cycleDecide},
-	"ranking":    {"den sammanvägda rangordningen med kriteriepoäng (--format table|csv|json)", (*CLI).cycleRanking},
-	"report":     {"årscykelns rapport: listor, poäng, värderingar, beslut (--format table|csv|json)", (*CLI).cycleReport},
-	"config":     {"skriv ut standardkonfigurationen (JSON) att utgå från", (*CLI).cycleConfig},
-	"members":    {"lista medlemmarna som lämnar prioriteringslistor", (*CLI).cycleMembers},
+var cycleCommands = map[string]func(c *CLI, ctx context.Context, args []string) error{
+	"schedule":   (*CLI).cycleSchedule,
+	"trigger":    (*CLI).cycleTrigger,
+	"start":      (*CLI).cycleStart,
+	"status":     (*CLI).cycleStatus,
+	"priorities": (*CLI).cyclePriorities,
+	"valuation":  (*CLI).cycleValuation,
+	"decide":     (*CLI).cycleDecide,
+	"ranking":    (*CLI).cycleRanking,
+	"report":     (*CLI).cycleReport,
+	"config":     (*CLI).cycleConfig,
+	"members":    (*CLI).cycleMembers,
 }
 
 func init() {
@@ -38,24 +34,14 @@ func init() {
 }
 
 func (c *CLI) cycle(ctx context.Context, args []string) error {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
-		names := make([]string, 0, len(cycleCommands))
-		for n := range cycleCommands {
-			names = append(names, n)
-		}
-		sort.Strings(names)
-		fmt.Fprintln(c.Out, "Användning: handslag cycle <kommando> [flaggor]   (handslag cycle <kommando> -h visar flaggorna)")
-		fmt.Fprintln(c.Out, "\nKommandon:")
-		for _, n := range names {
-			fmt.Fprintf(c.Out, "  %-11s %s\n", n, cycleCommands[n].summary)
-		}
+	if c.groupHelp("cycle", args, slices.Collect(maps.Keys(cycleCommands))) {
 		return nil
 	}
 	sub, ok := cycleCommands[args[0]]
 	if !ok {
-		return usagef("okänt kommando: cycle %s (se 'handslag cycle help')", args[0])
+		return usagef("%s", c.t("cli.group.unknown", "group", "cycle", "command", args[0]))
 	}
-	return sub.run(c, ctx, args[1:])
+	return sub(c, ctx, args[1:])
 }
 
 // yearFlag adds the required --year flag.

@@ -24,7 +24,7 @@ func TestCycleBadInputIsExplained(t *testing.T) {
 		{"no year", []string{"cycle", "status", "--address", noServer}, ExitUsage, "--year"},
 		{"no year for a list", []string{"cycle", "priorities", "--member", "county:01", "a,b,c,d,e", "--address", noServer}, ExitUsage, "--year"},
 		{"schedule time malformed", []string{"cycle", "schedule", "--at", "15 januari", "--address", noServer}, ExitUsage, "MM-DD HH:MM"},
-		{"schedule inside the DST hour", []string{"cycle", "schedule", "--at", "10-25 02:15", "--address", noServer}, ExitRejected, "02:00-03:00"},
+		{"schedule inside the DST hour", []string{"cycle", "schedule", "--at", "10-25 02:15", "--address", noServer}, ExitRejected, "mellan 02:00 och 03:00"},
 		{"schedule on a day that does not exist", []string{"cycle", "schedule", "--at", "02-30 08:00", "--address", noServer}, ExitRejected, "at.day"},
 		{"config file missing", []string{"cycle", "start", "--year", "2027", "--config", "/nonexistent.json", "--address", noServer}, ExitRejected, "nonexistent"},
 		{"config with an unknown field", []string{"cycle", "start", "--year", "2027", "--config", writeFile(t, "c.json", `{"colour":"red"}`), "--address", noServer}, ExitRejected, "colour"},

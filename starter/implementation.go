@@ -3,6 +3,8 @@ package starter
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -151,9 +153,8 @@ var implMessages = map[string]implMessage{
 }
 
 func (c *CLI) impl(ctx context.Context, args []string) error {
-	names := "plan, milestone, report, measure, hearing, join, unsubscribe, complete, stop, status eller newsletter"
-	if len(args) == 0 {
-		return usagef("ange %s, till exempel: handslag impl status bygglov-e-tjanst", names)
+	if c.groupHelp("impl", args, append(slices.Collect(maps.Keys(implMessages)), "status", "newsletter")) {
+		return nil
 	}
 	switch args[0] {
 	case "status":
@@ -163,7 +164,7 @@ func (c *CLI) impl(ctx context.Context, args []string) error {
 	}
 	m, ok := implMessages[args[0]]
 	if !ok {
-		return usagef("okänt impl-kommando %q: använd %s", args[0], names)
+		return usagef("%s", c.t("cli.group.unknown", "group", "impl", "command", args[0]))
 	}
 	return c.implSend(ctx, "impl "+args[0], m, args[1:])
 }
@@ -183,11 +184,15 @@ func (c *CLI) implSend(ctx context.Context, name string, m implMessage, args []s
 	case f.signal:
 		fmt.Fprintln(c.Out, c.t("impl.cli.signalled", "id", id))
 	default:
-		event := ""
-		if rec.Event != nil {
-			event = present.ImplEventLine(c.Lang, *rec.Event)
+		events := rec.Events
+		if len(events) == 0 && rec.Event != nil { // a run from before receipts listed them all
+			events = []domain.ImplEvent{*rec.Event}
 		}
-		fmt.Fprintln(c.Out, c.t("impl.cli.accepted", "id", id, "event", event))
+		lines := make([]string, len(events))
+		for i, e := range events {
+			lines[i] = present.ImplEventLine(c.Lang, e)
+		}
+		fmt.Fprintln(c.Out, c.t("impl.cli.accepted", "id", id, "event", strings.Join(lines, "; ")))
 		if rec.Ended {
 			fmt.Fprintln(c.Out, c.t("impl.cli.ended", "id", id, "stage", c.t("stage."+string(payloadStage(payload)))))
 		}

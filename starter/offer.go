@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -26,12 +28,12 @@ var offerCommands = map[string]func(c *CLI, ctx context.Context, args []string) 
 }
 
 func (c *CLI) offer(ctx context.Context, args []string) error {
-	if len(args) == 0 {
-		return usagef("ange status, answer eller export, till exempel: handslag offer status bygglov-e-tjanst")
+	if c.groupHelp("offer", args, slices.Collect(maps.Keys(offerCommands))) {
+		return nil
 	}
 	sub, ok := offerCommands[args[0]]
 	if !ok {
-		return usagef("okänt offer-kommando %q: använd status, answer eller export", args[0])
+		return usagef("%s", c.t("cli.group.unknown", "group", "offer", "command", args[0]))
 	}
 	return sub(c, ctx, args[1:])
 }

@@ -22,15 +22,15 @@ func TestOfferBadInputIsExplainedBeforeAnythingIsSent(t *testing.T) {
 		code int
 		want string
 	}{
-		{"no subcommand", []string{"offer"}, ExitUsage, "ange status, answer eller export"},
-		{"unknown subcommand", []string{"offer", "delete", "x"}, ExitUsage, "okänt offer-kommando"},
+		{"no subcommand: the help", []string{"offer"}, ExitOK, "answer       registrera en kommuns svar"},
+		{"unknown subcommand", []string{"offer", "delete", "x"}, ExitUsage, "okänt kommando: offer delete (se 'handslag offer help')"},
 		{"no id", []string{"offer", "status"}, ExitUsage, "ange initiativets id"},
 		{"neither yes nor no", answer("--municipality", "0180", "--name", "Kim", "--role", "KD"), ExitUsage, "--yes eller --no"},
 		{"both yes and no", answer("--yes", "--no", "--municipality", "0180", "--name", "Kim", "--role", "KD"), ExitUsage, "--yes eller --no"},
-		{"no municipality", answer("--yes", "--name", "Kim", "--role", "KD"), ExitRejected, "Fältet municipality saknas"},
-		{"no name", answer("--yes", "--municipality", "0180", "--role", "KD"), ExitRejected, "Fältet name saknas"},
-		{"no person's role", answer("--yes", "--municipality", "0180", "--name", "Kim"), ExitRejected, "Fältet role saknas"},
-		{"no sender", []string{"offer", "answer", "bygglov", "--by", "", "--yes", "--municipality", "0180", "--name", "Kim", "--role", "KD", "--address", noServer}, ExitRejected, "Fältet by.id saknas"},
+		{"no municipality", answer("--yes", "--name", "Kim", "--role", "KD"), ExitRejected, "Ange --municipality; det saknas."},
+		{"no name", answer("--yes", "--municipality", "0180", "--role", "KD"), ExitRejected, "Ange --name; det saknas."},
+		{"no person's role", answer("--yes", "--municipality", "0180", "--name", "Kim"), ExitRejected, "Ange --role; det saknas."},
+		{"no sender", []string{"offer", "answer", "bygglov", "--by", "", "--yes", "--municipality", "0180", "--name", "Kim", "--role", "KD", "--address", noServer}, ExitRejected, "Ange --by (vem du är; eller sätt HANDSLAG_USER); det saknas."},
 		{"valid answer reaches for the server", answer("--yes", "--municipality", "0180", "--name", "Kim", "--role", "KD"), ExitRejected, "svarar inte"},
 		{"export needs the server", []string{"offer", "export", "bygglov", "--address", noServer}, ExitRejected, "svarar inte"},
 	}

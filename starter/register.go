@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -32,6 +33,11 @@ func (c *CLI) register(ctx context.Context, args []string) error {
 	f.StringVar(&n.ProposerOrganisation, "proposer", "", "förslagsställarens organisation")
 	f.StringVar(&n.ContactEmail, "contact", "", "kontaktpersonens e-post")
 	goals := f.String("goals", "", "mål i handlingsplanen, t.ex. M1,M3")
+	for field, flag := range map[string]string{"who_has_the_need": "who", "expected_benefit": "benefit",
+		"affected_activities": "activities", "proposer_organisation": "proposer", "contact_email": "contact",
+		"action_plan_goals": "goals"} {
+		f.field(field, flag)
+	}
 	calFile := f.String("calendar", "", "kalenderfil (JSON) i stället för standardkalendern")
 	demo := f.Bool("demo", false, "DEMO: kör på en skalad kalender där en dag varar --demo-day")
 	demoDay := f.Duration("demo-day", time.Second, "DEMO: hur länge en kalenderdag varar")
@@ -47,6 +53,7 @@ func (c *CLI) register(ctx context.Context, args []string) error {
 		if n, err = readNeed(*file); err != nil {
 			return err
 		}
+		c.current = nil // what is missing is a field of the template, named as in the file
 	} else {
 		n.AffectedActivities, n.ActionPlanGoals = splitList(*activities), splitList(*goals)
 	}
@@ -118,7 +125,7 @@ func readNeed(path string) (domain.Need, error) {
 		dec.KnownFields(true)
 		err = dec.Decode(&n)
 	default:
-		err = fmt.Errorf("okänd filtyp %q: använd .json, .yaml eller .yml", filepath.Ext(path))
+		return n, templateErr{file: path, detail: fmt.Sprintf("%q", filepath.Ext(path)), unknown: ""}
 	}
 	if err != nil {
 		return n, templateError(path, err)
@@ -140,11 +147,29 @@ func readCalendar(path string) (domain.Calendar, error) {
 	return cal, cal.Validate()
 }
 
-type templateErr struct{ file, detail string }
+type templateErr struct {
+	file, detail string
+	// unknown is a field of the file that the template does not have.
+	unknown string
+}
 
 func (e templateErr) Error() string { return e.file + ": " + e.detail }
 
-func templateError(path string, err error) error { return templateErr{file: path, detail: err.Error()} }
+// unknownField finds the misspelt field in a decoder's message (JSON: unknown field "x";
+// YAML: field x not found in type ...), so it can be named without the decoder's words.
+var unknownField = regexp.MustCompile(`unknown field "([^"]+)"|field (\S+) not found in type`)
+
+func templateError(path string, err error) error {
+	e := templateErr{file: path, detail: err.Error()}
+	if m := unknownField.FindStringSubmatch(e.detail); m != nil {
+		e.unknown = m[1] + m[2]
+	}
+	return e
+}
+
+// templateFields are the fields a need template may have, in template order.
+var templateFields = []string{"title", "problem", "who_has_the_need", "expected_benefit", "affected_activities",
+	"proposer_organisation", "contact_email", "action_plan_goals"}
 
 func writeJSON(w interface{ Write([]byte) (int, error) }, v any) error {
 	enc := json.NewEncoder(w)

@@ -12,6 +12,7 @@ import (
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
+	"github.com/skr/handslag/present"
 )
 
 func init() {
@@ -51,28 +52,34 @@ func (c *CLI) printStatus(w io.Writer, st contract.Status) {
 	tw := tabwriter.NewWriter(w, 0, 2, 2, ' ', 0)
 	row := func(label, value string) { fmt.Fprintf(tw, "%s\t%s\n", c.t(label), value) }
 	row("status.initiative", in.ID+": "+in.Need.Title)
-	row("status.stage", fmt.Sprintf("%s [%s]", c.t("stage."+string(in.Stage)), in.Stage))
+	row("status.stage", c.t("stage."+string(in.Stage)))
 	row("status.cycle", fmt.Sprint(in.CycleYear))
 	row("status.calendar", in.Calendar.Name)
 	if in.Owner != "" {
-		owner := fmt.Sprintf("%s (%s)", in.Owner, in.Route)
+		owner := fmt.Sprintf("%s (%s)", in.Owner, present.Word(c.Lang, "route", string(in.Route)))
 		if len(in.Assisting) > 0 {
-			owner += fmt.Sprintf(", %s %v", c.t("status.assisting"), in.Assisting)
+			assisting := make([]string, len(in.Assisting))
+			for i, a := range in.Assisting {
+				assisting[i] = string(a)
+			}
+			owner += fmt.Sprintf(", %s %s", c.t("status.assisting"), strings.Join(assisting, ", "))
 		}
 		row("status.owner", owner)
 	}
 	if in.GroupRelevance != "" {
-		row("status.relevance", fmt.Sprintf("SKR-koncernen %s, kommunerna %s", in.GroupRelevance, in.MunicipalRelevance))
+		row("status.relevance", c.t("status.relevance_line", "group", present.Word(c.Lang, "relevance", string(in.GroupRelevance)),
+			"municipal", present.Word(c.Lang, "relevance", string(in.MunicipalRelevance))))
 	}
 	for _, s := range in.Criteria {
-		row("status.criterion", fmt.Sprintf("%s %d/5: %s", s.Criterion, s.Score, s.Motivation))
+		row("status.criterion", c.t("status.criterion_line", "criterion", present.Word(c.Lang, "criterion", string(s.Criterion)),
+			"score", s.Score, "motivation", s.Motivation))
 	}
 	met := len(in.Requirements) - len(in.UnmetRequirements())
 	req := fmt.Sprintf("%d/%d", met, len(in.Requirements))
 	if unmet := in.UnmetRequirements(); len(unmet) > 0 {
 		names := make([]string, len(unmet))
 		for i, r := range unmet {
-			names[i] = string(r)
+			names[i] = present.Word(c.Lang, "requirement", string(r))
 		}
 		req += " (" + c.t("status.missing") + ": " + strings.Join(names, ", ") + ")"
 	}
@@ -81,22 +88,24 @@ func (c *CLI) printStatus(w io.Writer, st contract.Status) {
 		row("status.quick_analysis", q.OfferMeaning+" / "+q.QualificationNeeds)
 	}
 	if v := in.Valuation; v != nil {
-		row("status.valuation", fmt.Sprintf("SKR-koncernen %d/5, kommunerna %d/5: %s", v.GroupScore, v.MunicipalScore, v.Comment))
+		row("status.valuation", c.t("status.valuation_line", "group", v.GroupScore, "municipal", v.MunicipalScore, "comment", v.Comment))
 	}
 	if q := in.Qualification; q != nil {
 		row("status.qualification", fmt.Sprintf("%s | %s | %s | %s | %s", q.What, q.WhoDoesWhat, q.EffectGoal, q.Cost, q.Financing))
 	}
 	for _, d := range in.Decisions {
-		row("status.decision", fmt.Sprintf("%s %s %s (%s): %s", when(d.At), d.Gate, d.Verdict, d.By, d.Reason))
+		row("status.decision", c.t("status.decision_line", "at", when(d.At), "gate", present.Word(c.Lang, "gate", string(d.Gate)),
+			"verdict", present.Word(c.Lang, "verdict", string(d.Verdict)), "by", d.By, "reason", d.Reason))
 	}
 	for _, r := range in.EarlierRounds {
-		row("status.earlier_round", fmt.Sprintf("%d: %s", r.CycleYear, r.ReachedStage))
+		row("status.earlier_round", fmt.Sprintf("%d: %s", r.CycleYear, c.t("stage."+string(r.ReachedStage))))
 	}
 	if o := in.Offer; o != nil {
 		row("offer.status.title", c.t("status.offer_round", "deadline", o.Deadline.In(domain.Stockholm()).Format("2006-01-02 15:04"), "id", in.ID))
 	}
 	if in.Outcome != nil {
-		row("status.outcome", fmt.Sprintf("%s %s (%s): %s", when(in.Outcome.At), in.Outcome.Stage, in.Outcome.By, in.Outcome.Reason))
+		row("status.outcome", c.t("status.outcome_line", "at", when(in.Outcome.At), "stage", c.t("stage."+string(in.Outcome.Stage)),
+			"by", in.Outcome.By, "reason", present.TimelineEvent(c.Lang, in.Outcome.Reason)))
 	}
 	tw.Flush()
 	if in.Calendar.IsDemo() {
@@ -121,9 +130,9 @@ func (c *CLI) printStatus(w io.Writer, st contract.Status) {
 	}
 	fmt.Fprintln(w, c.t("status.timeline")+":")
 	for _, e := range in.Timeline {
-		line := fmt.Sprintf("  %s  %-32s %s", when(e.At), e.Event, e.By)
+		line := fmt.Sprintf("  %s  %-40s %s", when(e.At), present.TimelineEvent(c.Lang, e.Event), e.By)
 		if e.Reason != "" {
-			line += ": " + e.Reason
+			line += ": " + present.TimelineEvent(c.Lang, e.Reason) // an offer's verdict is a code
 		}
 		fmt.Fprintln(w, line)
 	}

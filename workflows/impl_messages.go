@@ -45,6 +45,7 @@ func implMessage[C domain.ImplCommand](r *implRun, name string) func(workflow.Co
 	return func(ctx workflow.Context) error {
 		handler, validator := applyOnce(&r.input.Applied,
 			func(ctx workflow.Context, cmd C) (contract.ImplReceipt, error) {
+				before := len(r.im.Events)
 				if err := r.im.Apply(cmd, workflow.Now(ctx)); err != nil {
 					return contract.ImplReceipt{}, contract.ApplicationError(err)
 				}
@@ -52,6 +53,9 @@ func implMessage[C domain.ImplCommand](r *implRun, name string) func(workflow.Co
 				if n := len(r.im.Events); n > 0 {
 					e := r.im.Events[n-1]
 					rec.Event = &e
+				}
+				if before < len(r.im.Events) { // a join of several municipalities records one each
+					rec.Events = append([]domain.ImplEvent(nil), r.im.Events[before:]...)
 				}
 				return rec, nil
 			},

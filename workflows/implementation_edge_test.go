@@ -114,3 +114,23 @@ func updateCallback(res *implResult) *testsuite.TestUpdateCallback {
 		},
 	}
 }
+
+// A join of several municipalities answers with every event it recorded, so the office sees
+// each one confirmed ('impl join 1282,0120' used to confirm only 0120).
+func TestAJoinOfSeveralAnswersWithEveryEvent(t *testing.T) {
+	ms := sweden(t)[:5]
+	h := newOfferHarness(t, sthlm(2027, 12, 20, 10, 0), ms)
+	joined := &implResult{}
+	h.at(sthlm(2027, 12, 21, 10, 0), func() {
+		h.env.UpdateWorkflow(contract.MsgImplJoin, "j1", updateCallback(joined),
+			domain.JoinImplementation{Meta: meta(office), Municipalities: []string{ms[3].Code, ms[4].Code}})
+	})
+	h.at(sthlm(2027, 12, 22, 10, 0), func() { h.env.CancelWorkflow() })
+	h.env.ExecuteWorkflow(ImplementationWorkflow, implInput())
+
+	require.True(t, joined.done)
+	require.NoError(t, joined.rejected)
+	require.Len(t, joined.receipt.Events, 2)
+	assert.Equal(t, ms[3].Code, joined.receipt.Events[0].Ref)
+	assert.Equal(t, ms[4].Code, joined.receipt.Events[1].Ref)
+}
