@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"path/filepath"
 
 	"github.com/skr/handslag/config"
@@ -11,12 +12,12 @@ import (
 
 // printBanner tells a new user where everything is and what to try next. When the Temporal
 // port is not the default, every CLI example carries the --address to use.
-func printBanner(f flags, srv *devserver.Server, baseURL string) {
+func printBanner(w io.Writer, f flags, srv *devserver.Server, baseURL string) {
 	address := ""
 	if srv.FrontendAddr != config.DefaultAddress {
 		address = " --address " + srv.FrontendAddr
 	}
-	fmt.Printf(`
+	fmt.Fprintf(w, `
 Handslag körs lokalt.
   Temporal Web UI:   http://%s/namespaces/%s/workflows
   Temporal-server:   %s (namespace %s)

@@ -119,7 +119,7 @@ func run(f flags) error {
 		CatchupWindow: admin.DefaultCatchupWindow, Launch: contract.LauncherInput{Config: config.DefaultCycleConfig()}}); err != nil {
 		return fmt.Errorf("schemat för årscykeln: %w", err)
 	}
-	printBanner(f, srv, settings.BaseURL)
+	printBanner(os.Stdout, f, srv, settings.BaseURL)
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
 	<-stop
