@@ -70,7 +70,7 @@ func TestScheduleStartsEachYearAndIsCreatedOnce(t *testing.T) {
 	// A start time inside the daylight-saving hour is refused and the schedule is unchanged.
 	code, out := s.cli("cycle", "schedule", "--at", "03-29 02:30")
 	assert.Equal(t, starter.ExitRejected, code, out)
-	assert.Contains(t, out, "02:00-03:00")
+	assert.Contains(t, out, "mellan 02:00 och 03:00")
 }
 
 // waitForPhase polls the cycle's status until it reaches a phase.
