@@ -95,7 +95,9 @@ func TestCaseListFollowsTheWorkflowsAndOutlivesTheirHistories(t *testing.T) {
 	// First the case that closes: declined by the leadership in the February review, on a
 	// demo calendar that starts just before it. (The server deletes a history only once its
 	// closing is acknowledged, up to half a minute later, so it closes early.)
-	s.mustCLI("register", "--file", file, "--id", "avslaget", "--demo", "--demo-day", "50ms", "--demo-start", "2027-01-30", "--by", "programkontoret.e2e")
+	// Three weeks before February (a second): triage and relevance land before it opens, also
+	// on a loaded machine.
+	s.mustCLI("register", "--file", file, "--id", "avslaget", "--demo", "--demo-day", "50ms", "--demo-start", "2027-01-10", "--by", "programkontoret.e2e")
 	cli("triage", "avslaget", "--owner", "SKR", "--route", "own")
 	cli("relevance", "avslaget", "--group", "high", "--municipal", "low")
 	s.waitForStage("avslaget", "february_review", 20*time.Second)

@@ -22,9 +22,10 @@ func TestSignalsEscalationDeferAndWithdraw(t *testing.T) {
 	require.NoError(t, os.WriteFile(file, []byte(need), 0o600))
 	id := s.id("digital-namndhantering")
 	by := []string{"--by", "programkontoret.e2e", "--signal"}
-	// Start four weeks before February: triage and relevance must land before the season opens,
-	// and a loaded machine needs that margin (with 30 ms days, four weeks are under a second).
-	s.mustCLI("register", "--file", file, "--id", id, "--demo", "--demo-day", "30ms", "--demo-start", "2026-01-05", "--by", "programkontoret.e2e")
+	// Start two months before February: triage and relevance must land before the season
+	// opens, and a loaded machine needs that margin (with 30 ms days, two months are under two
+	// seconds; one month, under one, was not always enough).
+	s.mustCLI("register", "--file", file, "--id", id, "--demo", "--demo-day", "30ms", "--demo-start", "2025-12-01", "--by", "programkontoret.e2e")
 	out := s.mustCLI(append([]string{"triage", id, "--owner", "Adda", "--route", "procurement", "--reason", "Ramavtal"}, by...)...)
 	assert.Contains(t, out, "signal")
 	s.mustCLI(append([]string{"relevance", id, "--group", "medium", "--municipal", "high", "--reason", "r"}, by...)...)
