@@ -36,14 +36,18 @@ func NewsOfTheMonth(month time.Time, ins []Initiative) []CaseNews {
 			continue
 		}
 		n := CaseNews{ID: in.ID, Title: in.Need.Title, Stage: in.Stage}
+		// Records are kept in real time; the month is the initiative's calendar month (the
+		// same on the real calendar; on a demo calendar the month the demo has reached, as the
+		// implementation's events are dated).
+		onCalendar := func(t time.Time) time.Time { return in.Clock.ToCalendar(t).In(Stockholm()) }
 		for _, e := range in.Timeline {
-			at := e.At.In(Stockholm()) // when it happened (real time)
+			at := onCalendar(e.At)
 			if s, ok := strings.CutPrefix(e.Event, "stage:"); ok && inMonth(at) {
 				n.Entered = append(n.Entered, StageEntered{Stage: Stage(s), At: at})
 			}
 		}
 		for _, d := range in.publicDecisions() {
-			if d.At = d.At.In(Stockholm()); inMonth(d.At) {
+			if d.At = onCalendar(d.At); inMonth(d.At) {
 				n.Decisions = append(n.Decisions, d)
 			}
 		}

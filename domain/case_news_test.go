@@ -3,6 +3,7 @@ package domain
 import (
 	"encoding/json"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -59,4 +60,21 @@ func TestNewsOfTheMonth(t *testing.T) {
 			}
 		})
 	}
+}
+
+// On a demo calendar the month is the month the demo has reached: a decision taken in real
+// time on 2 December 2026, when the demo stood at 20 June 2027, is June 2027's news.
+func TestNewsOfTheMonthOnADemoCalendar(t *testing.T) {
+	real := local(2026, 12, 2, 10, 0)
+	in := caseAt(t, apply(t, TriageOwner{Meta: caseOffice, Owner: OwnerInera, Route: RouteOwn}, real))
+	in.Clock = Clock{DayLength: time.Second, RealOrigin: real.Add(-time.Second), VirtualOrigin: local(2027, 6, 19, 10, 0)}
+	june, err := ParseMonth("2027-06")
+	require.NoError(t, err)
+	got := NewsOfTheMonth(june, []Initiative{*in})
+	require.Len(t, got, 1)
+	require.Len(t, got[0].Entered, 1)
+	assert.True(t, local(2027, 6, 20, 10, 0).Equal(got[0].Entered[0].At), "dated on the demo calendar: %s", got[0].Entered[0].At)
+	december, err := ParseMonth("2026-12")
+	require.NoError(t, err)
+	assert.Empty(t, NewsOfTheMonth(december, []Initiative{*in}), "not the real month")
 }

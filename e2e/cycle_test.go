@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	enumspb "go.temporal.io/api/enums/v1"
+	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/client"
 )
 
@@ -158,6 +159,13 @@ func TestCycleFromScheduleToOfferDecision(t *testing.T) {
 	assert.Equal(t, []string{ids["A"] + "=47", ids["C"] + "=45", ids["B"] + "=43", ids["E"] + "=27", ids["F"] + "=24", ids["D"] + "=14"}, got)
 	assert.Equal(t, "4", rows[1][9], "the benefit score is shown beside the rank")
 
+	// F is withdrawn after the ranking: it tells the cycle, whose ranking marks it.
+	s.mustCLI(append([]string{"withdraw", ids["F"], "--reason", "Ersätts av en nationell tjänst"}, office...)...)
+	require.Eventually(t, func() bool {
+		rows, err := csv.NewReader(strings.NewReader(s.mustCLI("cycle", "ranking", "--year", "2027", "--format", "csv"))).ReadAll()
+		return err == nil && len(rows) == 7 && rows[5][1] == ids["F"] && rows[5][11] == string(domain.StageWithdrawn)
+	}, 10*time.Second, 100*time.Millisecond, "the ranking marks the withdrawn initiative")
+
 	decide := func(gate string, chosen ...string) (int, string) {
 		var c []string
 		for _, x := range chosen {
@@ -169,7 +177,7 @@ func TestCycleFromScheduleToOfferDecision(t *testing.T) {
 	assert.Equal(t, starter.ExitRejected, code, "a decision naming an initiative outside the round: %s", out)
 	code, out = decide("quick_analysis", "A", "C", "B")
 	require.Equal(t, starter.ExitOK, code, out)
-	assert.Contains(t, out, "3 går vidare, 3 väntar")
+	assert.Contains(t, out, "3 går vidare, 2 väntar", "the withdrawn F does not wait")
 	s.waitForStage(ids["D"], "awaiting_february", 5*time.Second)
 	d := s.initiativeStatus(ids["D"]).Initiative
 	assert.Equal(t, 2028, d.CycleYear, "not chosen: back in the backlog for next year")
@@ -253,5 +261,16 @@ func TestCycleFromScheduleToOfferDecision(t *testing.T) {
 	if os.Getenv("HANDSLAG_RECORD_HISTORY") != "" {
 		recordRun(t, s, contract.CycleWorkflowID(2027), "", "../workflows/testdata/history_cycle_demo.json")
 		recordHistory(t, s, ids["A"], "../workflows/testdata/history_cycle_initiative_offered.json")
+		recordHistory(t, s, ids["F"], "../workflows/testdata/history_cycle_initiative_withdrawn.json")
+		recordRun(t, s, launcherRun(t, s), "", "../workflows/testdata/history_cycle_launcher.json")
 	}
+}
+
+// launcherRun is the workflow ID of a run of the Schedule's launcher.
+func launcherRun(t *testing.T, s *system) string {
+	resp, err := s.admin.Temporal.ListWorkflow(context.Background(), &workflowservice.ListWorkflowExecutionsRequest{
+		Query: fmt.Sprintf("WorkflowType = '%s'", contract.CycleLauncherWorkflowType)})
+	require.NoError(t, err)
+	require.NotEmpty(t, resp.Executions, "the Schedule started the launcher")
+	return resp.Executions[len(resp.Executions)-1].GetExecution().GetWorkflowId()
 }

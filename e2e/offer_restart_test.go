@@ -121,11 +121,15 @@ func TestOfferRoundSurvivesServerRestartAndWorkerKill(t *testing.T) {
 	// Wait for the deadline (both reminders and the decision are then behind) and for every
 	// receipt owed.
 	var st contract.OfferStatus
-	require.Eventually(t, func() bool {
+	reached := func() bool {
 		var err error
 		st, err = s.admin.OfferStatus(ctx, id)
 		return err == nil && st.Delivery != nil && st.Decision != nil && len(st.Reminders) == 2
-	}, 3*time.Minute, 200*time.Millisecond, "the round reaches its deadline")
+	}
+	if !assert.Eventually(t, reached, 3*time.Minute, 200*time.Millisecond, "the round reaches its deadline") {
+		t.Fatalf("the round's last status: delivery %+v, decision %+v, reminders %+v, unsent %d, next wake %+v, run %d",
+			st.Delivery, st.Decision, st.Reminders, len(st.Unsent), st.NextWake, st.Run)
+	}
 	round, err := s.admin.OfferRound(ctx, id)
 	require.NoError(t, err)
 	require.Eventually(t, func() bool { return len(mailOfKind(s.mail(id), "receipt/")) >= len(round.Answers) },
@@ -278,12 +282,20 @@ func checkAnswerPage(t *testing.T, link, municipality string) {
 
 // startOfferDecision starts an initiative that waits for the offer decision, on calendar cal.
 func startOfferDecision(t *testing.T, s *system, id string, cal domain.Calendar) {
+	startOfferDecisionOn(t, s, id, cal, domain.Clock{})
+}
+
+// startOfferDecisionOn starts it on a given demo clock (one that starts on a chosen day).
+func startOfferDecisionOn(t *testing.T, s *system, id string, cal domain.Calendar, clock domain.Clock) {
 	reg := domain.Registration{ID: id, By: domain.Actor{ID: "programkontoret.e2e", Role: domain.RoleOffice},
 		Calendar: cal, Need: domain.Need{Title: "Digital nämndhantering", Problem: "Papper",
 			WhoHasTheNeed: "Nämndsekreterare", ExpectedBenefit: "Kortare ledtider", AffectedActivities: []string{"Kansli"},
 			ProposerOrganisation: "Exempelby kommun", ContactEmail: "kansli@exempelby.example", ActionPlanGoals: []string{"M2"}}}
 	st := domain.NewInitiative(reg, time.Now())
 	st.Stage, st.CycleYear, st.Owner = domain.StageOfferDecision, time.Now().Year(), domain.OwnerInera
+	if clock.Scaled() { // else the calendar's own (a demo calendar's clock starts now)
+		st.Clock = clock
+	}
 	st.Qualification = &domain.QualificationPlan{What: "Bygga tjänsten", WhoDoesWhat: "Inera bygger", EffectGoal: "Halverad ledtid",
 		Cost: "8 mnkr", Financing: "Abonnemang"}
 	for i := range st.Requirements {

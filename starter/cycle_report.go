@@ -48,10 +48,11 @@ func (c *CLI) cycleRanking(ctx context.Context, args []string) error {
 		return writeJSON(c.Out, r.Ranking)
 	case "csv":
 		w := csv.NewWriter(c.Out)
-		_ = w.Write([]string{"rank", "id", "title", "owner", "points", "lists", "best_position", "urgency", "feasibility", "benefit", "cost"})
+		_ = w.Write([]string{"rank", "id", "title", "owner", "points", "lists", "best_position", "urgency", "feasibility", "benefit", "cost", "closed"})
 		for _, x := range r.Ranking {
 			_ = w.Write([]string{fmt.Sprint(x.Rank), x.ID, x.Title, string(x.Owner), fmt.Sprint(x.Points), fmt.Sprint(x.Lists),
-				fmt.Sprint(x.BestPosition), fmt.Sprint(x.Urgency), fmt.Sprint(x.Feasibility), fmt.Sprint(x.Benefit), fmt.Sprint(x.Cost)})
+				fmt.Sprint(x.BestPosition), fmt.Sprint(x.Urgency), fmt.Sprint(x.Feasibility), fmt.Sprint(x.Benefit), fmt.Sprint(x.Cost),
+				string(x.Closed)})
 		}
 		w.Flush()
 		return w.Error()

@@ -56,15 +56,21 @@ func Activities(cfg config.Worker, db *store.DB) (*activities.Activities, error)
 		Unsubscribe: links.ForUnsubscribe(), OwnerAddresses: cfg.OwnerEmails, Cases: db}, nil
 }
 
-// Register adds the workflows and the activities to any registry (a worker, a test or replay
+// Register adds the workflows and the activities to any registry (a worker or a test
 // environment), under the names the contract promises.
 func Register(r sdkworker.Registry, acts *activities.Activities) {
+	RegisterWorkflows(r)
+	if acts != nil {
+		r.RegisterActivity(acts)
+	}
+}
+
+// RegisterWorkflows adds the workflows alone, under the names the contract promises: what a
+// worker runs is what the replay test replays.
+func RegisterWorkflows(r sdkworker.WorkflowRegistry) {
 	r.RegisterWorkflowWithOptions(workflows.InitiativeWorkflow, workflow.RegisterOptions{Name: contract.InitiativeWorkflowType})
 	r.RegisterWorkflowWithOptions(workflows.CycleWorkflow, workflow.RegisterOptions{Name: contract.CycleWorkflowType})
 	r.RegisterWorkflowWithOptions(workflows.CycleLauncherWorkflow, workflow.RegisterOptions{Name: contract.CycleLauncherWorkflowType})
 	r.RegisterWorkflowWithOptions(workflows.OfferRoundWorkflow, workflow.RegisterOptions{Name: contract.OfferRoundWorkflowType})
 	r.RegisterWorkflowWithOptions(workflows.ImplementationWorkflow, workflow.RegisterOptions{Name: contract.ImplementationWorkflowType})
-	if acts != nil {
-		r.RegisterActivity(acts)
-	}
 }
