@@ -1,4 +1,4 @@
-// Package admin is the client side of the contract in package workflows: registering a need,
+// Package admin is the client side of the contract in package contract: registering a need,
 // sending messages, reading status and listing initiatives. The CLI, the tests and (later) the
 // web pages all go through it, so they behave the same.
 package admin
