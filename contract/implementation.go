@@ -16,15 +16,15 @@ const (
 	// Messages: each is an Update (validated; a rejection leaves no history) and a Signal
 	// with the same payload (a rejected signal changes nothing and is listed in the status).
 	// Every payload carries domain.Meta ("by" and "reason").
-	MsgImplPlan        = "impl_plan"        // domain.SetPlan, office
-	MsgImplMilestone   = "impl_milestone"   // domain.RecordMilestone, office
-	MsgImplReport      = "impl_report"      // domain.SubmitReport, office
-	MsgImplMeasure     = "impl_measure"     // domain.RecordMeasurement, office
-	MsgImplHearing     = "impl_hearing"     // domain.RecordHearing, office
-	MsgImplJoin        = "impl_join"        // domain.JoinImplementation, office or municipality
-	MsgImplUnsubscribe = "impl_unsubscribe" // domain.Unsubscribe, office or municipality
-	MsgImplComplete    = "impl_complete"    // domain.CompleteImplementation, office or leadership
-	MsgImplStop        = "impl_stop"        // domain.StopImplementation, office or leadership
+	MsgImplPlan        = string(domain.ActImplPlan)        // domain.SetPlan, office
+	MsgImplMilestone   = string(domain.ActImplMilestone)   // domain.RecordMilestone, office
+	MsgImplReport      = string(domain.ActImplReport)      // domain.SubmitReport, office
+	MsgImplMeasure     = string(domain.ActImplMeasure)     // domain.RecordMeasurement, office
+	MsgImplHearing     = string(domain.ActImplHearing)     // domain.RecordHearing, office
+	MsgImplJoin        = string(domain.ActImplJoin)        // domain.JoinImplementation, office or municipality
+	MsgImplUnsubscribe = string(domain.ActImplUnsubscribe) // domain.Unsubscribe, office or municipality
+	MsgImplComplete    = string(domain.ActImplComplete)    // domain.CompleteImplementation, office or leadership
+	MsgImplStop        = string(domain.ActImplStop)        // domain.StopImplementation, office or leadership
 
 	// QueryImplementationStatus returns ImplementationStatus.
 	QueryImplementationStatus = "implementation_status"

@@ -15,7 +15,7 @@ const (
 	// answers, SubmitAnswers; the update returns SubmitAnswersResult, one result per answer.
 	// The validator refuses only a malformed batch (empty, more than domain.MaxAnswersPerBatch,
 	// missing or wrong "by"); each answer is accepted or rejected on its own.
-	MsgSubmitAnswers = "submit_answers"
+	MsgSubmitAnswers = string(domain.ActAnswer)
 	// QueryOfferStatus returns OfferStatus.
 	QueryOfferStatus = "offer_status"
 	// QueryOfferRound returns the whole domain.OfferRound with every answer version (the CSV

@@ -74,7 +74,7 @@ func (c *Cycle) inPhase(allowed CyclePhase) error {
 // checkMember finds the member and checks that the sender may speak for it: the member itself
 // (council role for the council, network role for other networks) or the office on its behalf.
 func (c *Cycle) checkMember(m Meta, member string, councilOnly bool) (Network, error) {
-	if err := m.validate(RoleCouncil, RoleNetwork, RoleOffice); err != nil {
+	if err := m.validate(ActPriorities.Roles()...); err != nil {
 		return Network{}, err
 	}
 	if strings.TrimSpace(member) == "" {
@@ -203,7 +203,7 @@ func (c *Cycle) Eligible(g Gate) []string {
 }
 
 func (d DecideCycle) checkCycle(c *Cycle, _ time.Time) error {
-	if err := d.validate(RoleLeadership); err != nil {
+	if err := d.validateFor(ActDecideCycle); err != nil {
 		return err
 	}
 	phase, ok := gatePhase[d.Gate]

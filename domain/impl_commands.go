@@ -95,7 +95,7 @@ func (c SetPlan) period(im *Implementation) (time.Time, time.Time, error) {
 }
 
 func (c SetPlan) checkImpl(im *Implementation, today time.Time) error {
-	if err := c.validate(RoleOffice); err != nil {
+	if err := c.validateFor(ActImplPlan); err != nil {
 		return err
 	}
 	if c.Start == "" && c.End == "" && len(c.Milestones) == 0 && len(c.Goals) == 0 {
@@ -204,7 +204,7 @@ func (c RecordMilestone) day(today time.Time) (time.Time, error) {
 }
 
 func (c RecordMilestone) checkImpl(im *Implementation, today time.Time) error {
-	if err := c.validate(RoleOffice); err != nil {
+	if err := c.validateFor(ActImplMilestone); err != nil {
 		return err
 	}
 	m, ok := im.milestone(c.Milestone)
@@ -248,7 +248,7 @@ type SubmitReport struct {
 }
 
 func (c SubmitReport) checkImpl(im *Implementation, today time.Time) error {
-	if err := c.validate(RoleOffice); err != nil {
+	if err := c.validateFor(ActImplReport); err != nil {
 		return err
 	}
 	for _, f := range []struct {
@@ -311,7 +311,7 @@ type RecordMeasurement struct {
 const measurementFloor = 5
 
 func (c RecordMeasurement) checkImpl(im *Implementation, today time.Time) error {
-	if err := c.validate(RoleOffice); err != nil {
+	if err := c.validateFor(ActImplMeasure); err != nil {
 		return err
 	}
 	return im.checkFigure(c.Goal, c.Value, c.Unit, c.Date, today)
@@ -358,7 +358,7 @@ type RecordHearing struct {
 }
 
 func (c RecordHearing) checkImpl(im *Implementation, today time.Time) error {
-	if err := c.validate(RoleOffice); err != nil {
+	if err := c.validateFor(ActImplHearing); err != nil {
 		return err
 	}
 	i := im.hearingIndex(c.Hearing)
@@ -416,7 +416,7 @@ type JoinImplementation struct {
 }
 
 func (c JoinImplementation) checkImpl(im *Implementation, _ time.Time) error {
-	if err := c.validate(RoleOffice, RoleMunicipality); err != nil {
+	if err := c.validateFor(ActImplJoin); err != nil {
 		return err
 	}
 	if len(c.Municipalities) == 0 {
@@ -460,7 +460,7 @@ type Unsubscribe struct {
 }
 
 func (c Unsubscribe) checkImpl(im *Implementation, _ time.Time) error {
-	if err := c.validate(RoleOffice, RoleMunicipality); err != nil {
+	if err := c.validateFor(ActImplUnsubscribe); err != nil {
 		return err
 	}
 	if !im.participates(c.Municipality) {
@@ -501,7 +501,7 @@ func (c CompleteImplementation) date(f FinalFigure, today time.Time) string {
 }
 
 func (c CompleteImplementation) checkImpl(im *Implementation, today time.Time) error {
-	if err := c.validate(RoleOffice, RoleLeadership); err != nil {
+	if err := c.validateFor(ActImplComplete); err != nil {
 		return err
 	}
 	given := map[string]bool{}
@@ -536,7 +536,7 @@ type StopImplementation struct {
 }
 
 func (c StopImplementation) checkImpl(_ *Implementation, _ time.Time) error {
-	return c.validate(RoleOffice, RoleLeadership)
+	return c.validateFor(ActImplStop)
 }
 
 func (c StopImplementation) applyImpl(im *Implementation, now, _ time.Time) {

@@ -53,7 +53,7 @@ type SubmitAnswers struct {
 // Validate rejects a malformed batch as a whole; problems of single answers are reported per
 // answer by Submit.
 func (b SubmitAnswers) Validate() error {
-	if err := b.By.Validate(RoleMunicipality, RoleOffice); err != nil {
+	if err := b.By.Validate(ActAnswer.Roles()...); err != nil {
 		return err
 	}
 	if len(b.Answers) == 0 {

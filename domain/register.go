@@ -28,7 +28,7 @@ func (r Registration) Canonical() Registration {
 
 // Validate checks the whole registration before anything starts.
 func (r Registration) Validate() error {
-	if err := r.By.Validate(RoleOffice); err != nil {
+	if err := r.By.Validate(ActRegister.Roles()...); err != nil {
 		return err
 	}
 	if err := r.Need.Validate(); err != nil {

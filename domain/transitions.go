@@ -65,7 +65,7 @@ func required(fields ...[2]string) error {
 // --- step 1 ---
 
 func (c TriageOwner) check(in *Initiative, _ time.Time) error {
-	if err := c.validate(RoleOffice); err != nil {
+	if err := c.validateFor(ActTriage); err != nil {
 		return err
 	}
 	if err := inStage(in, StageBacklog, StageTriaged, StageAwaitingFebruary); err != nil {
@@ -101,7 +101,7 @@ func (c TriageOwner) apply(in *Initiative, now time.Time) {
 }
 
 func (c AssessRelevance) check(in *Initiative, _ time.Time) error {
-	if err := c.validate(RoleOffice); err != nil {
+	if err := c.validateFor(ActRelevance); err != nil {
 		return err
 	}
 	if err := inStage(in, StageTriaged, StageAwaitingFebruary); err != nil {
@@ -135,7 +135,7 @@ func (c AssessRelevance) apply(in *Initiative, now time.Time) {
 // --- records allowed all through preparation ---
 
 func (c ScoreCriteria) check(in *Initiative, _ time.Time) error {
-	if err := c.validate(RoleOffice); err != nil {
+	if err := c.validateFor(ActScore); err != nil {
 		return err
 	}
 	if !in.Stage.beforeOffer() {
@@ -179,7 +179,7 @@ func (c ScoreCriteria) apply(in *Initiative, now time.Time) {
 }
 
 func (c RecordRequirement) check(in *Initiative, _ time.Time) error {
-	if err := c.validate(RoleOffice); err != nil {
+	if err := c.validateFor(ActRequirement); err != nil {
 		return err
 	}
 	if !in.Stage.beforeOffer() {
@@ -209,7 +209,7 @@ func (c RecordRequirement) apply(in *Initiative, now time.Time) {
 // --- step 2 and 3 records ---
 
 func (c RecordQuickAnalysis) check(in *Initiative, _ time.Time) error {
-	if err := c.validate(RoleOffice); err != nil {
+	if err := c.validateFor(ActQuickAnalysis); err != nil {
 		return err
 	}
 	if err := inStage(in, StageQuickAnalysis); err != nil {
@@ -224,7 +224,7 @@ func (c RecordQuickAnalysis) apply(in *Initiative, now time.Time) {
 }
 
 func (c RecordValuation) check(in *Initiative, _ time.Time) error {
-	if err := c.validate(RoleOffice); err != nil {
+	if err := c.validateFor(ActValuation); err != nil {
 		return err
 	}
 	if err := inStage(in, StageValuation); err != nil {
@@ -245,7 +245,7 @@ func (c RecordValuation) apply(in *Initiative, now time.Time) {
 }
 
 func (c RecordQualification) check(in *Initiative, _ time.Time) error {
-	if err := c.validate(RoleOffice); err != nil {
+	if err := c.validateFor(ActQualification); err != nil {
 		return err
 	}
 	if err := inStage(in, StageQualification); err != nil {
@@ -281,7 +281,7 @@ var gateStage = map[Gate]Stage{
 }
 
 func (c Decide) check(in *Initiative, _ time.Time) error {
-	if err := c.validate(RoleLeadership); err != nil {
+	if err := c.validateFor(ActDecide); err != nil {
 		return err
 	}
 	if c.Gate == "" {
@@ -350,7 +350,7 @@ func (in *Initiative) close(now time.Time, s Stage, by, reason string) {
 }
 
 func (c JoinCycle) check(in *Initiative, _ time.Time) error {
-	if err := c.validate(RoleOffice); err != nil {
+	if err := c.validateFor(ActJoinCycle); err != nil {
 		return err
 	}
 	if err := inStage(in, StageAwaitingFebruary, StageFebruaryReview); err != nil {
@@ -372,7 +372,7 @@ func (c JoinCycle) apply(in *Initiative, now time.Time) {
 	in.note(now, "included_in_cycle", c.By.ID, c.Reason)
 }
 
-func (c Withdraw) check(_ *Initiative, _ time.Time) error { return c.validate(RoleOffice) }
+func (c Withdraw) check(_ *Initiative, _ time.Time) error { return c.validateFor(ActWithdraw) }
 
 func (c Withdraw) apply(in *Initiative, now time.Time) {
 	in.close(now, StageWithdrawn, c.By.ID, c.Reason)

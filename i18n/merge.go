@@ -12,6 +12,8 @@ func init() {
 	merge(english, newsEnglish)
 	merge(swedish, hintsSwedish)
 	merge(english, hintsEnglish)
+	merge(swedish, consoleSwedish)
+	merge(english, consoleEnglish)
 }
 
 func merge(into, part map[string]string) {
