@@ -40,7 +40,13 @@ func (a *Client) SendCycle(ctx context.Context, year int, name string, payload, 
 	if asSignal {
 		return a.cycleNotFound(year, a.Temporal.SignalWorkflow(ctx, wid, "", name, payload))
 	}
-	err := a.update(ctx, wid, name, payload, "", out)
+	return a.SendCycleOnce(ctx, year, name, payload, out, "")
+}
+
+// SendCycleOnce delivers a message to a year's cycle as an Update with a given update ID
+// (empty: a fresh one): the same ID sent again is answered, not applied twice.
+func (a *Client) SendCycleOnce(ctx context.Context, year int, name string, payload, out any, updateID string) error {
+	err := a.update(ctx, contract.CycleWorkflowID(year), name, payload, updateID, out)
 	if _, ok := err.(*domain.ValidationError); ok || err == nil {
 		return err
 	}

@@ -29,7 +29,14 @@ func (a *Client) SendImplementation(ctx context.Context, id, name string, payloa
 	if asSignal {
 		return r, a.implNotFound(id, a.Temporal.SignalWorkflow(ctx, wid, "", name, payload))
 	}
-	err := a.update(ctx, wid, name, payload, "", &r)
+	return a.SendImplementationOnce(ctx, id, name, payload, "")
+}
+
+// SendImplementationOnce delivers a message to an implementation as an Update with a given
+// update ID (empty: a fresh one): the same ID sent again is answered, not applied twice.
+func (a *Client) SendImplementationOnce(ctx context.Context, id, name string, payload any, updateID string) (contract.ImplReceipt, error) {
+	var r contract.ImplReceipt
+	err := a.update(ctx, contract.ImplementationWorkflowID(id), name, payload, updateID, &r)
 	if _, ok := err.(*domain.ValidationError); ok || err == nil {
 		return r, err
 	}

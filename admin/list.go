@@ -3,11 +3,13 @@ package admin
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
+	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/converter"
 )
@@ -101,4 +103,48 @@ func (a *Client) List(ctx context.Context, f Filter) ([]Summary, error) {
 			return out, nil
 		}
 	}
+}
+
+// CycleSummary is one annual cycle as the visibility store shows it.
+type CycleSummary struct {
+	Year      int               `json:"year"`
+	Phase     domain.CyclePhase `json:"phase"` // the cycle publishes its phase in HandslagStage
+	Running   bool              `json:"running"`
+	Escalated bool              `json:"escalated"`
+}
+
+// Cycles lists the annual cycles (each year once, the latest run), newest year first.
+func (a *Client) Cycles(ctx context.Context) ([]CycleSummary, error) {
+	q := fmt.Sprintf("WorkflowType = '%s'", contract.CycleWorkflowType)
+	dc := converter.GetDefaultDataConverter()
+	seen := map[int]bool{}
+	var out []CycleSummary
+	var token []byte
+	for {
+		resp, err := a.Temporal.ListWorkflow(ctx, &workflowservice.ListWorkflowExecutionsRequest{
+			Namespace: a.Namespace, Query: q, NextPageToken: token, PageSize: 100})
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range resp.GetExecutions() {
+			fields := e.GetSearchAttributes().GetIndexedFields()
+			var year int64
+			var phase string
+			_ = dc.FromPayload(fields[contract.SACycleYear.GetName()], &year)
+			if year == 0 || seen[int(year)] {
+				continue
+			}
+			seen[int(year)] = true
+			s := CycleSummary{Year: int(year), Running: e.GetStatus() == enumspb.WORKFLOW_EXECUTION_STATUS_RUNNING}
+			_ = dc.FromPayload(fields[contract.SAStage.GetName()], &phase)
+			_ = dc.FromPayload(fields[contract.SAEscalated.GetName()], &s.Escalated)
+			s.Phase = domain.CyclePhase(phase)
+			out = append(out, s)
+		}
+		if token = resp.GetNextPageToken(); len(token) == 0 {
+			break
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Year > out[j].Year })
+	return out, nil
 }

@@ -46,6 +46,18 @@ var Table = []Setting{
 	{EnvFormSecret, "", "formkey.key in the data directory", "web", "the key that signs rendered forms (32 bytes or more); the same for every web server"},
 	{EnvMetricsAddr, "--metrics-addr", DefaultMetricsAddr, "worker", "where /metrics, /healthz and /readyz answer"},
 
+	// The console's sign-in (OpenID Connect) and sessions.
+	{EnvOIDCIssuer, "", "(none: the console is off)", "web", "the identity provider's issuer URL; the local system runs its own demo provider"},
+	{EnvOIDCClientID, "", "", "web", "the console's client ID at the provider"},
+	{EnvOIDCClientSecret, "", "", "web", "its client secret (or HANDSLAG_OIDC_CLIENT_SECRET_FILE)"},
+	{EnvOIDCClientSecretFile, "", "", "web", "a file holding the client secret"},
+	{EnvOIDCScopes, "", DefaultOIDCScopes, "web", "the scopes asked for, separated by spaces"},
+	{EnvOIDCIDClaim, "", "email", "web", "the claim that names the sender of every message (the subject when the token lacks it)"},
+	{EnvOIDCRoleClaim, "", "groups", "web", "the claim whose values the role mapping reads"},
+	{EnvOIDCRoles, "", "", "web", "the role mapping: claim value=role, separated by commas; roles are office, leadership, county:NN and network:<id>"},
+	{EnvSessionIdle, "", DefaultSessionIdle.String(), "web", "a console session ends after this long without a request"},
+	{EnvSessionLifetime, "", DefaultSessionLifetime.String(), "web", "and at the latest this long after sign-in"},
+
 	// E-mail.
 	{EnvSMTPHost, "", "(none: the outbox in the database)", "worker", "the SMTP server"},
 	{EnvSMTPPort, "", "587, 465 or 25 by TLS mode", "worker", "its port"},
@@ -61,27 +73,37 @@ var Table = []Setting{
 
 // The names of our own settings.
 const (
-	EnvData            = "HANDSLAG_DATA"
-	EnvDatabaseURL     = "HANDSLAG_DATABASE_URL"
-	EnvUser            = "HANDSLAG_USER"
-	EnvLang            = "HANDSLAG_LANG"
-	EnvLeadershipEmail = "HANDSLAG_LEADERSHIP_EMAIL"
-	EnvOfficeEmail     = "HANDSLAG_OFFICE_EMAIL"
-	EnvOwnerEmails     = "HANDSLAG_OWNER_EMAILS"
-	EnvMembers         = "HANDSLAG_MEMBERS"
-	EnvContacts        = "HANDSLAG_CONTACTS"
-	EnvRefdata         = "HANDSLAG_REFDATA"
-	EnvWebAddr         = "HANDSLAG_WEB_ADDR"
-	EnvBaseURL         = "HANDSLAG_BASE_URL"
-	EnvLinkSecret      = "HANDSLAG_LINK_SECRET"
-	EnvFormSecret      = "HANDSLAG_FORM_SECRET"
-	EnvMetricsAddr     = "HANDSLAG_METRICS_ADDR"
-	EnvSMTPHost        = "HANDSLAG_SMTP_HOST"
-	EnvSMTPPort        = "HANDSLAG_SMTP_PORT"
-	EnvSMTPTLS         = "HANDSLAG_SMTP_TLS"
-	EnvSMTPUsername    = "HANDSLAG_SMTP_USERNAME"
-	EnvSMTPPassword    = "HANDSLAG_SMTP_PASSWORD"
-	EnvSMTPFrom        = "HANDSLAG_SMTP_FROM"
-	EnvLogLevel        = "HANDSLAG_LOG_LEVEL"
-	EnvLogFormat       = "HANDSLAG_LOG_FORMAT"
+	EnvData                 = "HANDSLAG_DATA"
+	EnvDatabaseURL          = "HANDSLAG_DATABASE_URL"
+	EnvUser                 = "HANDSLAG_USER"
+	EnvLang                 = "HANDSLAG_LANG"
+	EnvLeadershipEmail      = "HANDSLAG_LEADERSHIP_EMAIL"
+	EnvOfficeEmail          = "HANDSLAG_OFFICE_EMAIL"
+	EnvOwnerEmails          = "HANDSLAG_OWNER_EMAILS"
+	EnvMembers              = "HANDSLAG_MEMBERS"
+	EnvContacts             = "HANDSLAG_CONTACTS"
+	EnvRefdata              = "HANDSLAG_REFDATA"
+	EnvWebAddr              = "HANDSLAG_WEB_ADDR"
+	EnvBaseURL              = "HANDSLAG_BASE_URL"
+	EnvLinkSecret           = "HANDSLAG_LINK_SECRET"
+	EnvFormSecret           = "HANDSLAG_FORM_SECRET"
+	EnvMetricsAddr          = "HANDSLAG_METRICS_ADDR"
+	EnvSMTPHost             = "HANDSLAG_SMTP_HOST"
+	EnvSMTPPort             = "HANDSLAG_SMTP_PORT"
+	EnvSMTPTLS              = "HANDSLAG_SMTP_TLS"
+	EnvSMTPUsername         = "HANDSLAG_SMTP_USERNAME"
+	EnvSMTPPassword         = "HANDSLAG_SMTP_PASSWORD"
+	EnvSMTPFrom             = "HANDSLAG_SMTP_FROM"
+	EnvOIDCIssuer           = "HANDSLAG_OIDC_ISSUER"
+	EnvOIDCClientID         = "HANDSLAG_OIDC_CLIENT_ID"
+	EnvOIDCClientSecret     = "HANDSLAG_OIDC_CLIENT_SECRET"
+	EnvOIDCClientSecretFile = "HANDSLAG_OIDC_CLIENT_SECRET_FILE"
+	EnvOIDCScopes           = "HANDSLAG_OIDC_SCOPES"
+	EnvOIDCIDClaim          = "HANDSLAG_OIDC_ID_CLAIM"
+	EnvOIDCRoleClaim        = "HANDSLAG_OIDC_ROLE_CLAIM"
+	EnvOIDCRoles            = "HANDSLAG_OIDC_ROLES"
+	EnvSessionIdle          = "HANDSLAG_SESSION_IDLE"
+	EnvSessionLifetime      = "HANDSLAG_SESSION_LIFETIME"
+	EnvLogLevel             = "HANDSLAG_LOG_LEVEL"
+	EnvLogFormat            = "HANDSLAG_LOG_FORMAT"
 )

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/mail"
@@ -158,5 +159,45 @@ func TestTheDocsListEverySetting(t *testing.T) {
 		if strings.HasPrefix(w, "HANDSLAG_") && !strings.HasSuffix(w, "_") {
 			assert.True(t, known[w], "docs/settings.md names %s, which no process reads", w)
 		}
+	}
+}
+
+// The console's sign-in: off without an issuer; with one, the client, its secret and a role
+// mapping are required, and each wrong value is named.
+func TestLoadConsole(t *testing.T) {
+	off, err := LoadConsole(Env{}, "https://handslag.example")
+	require.NoError(t, err)
+	assert.False(t, off.Enabled())
+	assert.Equal(t, DefaultSessionIdle, off.SessionIdle)
+
+	full := Env{EnvOIDCIssuer: "https://idp.example/realms/skr/", EnvOIDCClientID: "handslag", EnvOIDCClientSecret: "hemligt",
+		EnvOIDCRoles: "kontoret=office,ledningen=leadership", EnvSessionIdle: "15m"}
+	c, err := LoadConsole(full, "https://handslag.example")
+	require.NoError(t, err)
+	assert.True(t, c.Enabled())
+	assert.Equal(t, "https://idp.example/realms/skr", c.OIDC.Issuer)
+	assert.Equal(t, "https://handslag.example/konsol/inloggning", c.OIDC.RedirectURL)
+	assert.Equal(t, []string{"openid", "email", "profile"}, c.OIDC.Scopes)
+	assert.Equal(t, 15*time.Minute, c.SessionIdle)
+	assert.Len(t, c.OIDC.Roles, 2)
+
+	for setting, change := range map[string]Env{
+		EnvOIDCClientID:     {EnvOIDCClientID: ""},
+		EnvOIDCClientSecret: {EnvOIDCClientSecret: ""},
+		EnvOIDCRoles:        {EnvOIDCRoles: "kontoret=chef"},
+		EnvSessionIdle:      {EnvSessionIdle: "en stund"},
+		EnvOIDCIssuer:       {EnvOIDCIssuer: "idp.example"},
+	} {
+		env := Env{}
+		for k, v := range full {
+			env[k] = v
+		}
+		for k, v := range change {
+			env[k] = v
+		}
+		_, err := LoadConsole(env, "https://handslag.example")
+		var se *SettingError
+		require.ErrorAs(t, err, &se, setting)
+		assert.Contains(t, se.Setting, setting)
 	}
 }

@@ -104,3 +104,9 @@ type JoinCycle struct {
 	Calendar Calendar `json:"calendar"`
 	Clock    Clock    `json:"clock"`
 }
+
+// Gates lists the leadership's three gates in process order.
+var Gates = []Gate{GateQuickAnalysis, GateQualification, GateOffer}
+
+// Stage is the stage in which an initiative waits for the gate's decision.
+func (g Gate) Stage() Stage { return gateStage[g] }

@@ -167,9 +167,11 @@ type MemberValuation struct {
 
 // CycleDecision is one of the leadership's decisions for many initiatives at once.
 type CycleDecision struct {
-	Gate      Gate             `json:"gate"`
-	Chosen    []string         `json:"chosen"`
-	NotChosen []string         `json:"not_chosen"`
+	Gate      Gate     `json:"gate"`
+	Chosen    []string `json:"chosen"`
+	NotChosen []string `json:"not_chosen"`
+	// Declined are those of NotChosen that were closed rather than deferred.
+	Declined  []string         `json:"declined,omitempty"`
 	Reason    string           `json:"reason"`
 	Reference string           `json:"reference,omitempty"`
 	By        string           `json:"by"`

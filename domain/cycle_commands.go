@@ -36,8 +36,11 @@ type DecideCycle struct {
 	// None must be set to choose no initiative: every one at the gate is then deferred to the
 	// next February and the cycle ends. A decision with an empty Chosen and without None is
 	// refused, so that a forgotten list never ends a cycle.
-	None      bool   `json:"none,omitempty"`
-	Reference string `json:"reference,omitempty"`
+	None bool `json:"none,omitempty"`
+	// Declined are initiatives at the gate that are closed instead of deferred (optional;
+	// every one at the gate that is neither chosen nor declined is deferred).
+	Declined  []string `json:"declined,omitempty"`
+	Reference string   `json:"reference,omitempty"`
 }
 
 // CycleCommand is a message that changes a cycle.
@@ -233,6 +236,15 @@ func (d DecideCycle) checkCycle(c *Cycle, _ time.Time) error {
 			return invalid("chosen", id).hint("not_in_round")
 		}
 	}
+	for _, id := range d.Declined {
+		if seen[id] {
+			return invalid("declined", id).hint("duplicate")
+		}
+		seen[id] = true
+		if !contains(eligible, id) {
+			return invalid("declined", id).hint("not_in_round")
+		}
+	}
 	return nil
 }
 
@@ -244,7 +256,7 @@ func (d DecideCycle) applyCycle(c *Cycle, now time.Time) {
 		}
 	}
 	c.Decisions = append(c.Decisions, CycleDecision{Gate: d.Gate, Chosen: append([]string{}, d.Chosen...), NotChosen: rest,
-		Reason: d.Reason, Reference: d.Reference, By: d.By.ID, At: now})
+		Declined: append([]string(nil), d.Declined...), Reason: d.Reason, Reference: d.Reference, By: d.By.ID, At: now})
 	next := map[Gate]CyclePhase{GateQuickAnalysis: PhaseQuickAnalysis, GateQualification: PhaseQualification, GateOffer: PhaseDone}[d.Gate]
 	if len(d.Chosen) == 0 {
 		next = PhaseDone // nothing goes on: the cycle has no more to coordinate
@@ -271,3 +283,6 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// GatePhase is the cycle phase in which the gate is decided.
+func GatePhase(g Gate) CyclePhase { return gatePhase[g] }

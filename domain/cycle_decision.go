@@ -86,8 +86,13 @@ func (c *Cycle) PlanDecision(d DecideCycle, snaps []InitiativeSnapshot) ([]Plann
 		v := VerdictDefer
 		if contains(d.Chosen, id) {
 			v = VerdictApprove
-		} else if s := byID[id]; !s.Found || s.Stage != stage {
-			continue // withdrawn or elsewhere: nothing to tell it
+		} else if contains(d.Declined, id) {
+			v = VerdictDecline
+		}
+		if v != VerdictApprove {
+			if s := byID[id]; !s.Found || s.Stage != stage {
+				continue // withdrawn or elsewhere: nothing to tell it
+			}
 		}
 		p := PlannedVerdict{Initiative: id, Verdict: v}
 		if r, ok := round[id]; ok {

@@ -215,6 +215,9 @@ func (r CycleReport) CSVRows() [][]string {
 		}
 		for _, id := range d.NotChosen {
 			verdicts[id] = string(VerdictDefer)
+			if contains(d.Declined, id) {
+				verdicts[id] = string(VerdictDecline)
+			}
 		}
 		for _, id := range append(append([]string{}, d.Chosen...), d.NotChosen...) {
 			add(map[string]string{"kind": "decision", "initiative": id, "gate": string(d.Gate), "verdict": verdicts[id],

@@ -196,6 +196,8 @@ func TestDecisionsRulesAndPlan(t *testing.T) {
 		// Choosing none ends the cycle: it must be said, never the result of a forgotten list.
 		{"no initiative named, none not said", DecideCycle{Meta: cmeta("b", RoleLeadership), Gate: GateQuickAnalysis}, CodeMissingField},
 		{"none and a list", DecideCycle{Meta: cmeta("b", RoleLeadership), Gate: GateQuickAnalysis, Chosen: ids(1, 2), None: true}, CodeInvalidValue},
+		{"chosen and declined", DecideCycle{Meta: cmeta("b", RoleLeadership), Gate: GateQuickAnalysis, Chosen: ids(1, 2), Declined: []string{"i02"}}, CodeInvalidValue},
+		{"declined outside the round", DecideCycle{Meta: cmeta("b", RoleLeadership), Gate: GateQuickAnalysis, Chosen: ids(1, 2), Declined: []string{"x99"}}, CodeInvalidValue},
 	}
 	for _, tc := range bad {
 		var ve *ValidationError
@@ -205,7 +207,7 @@ func TestDecisionsRulesAndPlan(t *testing.T) {
 
 	require.NoError(t, c.Check(DecideCycle{Meta: cmeta("b", RoleLeadership), Gate: GateQuickAnalysis, None: true}, now),
 		"none, said explicitly, is a decision")
-	d := DecideCycle{Meta: cmeta("b", RoleLeadership), Gate: GateQuickAnalysis, Chosen: []string{"i02", "i03"}}
+	d := DecideCycle{Meta: cmeta("b", RoleLeadership), Gate: GateQuickAnalysis, Chosen: []string{"i02", "i03"}, Declined: []string{"i04"}}
 	snaps := make([]InitiativeSnapshot, 0, 8)
 	for _, id := range ids(1, 8) {
 		snaps = append(snaps, InitiativeSnapshot{ID: id, Stage: StageFebruaryReview, Found: true})
@@ -230,6 +232,7 @@ func TestDecisionsRulesAndPlan(t *testing.T) {
 	}
 	assert.Equal(t, VerdictApprove, verdicts["i02"])
 	assert.Equal(t, VerdictDefer, verdicts["i01"])
+	assert.Equal(t, VerdictDecline, verdicts["i04"], "declined at the gate instead of deferred")
 	assert.NotContains(t, verdicts, "i08")
 	// i02 is 2nd and 1st: 9 + 10 = 19 points, first; i03 is 3rd and 2nd: 8 + 9 = 17, second.
 	assert.Equal(t, RoundResult{CycleYear: 2027, Rank: 1, Of: 8, Points: 19, Lists: 2}, *plan[1].Round)
@@ -239,6 +242,7 @@ func TestDecisionsRulesAndPlan(t *testing.T) {
 
 	require.NoError(t, c.Apply(d, now))
 	assert.Equal(t, []string{"i01", "i04", "i05", "i06", "i07", "i08"}, c.Decisions[0].NotChosen)
+	assert.Equal(t, []string{"i04"}, c.Decisions[0].Declined)
 	assert.Equal(t, []string{"i02", "i03"}, c.Eligible(GateQualification))
 
 	// May: valuations by council members of chosen initiatives only.

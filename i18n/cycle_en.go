@@ -49,6 +49,7 @@ var cycleEnglishCLI = map[string]string{
 	"cli.cycle.status":           "Annual cycle {year}: {phase}\n  calendar: {calendar}\n  initiatives: {participants}, lists: {lists} (missing: {missing})",
 	"cli.cycle.list_saved":       "The list from {member} is saved ({count} initiatives). It can be replaced until {deadline}.",
 	"cli.cycle.valuation_saved":  "The valuation from {member} of {initiative} is saved.",
+	"cli.cycle.declined":         "{count} were declined and are closed.",
 	"cli.cycle.decided":          "The decision ({gate}) is made: {chosen} go on, {deferred} wait for next February.",
 	"cli.cycle.result_error":     "  {initiative}: could not be passed on: {detail}",
 	"cli.cycle.sent":             "The signal is sent (no answer is awaited; see 'handslag cycle status').",

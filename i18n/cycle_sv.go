@@ -51,6 +51,7 @@ var cycleSwedishCLI = map[string]string{
 	"cli.cycle.status":           "Årscykeln {year}: {phase}\n  kalender: {calendar}\n  initiativ: {participants}, listor: {lists} (saknas: {missing})",
 	"cli.cycle.list_saved":       "Listan från {member} är sparad ({count} initiativ). Den kan bytas ut fram till {deadline}.",
 	"cli.cycle.valuation_saved":  "Värderingen från {member} av {initiative} är sparad.",
+	"cli.cycle.declined":         "{count} avslogs och är avslutade.",
 	"cli.cycle.decided":          "Beslutet ({gate}) är fattat: {chosen} går vidare, {deferred} väntar till nästa februari.",
 	"cli.cycle.result_error":     "  {initiative}: kunde inte föras vidare: {detail}",
 	"cli.cycle.sent":             "Signalen är skickad (inget svar väntas; se 'handslag cycle status').",

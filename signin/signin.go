@@ -270,6 +270,12 @@ const CookieName = "handslag_konsol"
 // sign-in; its cookie is HttpOnly, SameSite=Lax (the provider's redirect back is a top-level
 // navigation), limited to /konsol/, and Secure when the site is served over TLS.
 func NewSessions(store scs.Store, idle, lifetime time.Duration, secure bool) *scs.SessionManager {
+	if idle <= 0 {
+		idle = 30 * time.Minute
+	}
+	if lifetime <= 0 {
+		lifetime = 12 * time.Hour
+	}
 	m := scs.New()
 	m.Store = store
 	m.IdleTimeout = idle

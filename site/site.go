@@ -6,11 +6,16 @@ package site
 
 import (
 	"net/http"
+	"strings"
+	"time"
 
+	"github.com/alexedwards/scs/v2"
 	"github.com/skr/handslag/admin"
 	"github.com/skr/handslag/answerlink"
 	"github.com/skr/handslag/cases"
+	"github.com/skr/handslag/console"
 	"github.com/skr/handslag/offerweb"
+	"github.com/skr/handslag/signin"
 	"github.com/skr/handslag/web"
 	"go.uber.org/zap"
 )
@@ -23,6 +28,16 @@ type Deps struct {
 	// rendered forms (the same for every instance, and across restarts).
 	LinkKey, FormKey []byte
 	Logger           *zap.Logger
+
+	// The console: its sign-in (no issuer: the console says it is not set up), the sessions'
+	// store, the site's address, and whether a need may run on a demo calendar (local only).
+	SignIn                       signin.Config
+	SessionIdle, SessionLifetime time.Duration
+	Sessions                     scs.Store
+	BaseURL                      string
+	AllowDemo                    bool
+	// IdentityProvider is the local system's demo provider (never in production).
+	IdentityProvider http.Handler
 }
 
 // New returns the web application's handler.
@@ -38,11 +53,18 @@ func New(d Deps) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
+	cons := console.Config{Backend: d.Admin, BaseURL: d.BaseURL, AllowDemo: d.AllowDemo, Logger: d.Logger}
+	if d.SignIn.Issuer != "" && d.Sessions != nil {
+		cons.Sessions = signin.NewSessions(d.Sessions, d.SessionIdle, d.SessionLifetime, strings.HasPrefix(d.BaseURL, "https://"))
+		cons.SignIn = signin.New(d.SignIn, cons.Sessions)
+	}
 	return web.NewSite(web.SiteConfig{
 		Answers: &web.Config{Verifier: offerweb.Links{Signer: answers},
 			Offers: offerweb.New(offerweb.AdminBackend{Admin: d.Admin}, offerweb.Options{}), FormSecret: d.FormKey, Logger: d.Logger},
 		Unsubscribe: &web.UnsubscribeConfig{Verifier: offerweb.UnsubscribeLinks{Signer: unsubscribe},
 			Subscriptions: offerweb.Subscriptions{Backend: d.Admin}, FormSecret: d.FormKey, Logger: d.Logger},
-		Cases: &web.CaseListConfig{Cases: d.Cases, Logger: d.Logger},
+		Cases:            &web.CaseListConfig{Cases: d.Cases, Logger: d.Logger},
+		Console:          console.New(cons),
+		IdentityProvider: d.IdentityProvider,
 	}), nil
 }

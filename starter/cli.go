@@ -352,12 +352,14 @@ var takesValue = map[string]bool{"address": true, "namespace": true, "by": true,
 // groups are the commands with subcommands (handslag cycle status ...).
 var groups = map[string]bool{"cycle": true, "impl": true, "offer": true}
 
-func splitList(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
+func splitList(s string) []string { return domain.SplitList(s) }
+
+// usageOf turns a value the domain could not read from a flag (its field is the flag) into a
+// usage error, in words.
+func (c *CLI) usageOf(err error) error {
+	var ve *domain.ValidationError
+	if errors.As(err, &ve) {
+		return usageError{present.Problem(c.Lang, *ve, nil)}
 	}
-	return out
+	return err
 }

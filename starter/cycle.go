@@ -272,6 +272,7 @@ func (c *CLI) cycleDecide(ctx context.Context, args []string) error {
 	gate := f.String("gate", "", "quick_analysis (februari), qualification (juni) eller offer (början av nästa år)")
 	chosen := f.String("chosen", "", "de initiativ som går vidare, kommaseparerade (övriga i omgången väntar till nästa februari)")
 	none := f.Bool("none", false, "inget initiativ går vidare: alla i omgången väntar till nästa februari och årscykeln avslutas")
+	declined := f.String("declined", "", "initiativ i omgången som avslås i stället för att vänta, kommaseparerade")
 	ref := f.String("reference", "", "protokoll- eller ärendereferens")
 	if _, err := f.parse(args, false); err != nil {
 		return err
@@ -285,7 +286,8 @@ func (c *CLI) cycleDecide(ctx context.Context, args []string) error {
 	case *chosen != "" && *none:
 		return usagef("%s", c.t("cli.cycle.chosen_and_none"))
 	}
-	cmd := domain.DecideCycle{Meta: f.meta(), Gate: domain.Gate(*gate), Chosen: splitList(*chosen), None: *none, Reference: *ref}
+	cmd := domain.DecideCycle{Meta: f.meta(), Gate: domain.Gate(*gate), Chosen: splitList(*chosen), None: *none,
+		Declined: splitList(*declined), Reference: *ref}
 	var r contract.DecisionReceipt
 	if err := c.sendCycle(ctx, f, *year, contract.MsgDecideCycle, cmd, &r); err != nil || f.signal {
 		return err
@@ -293,18 +295,23 @@ func (c *CLI) cycleDecide(ctx context.Context, args []string) error {
 	if f.json {
 		return writeJSON(c.Out, r)
 	}
-	approved, deferred := 0, 0
+	approved, deferred, declinedN := 0, 0, 0
 	for _, res := range r.Results {
 		switch {
 		case res.Error != "":
 			fmt.Fprintln(c.Out, c.t("cli.cycle.result_error", "initiative", res.Initiative, "detail", res.Error))
 		case res.Verdict == domain.VerdictApprove:
 			approved++
+		case res.Verdict == domain.VerdictDecline:
+			declinedN++
 		default:
 			deferred++
 		}
 	}
 	fmt.Fprintln(c.Out, c.t("cli.cycle.decided", "gate", c.t("gate."+string(r.Gate)), "chosen", approved, "deferred", deferred))
+	if declinedN > 0 {
+		fmt.Fprintln(c.Out, c.t("cli.cycle.declined", "count", declinedN))
+	}
 	if r.Phase == domain.PhaseDone {
 		fmt.Fprintln(c.Out, c.t("cli.cycle.ended", "year", *year))
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/skr/handslag/contract"
@@ -130,17 +129,9 @@ var implMessages = map[string]implMessage{
 		return func() (any, error) {
 			cmd := domain.CompleteImplementation{Meta: f.meta()}
 			for _, s := range finals {
-				p := strings.Split(s, ",")
-				if len(p) < 3 || len(p) > 4 {
-					return nil, usagef("--final %q: skriv mål,värde,enhet[,ÅÅÅÅ-MM-DD]", s)
-				}
-				v, err := number("final", p[1])
+				ff, err := domain.ParseFinalFigure("final", s)
 				if err != nil {
 					return nil, err
-				}
-				ff := domain.FinalFigure{Goal: strings.TrimSpace(p[0]), Value: v, Unit: strings.TrimSpace(p[2])}
-				if len(p) == 4 {
-					ff.Date = strings.TrimSpace(p[3])
 				}
 				cmd.Final = append(cmd.Final, ff)
 			}
@@ -214,26 +205,7 @@ func (m *multi) String() string     { return strings.Join(*m, "; ") }
 func (m *multi) Set(v string) error { *m = append(*m, v); return nil }
 
 // number reads a decimal number with a decimal comma or point.
-func number(field, s string) (float64, error) {
-	v, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(s), ",", ".", 1), 64)
-	if err != nil {
-		return 0, &domain.ValidationError{Code: domain.CodeInvalidValue, Field: field, Detail: fmt.Sprintf("%q (ett tal, till exempel 12,5)", s)}
-	}
-	return v, nil
-}
+func number(field, s string) (float64, error) { return domain.ParseNumber(field, s) }
 
 // yesNo reads ja/nej (or yes/no); empty stays unset, so the workflow says which is missing.
-func yesNo(field, s string) (*bool, error) {
-	var b bool
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "":
-		return nil, nil
-	case "ja", "yes", "j", "y", "true":
-		b = true
-	case "nej", "no", "n", "false":
-		b = false
-	default:
-		return nil, &domain.ValidationError{Code: domain.CodeInvalidValue, Field: field, Detail: fmt.Sprintf("%q (ja eller nej)", s)}
-	}
-	return &b, nil
-}
+func yesNo(field, s string) (*bool, error) { return domain.ParseYesNo(field, s) }

@@ -74,11 +74,11 @@ func (c *CLI) register(ctx context.Context, args []string) error {
 		reg.Calendar.Demo = &domain.DemoSettings{DayLength: *demoDay}
 	}
 	if *demoStart != "" {
-		t, err := time.ParseInLocation("2006-01-02", *demoStart, domain.Stockholm())
+		t, err := domain.ParseDemoStart("--demo-start", *demoStart)
 		if err != nil {
-			return usagef("--demo-start %q: skriv datumet som ÅÅÅÅ-MM-DD", *demoStart)
+			return c.usageOf(err)
 		}
-		reg.DemoStart = t.Add(9 * time.Hour)
+		reg.DemoStart = t
 	}
 	if err := reg.Validate(); err != nil {
 		return err

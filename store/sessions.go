@@ -53,3 +53,20 @@ func (s Sessions) Commit(token string, data []byte, expiry time.Time) error {
 	return s.CommitCtx(context.Background(), token, data, expiry)
 }
 func (s Sessions) Delete(token string) error { return s.DeleteCtx(context.Background(), token) }
+
+// Sweep deletes expired sessions every interval until ctx ends (expired ones are never
+// returned anyway; this keeps the table small).
+func (s Sessions) Sweep(ctx context.Context, every time.Duration, failed func(error)) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if _, err := s.DeleteExpired(ctx); err != nil && failed != nil {
+				failed(err)
+			}
+		}
+	}
+}

@@ -27,6 +27,16 @@ func (s *site) routes() *http.ServeMux {
 		mux.HandleFunc("GET /arenden.csv", l.csv)
 	}
 
+	// The console, behind sign-in (package console adds its routes under /konsol/).
+	if s.console != nil {
+		s.console.Register(mux)
+	}
+	// The local system's demo identity provider (never in production).
+	if s.idp != nil {
+		mux.Handle("GET "+DemoIdentityProviderPath+"/", s.idp)
+		mux.Handle("POST "+DemoIdentityProviderPath+"/", s.idp)
+	}
+
 	mux.HandleFunc("GET /", s.notFound)
 	return mux
 }

@@ -16,6 +16,11 @@ type SiteConfig struct {
 	Unsubscribe *UnsubscribeConfig
 	// Cases is the public case list (/arenden).
 	Cases *CaseListConfig
+	// Console is the office's and the leadership's console (/konsol/): it adds its routes.
+	Console interface{ Register(mux *http.ServeMux) }
+	// IdentityProvider is the local system's demo OpenID Connect provider, served under
+	// DemoIdentityProviderPath; never set in production.
+	IdentityProvider http.Handler
 	// Lang of the site's own pages (not found, refused cross-site posts); Swedish by default.
 	Lang i18n.Lang
 }
@@ -25,15 +30,20 @@ type site struct {
 	answers *server
 	unsub   *unsubscribe
 	list    *caseList
+	console interface{ Register(mux *http.ServeMux) }
+	idp     http.Handler
 	pages   *pages
 	lang    i18n.Lang
 }
+
+// DemoIdentityProviderPath is where the local system serves its demo identity provider.
+const DemoIdentityProviderPath = "/demo-idp"
 
 // NewSite returns the web server's handler: every page of every part through one route table
 // (routes.go), with the security headers on every response and every state-changing request
 // protected against cross-site requests. It panics on a wiring mistake in a part's config.
 func NewSite(cfg SiteConfig) http.Handler {
-	s := &site{lang: cfg.Lang}
+	s := &site{lang: cfg.Lang, console: cfg.Console, idp: cfg.IdentityProvider}
 	if s.lang == "" {
 		s.lang = i18n.Swedish
 	}

@@ -20,9 +20,12 @@ import (
 	"github.com/skr/handslag/config"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/devserver"
+	"github.com/skr/handslag/internal/demoidp"
 	"github.com/skr/handslag/logging"
+	"github.com/skr/handslag/signin"
 	"github.com/skr/handslag/site"
 	"github.com/skr/handslag/telemetry"
+	webpages "github.com/skr/handslag/web"
 	"github.com/skr/handslag/worker"
 	"go.temporal.io/sdk/client"
 	"go.uber.org/zap"
@@ -93,7 +96,21 @@ func run(f flags) error {
 	if err := admin.EnsureSearchAttributes(ctx, a.Temporal, contract.Namespace); err != nil {
 		return err
 	}
-	pages, err := site.New(site.Deps{Admin: a, Cases: db, LinkKey: web.LinkKey, FormKey: web.FormKey, Logger: logger})
+	// The console signs in through its own, real OpenID Connect provider: the same code as
+	// in production, with demo people instead of an organisation's directory.
+	idp, err := demoidp.New(demoidp.Options{BaseURL: web.BaseURL, Path: webpages.DemoIdentityProviderPath,
+		RedirectURL: web.BaseURL + "/konsol/inloggning", AfterSignOut: web.BaseURL + "/konsol/utloggad"})
+	if err != nil {
+		return err
+	}
+	roles, err := signin.ParseRoleMap(demoidp.RoleMap)
+	if err != nil {
+		return err
+	}
+	pages, err := site.New(site.Deps{Admin: a, Cases: db, LinkKey: web.LinkKey, FormKey: web.FormKey, Logger: logger,
+		SignIn: signin.Config{Issuer: idp.Issuer, ClientID: demoidp.ClientID, ClientSecret: idp.ClientSecret,
+			RedirectURL: web.BaseURL + "/konsol/inloggning", Scopes: []string{"openid", "email", "profile", demoidp.GroupsScope}, Roles: roles},
+		Sessions: db.Sessions(), BaseURL: web.BaseURL, AllowDemo: true, IdentityProvider: idp})
 	if err != nil {
 		return err
 	}

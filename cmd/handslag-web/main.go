@@ -88,7 +88,18 @@ func run(logger *zap.Logger, args []string) error {
 	}
 	defer a.Close()
 
-	pages, err := site.New(site.Deps{Admin: a, Cases: db, LinkKey: web.LinkKey, FormKey: web.FormKey, Logger: logger})
+	cons, err := config.LoadConsole(config.OS, web.BaseURL)
+	if err != nil {
+		return err
+	}
+	if !cons.Enabled() {
+		logger.Warn("the console is off: no identity provider is configured (HANDSLAG_OIDC_ISSUER)")
+	}
+	go db.Sessions().Sweep(ctx, 10*time.Minute, func(err error) { logger.Warn("expired sessions not deleted", zap.Error(err)) })
+	// Never a demo identity provider or demo calendars here: those are the local system's.
+	pages, err := site.New(site.Deps{Admin: a, Cases: db, LinkKey: web.LinkKey, FormKey: web.FormKey, Logger: logger,
+		SignIn: cons.OIDC, SessionIdle: cons.SessionIdle, SessionLifetime: cons.SessionLifetime, Sessions: db.Sessions(),
+		BaseURL: web.BaseURL})
 	if err != nil {
 		return err
 	}

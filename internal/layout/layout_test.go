@@ -72,3 +72,15 @@ func TestOnlyConfigReadsTheEnvironment(t *testing.T) {
 		t.Errorf("%s reads the environment; read the setting in package config and pass it on", f)
 	}
 }
+
+// Production never runs the local system's demo identity provider: handslag-web does not even
+// link it.
+func TestProductionDoesNotLinkTheDemoProvider(t *testing.T) {
+	for _, cmd := range []string{"cmd/handslag-web", "cmd/handslag-worker", "cmd/handslag", "site", "console"} {
+		for _, d := range deps(t, cmd) {
+			assert.NotEqual(t, module+"internal/demoidp", d, "%s links the demo identity provider", cmd)
+		}
+	}
+	local := deps(t, "cmd/handslag-local")
+	assert.Contains(t, local, module+"internal/demoidp", "the local system runs it (else this test proves nothing)")
+}

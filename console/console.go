@@ -1,0 +1,123 @@
+// Package console is the programme office's and the leadership's web console under
+// /konsol/: what waits for each person, every initiative with its whole record, the office's
+// actions as forms, the leadership's three gates and the annual cycle. Everyone signs in with
+// OpenID Connect (package signin); every message is sent as the signed-in person in the role
+// the domain's permission table allows, never as anything a request names.
+package console
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/alexedwards/scs/v2"
+	"github.com/skr/handslag/admin"
+	"github.com/skr/handslag/contract"
+	"github.com/skr/handslag/domain"
+	"github.com/skr/handslag/i18n"
+	"github.com/skr/handslag/signin"
+	"go.uber.org/zap"
+)
+
+// Backend is what the console needs of Temporal; *admin.Client is it.
+type Backend interface {
+	List(ctx context.Context, f admin.Filter) ([]admin.Summary, error)
+	Cycles(ctx context.Context) ([]admin.CycleSummary, error)
+	Status(ctx context.Context, id string) (contract.Status, error)
+	Register(ctx context.Context, reg domain.Registration) error
+	SendOnce(ctx context.Context, id, name string, payload any, updateID string) (contract.Receipt, error)
+	OfferStatus(ctx context.Context, id string) (contract.OfferStatus, error)
+	ImplementationStatus(ctx context.Context, id string) (contract.ImplementationStatus, error)
+	SendImplementationOnce(ctx context.Context, id, name string, payload any, updateID string) (contract.ImplReceipt, error)
+	QueryCycle(ctx context.Context, year int, query string, out any) error
+	SendCycleOnce(ctx context.Context, year int, name string, payload, out any, updateID string) error
+}
+
+var _ Backend = (*admin.Client)(nil)
+
+// Config is the console's configuration.
+type Config struct {
+	Backend Backend
+	// SignIn is the relying party; nil when no identity provider is configured (the console
+	// then says so instead of showing anything).
+	SignIn   *signin.RP
+	Sessions *scs.SessionManager
+	// BaseURL is the site's address, for the provider's return after sign-out.
+	BaseURL string
+	// AllowDemo lets the office register a need on a demo calendar (the local system only).
+	AllowDemo bool
+	Lang      i18n.Lang
+	Logger    *zap.Logger
+	// Now is the clock (time.Now by default).
+	Now func() time.Time
+}
+
+// Console serves /konsol/.
+type Console struct {
+	cfg   Config
+	pages *pages
+}
+
+// New returns the console.
+func New(cfg Config) *Console {
+	if cfg.Lang == "" {
+		cfg.Lang = i18n.Swedish
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = zap.NewNop()
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	return &Console{cfg: cfg, pages: parsePages(cfg.Lang)}
+}
+
+// Register adds the console's routes to the site's route table.
+func (c *Console) Register(mux *http.ServeMux) {
+	if c.cfg.SignIn == nil || c.cfg.Sessions == nil {
+		mux.HandleFunc("GET /konsol/", c.notConfigured)
+		mux.HandleFunc("POST /konsol/", c.notConfigured)
+		return
+	}
+	open := func(h http.HandlerFunc) http.Handler { return c.cfg.Sessions.LoadAndSave(h) }
+	signed := func(h func(http.ResponseWriter, *http.Request, signin.Person)) http.Handler {
+		return c.cfg.Sessions.LoadAndSave(c.requirePerson(h))
+	}
+	mux.Handle("GET /konsol/logga-in", open(c.signIn))
+	mux.Handle("GET /konsol/inloggning", open(c.callback))
+	mux.Handle("POST /konsol/logga-ut", open(c.signOut))
+	mux.Handle("GET /konsol/utloggad", open(c.signedOut))
+
+	mux.Handle("GET /konsol/{$}", signed(c.home))
+	mux.Handle("GET /konsol/initiativ", signed(c.list))
+	mux.Handle("GET /konsol/initiativ/{id}", signed(c.initiative))
+	mux.Handle("GET /konsol/nytt", signed(c.registerForm))
+	mux.Handle("POST /konsol/nytt", signed(c.registerPost))
+	mux.Handle("GET /konsol/initiativ/{id}/{action}", signed(c.actionForm))
+	mux.Handle("POST /konsol/initiativ/{id}/{action}", signed(c.actionPost))
+	mux.Handle("GET /konsol/cykel", signed(c.cycleIndex))
+	mux.Handle("GET /konsol/cykel/{year}", signed(c.cycle))
+	mux.Handle("GET /konsol/cykel/{year}/rapport.csv", signed(c.cycleCSV))
+	mux.Handle("GET /konsol/cykel/{year}/beslut/{gate}", signed(c.gateForm))
+	mux.Handle("POST /konsol/cykel/{year}/beslut/{gate}", signed(c.gatePost))
+	mux.Handle("GET /konsol/", signed(c.notFound))
+	mux.Handle("POST /konsol/", signed(c.notFound))
+}
+
+// requirePerson lets a signed-in person through. Anyone else is sent to sign in (a page) or
+// refused (a form post, 401): nothing is sent for them.
+func (c *Console) requirePerson(h func(http.ResponseWriter, *http.Request, signin.Person)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		p, ok := c.cfg.SignIn.Person(r.Context())
+		if !ok {
+			if r.Method == http.MethodGet || r.Method == http.MethodHead {
+				http.Redirect(w, r, "/konsol/logga-in?tillbaka="+urlQueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+				return
+			}
+			c.message(w, r, nil, http.StatusUnauthorized, "console.signed_out_post")
+			return
+		}
+		w.Header().Set("Cache-Control", "no-store")
+		h(w, r, p)
+	}
+}

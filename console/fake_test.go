@@ -1,0 +1,197 @@
+package console
+
+import (
+	"context"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/skr/handslag/admin"
+	"github.com/skr/handslag/contract"
+	"github.com/skr/handslag/domain"
+)
+
+// fakeBackend stands in for Temporal: initiatives in memory that apply every command by the
+// domain's own rules (what the workflows do), and a record of every message that got through.
+type fakeBackend struct {
+	mu          sync.Mutex
+	now         time.Time
+	initiatives map[string]*domain.Initiative
+	impls       map[string]*domain.Implementation
+	sent        []sent
+	applied     map[string]bool // update IDs
+	cycles      []admin.CycleSummary
+	cycleStatus contract.CycleStatus
+	report      domain.CycleReport
+	down        bool // Temporal does not answer
+}
+
+type sent struct {
+	Workflow string // initiative ID, "impl:<id>" or "cycle:<year>"
+	Name     string
+	Payload  any
+	UpdateID string
+}
+
+var _ Backend = (*fakeBackend)(nil)
+
+func newFake() *fakeBackend {
+	return &fakeBackend{now: time.Date(2027, 2, 10, 10, 0, 0, 0, domain.Stockholm()), initiatives: map[string]*domain.Initiative{},
+		impls: map[string]*domain.Implementation{}, applied: map[string]bool{}}
+}
+
+// add registers an initiative and moves it to a stage by the domain's own commands where
+// that is simple, or sets the stage.
+func (f *fakeBackend) add(reg domain.Registration, stage domain.Stage, year int) *domain.Initiative {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	in := domain.NewInitiative(reg.Canonical(), f.now)
+	in.Stage, in.CycleYear, in.Owner = stage, year, domain.OwnerInera
+	f.initiatives[in.ID] = in
+	return in
+}
+
+func (f *fakeBackend) messages() []sent {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]sent(nil), f.sent...)
+}
+
+func (f *fakeBackend) List(_ context.Context, flt admin.Filter) ([]admin.Summary, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.down {
+		return nil, errDown
+	}
+	var out []admin.Summary
+	for _, in := range f.initiatives {
+		if (flt.Stage != "" && in.Stage != flt.Stage) || (flt.Owner != "" && in.Owner != flt.Owner) ||
+			(flt.CycleYear != 0 && in.CycleYear != flt.CycleYear) || (flt.Escalated && !in.Escalated()) ||
+			(!flt.IncludeClosed && in.Stage.Closed()) {
+			continue
+		}
+		out = append(out, admin.Summary{ID: in.ID, Title: in.Need.Title, Stage: in.Stage, Owner: in.Owner, CycleYear: in.CycleYear,
+			Escalated: in.Escalated()})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
+
+func (f *fakeBackend) Cycles(context.Context) ([]admin.CycleSummary, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]admin.CycleSummary(nil), f.cycles...), nil
+}
+
+func (f *fakeBackend) Status(_ context.Context, id string) (contract.Status, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.down {
+		return contract.Status{}, errDown
+	}
+	in, ok := f.initiatives[id]
+	if !ok {
+		return contract.Status{}, &admin.Error{Key: "error.not_found", Args: []any{"id", id}}
+	}
+	return contract.Status{Initiative: *in}, nil
+}
+
+func (f *fakeBackend) Register(_ context.Context, reg domain.Registration) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := reg.Canonical().Validate(); err != nil {
+		return err
+	}
+	if _, ok := f.initiatives[reg.ID]; ok {
+		return &admin.Error{Key: "error.already_started", Args: []any{"id", reg.ID}}
+	}
+	f.initiatives[reg.ID] = domain.NewInitiative(reg.Canonical(), f.now)
+	f.sent = append(f.sent, sent{Workflow: reg.ID, Name: "register", Payload: reg})
+	return nil
+}
+
+func (f *fakeBackend) SendOnce(_ context.Context, id, name string, payload any, updateID string) (contract.Receipt, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	in, ok := f.initiatives[id]
+	if !ok {
+		return contract.Receipt{}, &admin.Error{Key: "error.not_found", Args: []any{"id", id}}
+	}
+	if f.applied[updateID] {
+		return contract.Receipt{Stage: in.Stage}, nil
+	}
+	if err := in.Apply(payload.(domain.Command), f.now); err != nil {
+		return contract.Receipt{}, err
+	}
+	f.applied[updateID] = true
+	f.sent = append(f.sent, sent{Workflow: id, Name: name, Payload: payload, UpdateID: updateID})
+	return contract.Receipt{Stage: in.Stage, Revision: in.Revision}, nil
+}
+
+func (f *fakeBackend) OfferStatus(_ context.Context, id string) (contract.OfferStatus, error) {
+	return contract.OfferStatus{}, &admin.Error{Key: "error.offer_not_found"}
+}
+
+func (f *fakeBackend) ImplementationStatus(_ context.Context, id string) (contract.ImplementationStatus, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	im, ok := f.impls[id]
+	if !ok {
+		return contract.ImplementationStatus{}, &admin.Error{Key: "error.impl_not_found"}
+	}
+	return contract.ImplementationStatus{Implementation: *im, Stage: domain.StageImplementation}, nil
+}
+
+func (f *fakeBackend) SendImplementationOnce(_ context.Context, id, name string, payload any, updateID string) (contract.ImplReceipt, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	im, ok := f.impls[id]
+	if !ok {
+		return contract.ImplReceipt{}, &admin.Error{Key: "error.impl_not_found"}
+	}
+	if f.applied[updateID] {
+		return contract.ImplReceipt{}, nil
+	}
+	if err := im.Apply(payload.(domain.ImplCommand), f.now); err != nil {
+		return contract.ImplReceipt{}, err
+	}
+	f.applied[updateID] = true
+	f.sent = append(f.sent, sent{Workflow: "impl:" + id, Name: name, Payload: payload, UpdateID: updateID})
+	return contract.ImplReceipt{}, nil
+}
+
+func (f *fakeBackend) QueryCycle(_ context.Context, year int, query string, out any) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if year != f.cycleStatus.Year {
+		return &admin.Error{Key: "error.cycle_not_found"}
+	}
+	switch query {
+	case contract.QueryCycleStatus:
+		*(out.(*contract.CycleStatus)) = f.cycleStatus
+	case contract.QueryCycleReport:
+		*(out.(*domain.CycleReport)) = f.report
+	}
+	return nil
+}
+
+func (f *fakeBackend) SendCycleOnce(_ context.Context, year int, name string, payload, out any, updateID string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.applied[updateID] {
+		return nil
+	}
+	d := payload.(domain.DecideCycle)
+	if err := d.Meta.By.Validate(domain.ActDecideCycle.Roles()...); err != nil {
+		return err
+	}
+	f.applied[updateID] = true
+	f.sent = append(f.sent, sent{Workflow: "cycle:" + itoa(year), Name: name, Payload: payload, UpdateID: updateID})
+	return nil
+}
+
+type downError struct{}
+
+func (downError) Error() string { return "temporal: connection refused" }
+
+var errDown = downError{}
