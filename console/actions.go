@@ -119,7 +119,7 @@ var actions = []action{
 		}},
 	{slug: "aterkalla", act: domain.ActWithdraw, stages: openStages(),
 		fields: []field{reasonField},
-		build: func(f form, m domain.Meta, _ view) (any, error) { return domain.Withdraw{Meta: m}, nil }},
+		build:  func(f form, m domain.Meta, _ view) (any, error) { return domain.Withdraw{Meta: m}, nil }},
 
 	// The implementation's follow-up.
 	{slug: "plan", act: domain.ActImplPlan, impl: true, stages: []domain.Stage{domain.StageImplementation},
@@ -209,7 +209,7 @@ var actions = []action{
 		}},
 	{slug: "stoppa", act: domain.ActImplStop, impl: true, stages: []domain.Stage{domain.StageImplementation},
 		fields: []field{reasonField},
-		build: func(f form, m domain.Meta, _ view) (any, error) { return domain.StopImplementation{Meta: m}, nil }},
+		build:  func(f form, m domain.Meta, _ view) (any, error) { return domain.StopImplementation{Meta: m}, nil }},
 }
 
 // actionBySlug finds an action by its URL.

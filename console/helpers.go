@@ -10,9 +10,13 @@ import (
 	"github.com/skr/handslag/present"
 )
 
-func (c *Console) has(key string) bool { return i18n.Has(c.cfg.Lang, key) || i18n.Has(i18n.Swedish, key) }
+func (c *Console) has(key string) bool {
+	return i18n.Has(c.cfg.Lang, key) || i18n.Has(i18n.Swedish, key)
+}
 
-func (c *Console) when(t time.Time) string { return present.DateTime(c.cfg.Lang, t.In(domain.Stockholm())) }
+func (c *Console) when(t time.Time) string {
+	return present.DateTime(c.cfg.Lang, t.In(domain.Stockholm()))
+}
 
 func (c *Console) timelineEvent(e string) string { return present.TimelineEvent(c.cfg.Lang, e) }
 

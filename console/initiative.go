@@ -16,15 +16,15 @@ import (
 // initiativePage is one initiative's whole record.
 type initiativePage struct {
 	page
-	In      domain.Initiative
-	Next    *domain.Wake
-	Demo    bool
-	Contact bool // the proposer's contact is shown (office and leadership only)
-	Unmet   []domain.Requirement
-	Offer   *contract.OfferStatus
-	Impl    *contract.ImplementationStatus
-	Actions []actionLink
-	Done    string // the action just taken, in words
+	In       domain.Initiative
+	Next     *domain.Wake
+	Demo     bool
+	Contact  bool // the proposer's contact is shown (office and leadership only)
+	Unmet    []domain.Requirement
+	Offer    *contract.OfferStatus
+	Impl     *contract.ImplementationStatus
+	Actions  []actionLink
+	Done     string // the action just taken, in words
 	Timeline []timelineRow
 }
 

@@ -19,9 +19,9 @@ const (
 	ScheduleID = "handslag-annual-cycle"
 
 	// Messages to a cycle (each an Update with a validator and a Signal).
-	MsgSubmitPriorities = string(domain.ActPriorities) // domain.SubmitPriorities: council, network, or office on behalf
-	MsgSubmitValuation  = string(domain.ActCycleValuation)  // domain.SubmitValuation: council, or office on behalf
-	MsgDecideCycle      = string(domain.ActDecideCycle)      // domain.DecideCycle: leadership
+	MsgSubmitPriorities = string(domain.ActPriorities)     // domain.SubmitPriorities: council, network, or office on behalf
+	MsgSubmitValuation  = string(domain.ActCycleValuation) // domain.SubmitValuation: council, or office on behalf
+	MsgDecideCycle      = string(domain.ActDecideCycle)    // domain.DecideCycle: leadership
 	// MsgParticipantClosed is the signal an initiative sends the cycle it is in when it
 	// closes (withdrawn, declined): domain.ParticipantClosing.
 	MsgParticipantClosed = "participant_closed"

@@ -29,16 +29,16 @@ func InitiativeIDFromWorkflowID(workflowID string) string {
 // and as a Signal with the same payload (validated when received; a rejection is logged and
 // shown in status).
 const (
-	MsgTriageOwner         = string(domain.ActTriage)          // domain.TriageOwner, office
-	MsgAssessRelevance     = string(domain.ActRelevance)      // domain.AssessRelevance, office
-	MsgScoreCriteria       = string(domain.ActScore)        // domain.ScoreCriteria, office
-	MsgRecordRequirement   = string(domain.ActRequirement)    // domain.RecordRequirement, office
-	MsgDecide              = string(domain.ActDecide)                // domain.Decide, leadership
+	MsgTriageOwner         = string(domain.ActTriage)        // domain.TriageOwner, office
+	MsgAssessRelevance     = string(domain.ActRelevance)     // domain.AssessRelevance, office
+	MsgScoreCriteria       = string(domain.ActScore)         // domain.ScoreCriteria, office
+	MsgRecordRequirement   = string(domain.ActRequirement)   // domain.RecordRequirement, office
+	MsgDecide              = string(domain.ActDecide)        // domain.Decide, leadership
 	MsgRecordQuickAnalysis = string(domain.ActQuickAnalysis) // domain.RecordQuickAnalysis, office
-	MsgRecordValuation     = string(domain.ActValuation)      // domain.RecordValuation, office
-	MsgRecordQualification = string(domain.ActQualification)  // domain.RecordQualification, office
-	MsgWithdraw            = string(domain.ActWithdraw)              // domain.Withdraw, office
-	MsgJoinCycle           = string(domain.ActJoinCycle)            // domain.JoinCycle, sent by the annual cycle
+	MsgRecordValuation     = string(domain.ActValuation)     // domain.RecordValuation, office
+	MsgRecordQualification = string(domain.ActQualification) // domain.RecordQualification, office
+	MsgWithdraw            = string(domain.ActWithdraw)      // domain.Withdraw, office
+	MsgJoinCycle           = string(domain.ActJoinCycle)     // domain.JoinCycle, sent by the annual cycle
 
 	// QueryStatus returns Status.
 	QueryStatus = "status"

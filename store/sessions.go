@@ -48,7 +48,9 @@ func (s Sessions) DeleteExpired(ctx context.Context) (int64, error) {
 }
 
 // The scs.Store methods without a context, for completeness (scs uses the Ctx ones).
-func (s Sessions) Find(token string) ([]byte, bool, error) { return s.FindCtx(context.Background(), token) }
+func (s Sessions) Find(token string) ([]byte, bool, error) {
+	return s.FindCtx(context.Background(), token)
+}
 func (s Sessions) Commit(token string, data []byte, expiry time.Time) error {
 	return s.CommitCtx(context.Background(), token, data, expiry)
 }

@@ -121,7 +121,9 @@ func (c demoClient) IDTokenUserinfoClaimsAssertion() bool { return true }
 
 func (c demoClient) PostLogoutRedirectURIs() []string { return []string{c.afterSignOut} }
 
-func (c demoClient) IsScopeAllowed(scope string) bool { return scope == GroupsScope || c.Client.IsScopeAllowed(scope) }
+func (c demoClient) IsScopeAllowed(scope string) bool {
+	return scope == GroupsScope || c.Client.IsScopeAllowed(scope)
+}
 
 // userStore gives the example storage the demo people; the subject is the username.
 type userStore struct{}
