@@ -38,42 +38,20 @@ func (f *browserFixture) open(t *testing.T, code string) context.Context {
 	return ctx
 }
 
-func text(t *testing.T, ctx context.Context, sel string) string {
-	s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
-	require.NoError(t, err, sel)
-	return s
-}
+func text(t *testing.T, ctx context.Context, sel string) string { return browsertest.Text(t, ctx, sel) }
 
-func focused(t *testing.T, ctx context.Context) string {
-	id, err := browsertest.FocusedID(ctx)
-	require.NoError(t, err)
-	return id
-}
+func focused(t *testing.T, ctx context.Context) string { return browsertest.Focused(t, ctx) }
 
-func tabTo(t *testing.T, ctx context.Context, id string) {
-	_, err := browsertest.TabTo(ctx, id, 30)
-	require.NoError(t, err)
-	outline, err := browsertest.FocusOutline(ctx)
-	require.NoError(t, err)
-	assert.True(t, outline.Width >= 2 && outline.Style != "none", "focus on #%s is visible: %+v", id, outline)
-}
+func tabTo(t *testing.T, ctx context.Context, id string) { browsertest.TabToVisibly(t, ctx, id) }
 
-func press(t *testing.T, ctx context.Context, keys ...string) {
-	require.NoError(t, chromedp.Do(ctx, browsertest.Press(keys...)))
-}
+func press(t *testing.T, ctx context.Context, keys ...string) { browsertest.Keys(t, ctx, keys...) }
 
-func waitFor(t *testing.T, ctx context.Context, sel string) {
-	require.NoError(t, chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(sel))), "waiting for %s", sel)
-}
+func waitFor(t *testing.T, ctx context.Context, sel string) { browsertest.WaitFor(t, ctx, sel) }
 
-// checkPage checks a page with axe-core (WCAG 2.1 A and AA, and axe's best practices, which
-// include landmarks and heading order) and that its headings start at h1 and skip no level.
+// checkPage checks a page with axe-core and its heading order (browsertest.CheckPage).
 func checkPage(t *testing.T, b *browsertest.Browser, ctx context.Context, page string) {
 	t.Helper()
-	b.CheckAxe(t, ctx, page, "best-practice")
-	levels, err := browsertest.HeadingLevels(ctx)
-	require.NoError(t, err)
-	assert.True(t, browsertest.HeadingsInOrder(levels), "headings of %s in order: %v", page, levels)
+	b.CheckPage(t, ctx, page)
 }
 
 func TestBrowserKeyboardOnlyAnswer(t *testing.T) {

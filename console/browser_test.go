@@ -1,0 +1,115 @@
+package console
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/skr/handslag/admin"
+	"github.com/skr/handslag/contract"
+	"github.com/skr/handslag/domain"
+	"github.com/skr/handslag/internal/browsertest"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// browserSignIn opens the console in a new tab, which sends the browser to the demo
+// provider's sign-in page, and signs in as the person by keyboard alone.
+func (h *harness) browserSignIn(t *testing.T, b *browsertest.Browser, username string) context.Context {
+	ctx := b.Tab(t)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(h.base+"/konsol/")))
+	browsertest.WaitFor(t, ctx, "button[value="+username+"]")
+	b.CheckPage(t, ctx, "the demo provider's sign-in page")
+	require.NoError(t, chromedp.Do(ctx, chromedp.Focus(chromedp.CSS("button[value="+username+"]"))))
+	browsertest.Keys(t, ctx, browsertest.Enter)
+	browsertest.WaitFor(t, ctx, "#who")
+	return ctx
+}
+
+// visit opens a console page in a new tab of the signed-in browser and checks it: axe-core
+// with no violations, headings in order, and at 320 CSS pixels no sideways scrolling. It
+// returns the tab.
+func visit(t *testing.T, b *browsertest.Browser, url, name string) context.Context {
+	t.Helper()
+	ctx := b.Tab(t)
+	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(1280, 1024), chromedp.Navigate(url)))
+	browsertest.WaitFor(t, ctx, "h1")
+	b.CheckPage(t, ctx, name)
+	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(320, 800), chromedp.Reload()))
+	browsertest.WaitFor(t, ctx, "h1")
+	sideways, err := browsertest.ScrollsSideways(ctx)
+	require.NoError(t, err)
+	assert.False(t, sideways, "%s scrolls sideways at 320 px", name)
+	return ctx
+}
+
+// Every console page and state passes axe-core (WCAG 2.1 A and AA and best practices),
+// keeps its headings in order and reflows at 320 px: the start pages of the office and the
+// leadership, the list, an initiative with its whole record, every action's form, a form
+// with errors, the registration, the cycles, a cycle, a gate's decision page and its summary,
+// and the pages that refuse.
+func TestBrowserEveryConsolePageIsAccessible(t *testing.T) {
+	b := browsertest.Start(t)
+	h := newHarness(t)
+	in := h.fake.add(need("Digital bygglovshandläggning"), domain.StageFebruaryReview, 2027)
+	in.Criteria = []domain.CriterionScore{{Criterion: domain.CriterionBenefit, Score: 5, Motivation: "Alla kommuner"}}
+	in.Decisions = []domain.Decision{{Gate: domain.GateQuickAnalysis, Verdict: domain.VerdictDefer, Reason: "Nästa år", By: "lena", At: h.fake.now}}
+	h.fake.add(need("Gemensam e-arkivtjänst"), domain.StageBacklog, 2027)
+	h.fake.cycles = []admin.CycleSummary{{Year: 2027, Phase: domain.PhaseQuickAnalysisDecision, Running: true}}
+	h.fake.cycleStatus = contract.CycleStatus{Year: 2027, Phase: domain.PhaseQuickAnalysisDecision, Calendar: "Beredningsprocessen 2025"}
+	h.fake.report = domain.CycleReport{Year: 2027, Lists: []domain.SubmittedList{{PriorityList: domain.PriorityList{Member: "county:01"}}}, MissingLists: []string{"county:03"},
+		Ranking: []domain.RankingRow{{Rank: 1, ID: in.ID, Title: in.Need.Title, Points: 30, Lists: 3}}}
+
+	h.browserSignIn(t, b, "anna")
+	pages := []struct{ path, name string }{
+		{"/konsol/", "the office's start page"},
+		{"/konsol/initiativ", "the list"},
+		{"/konsol/initiativ?steg=okand", "the list with a refused filter"},
+		{"/konsol/initiativ/" + in.ID, "an initiative"},
+		{"/konsol/nytt", "the registration"},
+		{"/konsol/cykel", "the cycles"},
+		{"/konsol/cykel/2027", "a cycle"},
+		{"/konsol/cykel/2027/beslut/snabbanalys", "a gate, as the office sees it"},
+		{"/konsol/initiativ/finns-inte", "a page that does not exist"},
+		{"/konsol/initiativ/" + in.ID + "/beslut", "a refused form (not the office's)"},
+	}
+	for _, a := range actions {
+		if a.act.PermittedTo(domain.RoleOffice) && !a.impl {
+			pages = append(pages, struct{ path, name string }{"/konsol/initiativ/" + in.ID + "/" + a.slug, "the form " + a.slug})
+		}
+	}
+	for _, p := range pages {
+		visit(t, b, h.base+p.path, p.name)
+	}
+
+	// A form with errors: sent empty, by keyboard.
+	anna := visit(t, b, h.base+"/konsol/initiativ/"+in.ID+"/relevans", "the relevance form")
+	require.NoError(t, chromedp.Do(anna, chromedp.EmulateViewport(1280, 1024), chromedp.Reload()))
+	browsertest.WaitFor(t, anna, "#submit")
+	browsertest.TabToVisibly(t, anna, "submit")
+	browsertest.Keys(t, anna, browsertest.Enter)
+	browsertest.WaitFor(t, anna, "#error-summary")
+	b.CheckPage(t, anna, "a form with errors")
+	assert.Empty(t, h.fake.messages())
+
+	// The leadership, in a browser of its own.
+	b = browsertest.Start(t)
+	h.browserSignIn(t, b, "lena")
+	visit(t, b, h.base+"/konsol/", "the leadership's start page")
+	lena := visit(t, b, h.base+"/konsol/cykel/2027/beslut/snabbanalys", "a gate's decision page")
+	require.NoError(t, chromedp.Do(lena, chromedp.EmulateViewport(1280, 1024), chromedp.Reload(),
+		chromedp.Click(chromedp.CSS("#v-"+in.ID+"-vald")),
+		chromedp.SendKeys(chromedp.CSS("#f-reason"), "Enligt rangordningen"),
+		chromedp.Click(chromedp.CSS("#review"))))
+	browsertest.WaitFor(t, lena, "#send")
+	b.CheckPage(t, lena, "a decision's summary")
+	assert.Contains(t, browsertest.Text(t, lena, "#sum-chosen"), in.Need.Title)
+
+	// Signing out, by keyboard.
+	browsertest.TabToVisibly(t, lena, "sign-out")
+	browsertest.Keys(t, lena, browsertest.Enter)
+	require.NoError(t, chromedp.Do(lena, chromedp.WaitVisible(chromedp.CSS("#onwards"))))
+	b.CheckPage(t, lena, "signed out")
+	assert.True(t, strings.Contains(browsertest.Text(t, lena, "h1"), "utloggad"))
+}
