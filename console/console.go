@@ -44,8 +44,10 @@ type Config struct {
 	Sessions *scs.SessionManager
 	// BaseURL is the site's address, for the provider's return after sign-out.
 	BaseURL string
-	// AllowDemo lets the office register a need on a demo calendar (the local system only).
+	// AllowDemo lets the office register a need on a demo calendar (the local system only),
+	// with a day lasting one of DemoDays (default 1, 2, 5 or 10 s).
 	AllowDemo bool
+	DemoDays  []time.Duration
 	Lang      i18n.Lang
 	Logger    *zap.Logger
 	// Now is the clock (time.Now by default).
@@ -68,6 +70,9 @@ func New(cfg Config) *Console {
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
+	}
+	if len(cfg.DemoDays) == 0 {
+		cfg.DemoDays = []time.Duration{time.Second, 2 * time.Second, 5 * time.Second, 10 * time.Second}
 	}
 	return &Console{cfg: cfg, pages: parsePages(cfg.Lang)}
 }

@@ -3,7 +3,7 @@ package console
 import (
 	"errors"
 	"net/http"
-	"time"
+	"strconv"
 
 	"github.com/skr/handslag/admin"
 	"github.com/skr/handslag/domain"
@@ -24,12 +24,10 @@ var demoFields = []field{
 	{name: "demo_start", kind: date, optional: true},
 }
 
-var demoDays = []time.Duration{time.Second, 2 * time.Second, 5 * time.Second, 10 * time.Second}
-
 func demoDayOptions(c *Console, _ view) []option {
 	var out []option
-	for _, d := range demoDays {
-		out = append(out, option{Value: d.String(), Label: c.t("console.demo_day", "seconds", int(d/time.Second))})
+	for _, d := range c.cfg.DemoDays {
+		out = append(out, option{Value: d.String(), Label: c.t("console.demo_day", "seconds", strconv.FormatFloat(d.Seconds(), 'f', -1, 64))})
 	}
 	return out
 }
@@ -106,8 +104,8 @@ func (c *Console) registerPost(w http.ResponseWriter, r *http.Request, p signin.
 		return
 	}
 	if c.cfg.AllowDemo && f.get("demo") == "ja" {
-		day := time.Second
-		for _, d := range demoDays {
+		day := c.cfg.DemoDays[0]
+		for _, d := range c.cfg.DemoDays {
 			if f.get("demo_day") == d.String() {
 				day = d
 			}

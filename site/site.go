@@ -36,6 +36,7 @@ type Deps struct {
 	Sessions                     scs.Store
 	BaseURL                      string
 	AllowDemo                    bool
+	DemoDays                     []time.Duration
 	// IdentityProvider is the local system's demo provider (never in production).
 	IdentityProvider http.Handler
 }
@@ -53,7 +54,7 @@ func New(d Deps) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	cons := console.Config{Backend: d.Admin, BaseURL: d.BaseURL, AllowDemo: d.AllowDemo, Logger: d.Logger}
+	cons := console.Config{Backend: d.Admin, BaseURL: d.BaseURL, AllowDemo: d.AllowDemo, DemoDays: d.DemoDays, Logger: d.Logger}
 	if d.SignIn.Issuer != "" && d.Sessions != nil {
 		cons.Sessions = signin.NewSessions(d.Sessions, d.SessionIdle, d.SessionLifetime, strings.HasPrefix(d.BaseURL, "https://"))
 		cons.SignIn = signin.New(d.SignIn, cons.Sessions)
