@@ -5,6 +5,7 @@ package activities
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/skr/handslag/cases"
@@ -68,7 +69,8 @@ func (a *Activities) NotifyEscalation(ctx context.Context, n EscalationNotice) (
 		To:      []string{a.LeadershipAddress},
 		Subject: i18n.T(a.Lang, "mail.escalation.subject", "title", n.Title, "what", what),
 		Body: i18n.T(a.Lang, "mail.escalation.body", "title", n.Title, "id", n.InitiativeID, "what", what,
-			"deadline", n.Deadline.Format("2006-01-02 15:04"), "stage", i18n.T(a.Lang, "stage."+n.Stage)),
+			"deadline", n.Deadline.Format("2006-01-02 15:04"), "stage", i18n.T(a.Lang, "stage."+n.Stage),
+			"link", a.consoleLink("initiativ/"+n.InitiativeID)),
 		Created: a.now(),
 	}
 	sent, err := a.Sender.Send(ctx, msg)
@@ -84,4 +86,14 @@ func (a *Activities) now() time.Time {
 		return a.Now()
 	}
 	return time.Now()
+}
+
+// consoleLink is the address of a console page (path under /konsol/) for the office and the
+// leadership, where the thing an e-mail is about is done.
+func (a *Activities) consoleLink(path string) string {
+	base := strings.TrimRight(a.BaseURL, "/")
+	if base == "" {
+		base = "http://localhost:8080"
+	}
+	return base + "/konsol/" + path
 }

@@ -2,6 +2,7 @@ package activities
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -16,7 +17,8 @@ func TestNotifyEscalationSendsOncePerKey(t *testing.T) {
 	var s testsuite.WorkflowTestSuite
 	env := s.NewTestActivityEnvironment()
 	box := mail.NewMemory()
-	a := &Activities{Sender: mail.Outbox{Ledger: box}, Lang: i18n.Swedish, LeadershipAddress: "ledningen@example.se"}
+	a := &Activities{Sender: mail.Outbox{Ledger: box}, Lang: i18n.Swedish, LeadershipAddress: "ledningen@example.se",
+		BaseURL: "https://handslag.example"}
 	env.RegisterActivity(a)
 	n := EscalationNotice{IdempotencyKey: "escalation/x/february_review/2026", InitiativeID: "x", Title: "Bygglov",
 		Stage: "february_review", Waiting: "decision:quick_analysis", Deadline: time.Date(2026, 3, 15, 17, 0, 0, 0, time.UTC)}
@@ -33,4 +35,21 @@ func TestNotifyEscalationSendsOncePerKey(t *testing.T) {
 	assert.Contains(t, msgs[0].Subject, "Bygglov")
 	assert.Contains(t, msgs[0].Body, "beslut om snabbanalys")
 	assert.Equal(t, []string{"ledningen@example.se"}, msgs[0].To)
+	assert.Contains(t, msgs[0].Body, "https://handslag.example/konsol/initiativ/x", "it leads to the page where the decision is taken")
+	assert.NotContains(t, msgs[0].Body, "handslag ", "no command to run")
+}
+
+// The e-mails to the office, the leadership and the owners lead to the console, not to
+// command lines: every text that names a console page has its link, and none names a CLI
+// command instead.
+func TestStaffMailsLinkToTheConsole(t *testing.T) {
+	for _, key := range []string{"mail.escalation.body", "mail.lists_closed.body", "mail.cycle_escalation.body",
+		"impl.mail.report_reminder.body", "impl.mail.report_escalation.body", "mail.outcome.body"} {
+		for _, lang := range []i18n.Lang{i18n.Swedish, i18n.English} {
+			text := i18n.T(lang, key)
+			assert.True(t, strings.Contains(text, "{link}") || strings.Contains(text, "{report}"), "%s (%s) has a console link", key, lang)
+			assert.NotContains(t, text, "'handslag ", "%s (%s)", key, lang)
+			assert.NotContains(t, text, "  handslag ", "%s (%s)", key, lang)
+		}
+	}
 }

@@ -93,7 +93,8 @@ func (a *Activities) NotifyCycle(ctx context.Context, n CycleNotice) (NotifyResu
 	sent, err := a.Sender.Send(ctx, mail.Message{Key: n.Key, To: []string{a.LeadershipAddress, a.officeAddress()},
 		Subject: i18n.T(a.Lang, "mail."+n.Kind+".subject", "year", n.Year),
 		Body: i18n.T(a.Lang, "mail."+n.Kind+".body", "year", n.Year, "lists", n.Lists, "missing", n.Missing,
-			"phase", i18n.T(a.Lang, "phase."+n.Phase), "deadline", n.Deadline.Format("2006-01-02 15:04")),
+			"phase", i18n.T(a.Lang, "phase."+n.Phase), "deadline", n.Deadline.Format("2006-01-02 15:04"),
+			"link", a.consoleLink(fmt.Sprintf("cykel/%d", n.Year)), "decision", a.consoleLink(fmt.Sprintf("cykel/%d/beslut/snabbanalys", n.Year))),
 		Created: a.now()})
 	if err != nil {
 		return NotifyResult{}, fmt.Errorf("cycle notice %s: %w", n.Key, err)

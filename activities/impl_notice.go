@@ -44,7 +44,8 @@ func (a *Activities) NotifyReportChase(ctx context.Context, n ReportChaseNotice)
 	if n.Kind == domain.ActEscalation {
 		to, note = []string{a.LeadershipAddress, a.officeAddress()}, ""
 	}
-	args := []any{"title", n.Title, "id", n.InitiativeID, "owner", orDash(n.Owner), "period", n.Period, "due", localTime(n.Due), "note", note}
+	args := []any{"title", n.Title, "id", n.InitiativeID, "owner", orDash(n.Owner), "period", n.Period, "due", localTime(n.Due), "note", note,
+		"link", a.consoleLink("initiativ/" + n.InitiativeID), "report", a.consoleLink("initiativ/" + n.InitiativeID + "/rapport")}
 	return a.notify(ctx, mail.Message{Key: ReportChaseKey(n.InitiativeID, n.Kind, n.Period), To: to,
 		Subject: i18n.T(a.Lang, "impl.mail."+n.Kind+".subject", args...), Body: i18n.T(a.Lang, "impl.mail."+n.Kind+".body", args...)})
 }

@@ -95,7 +95,8 @@ func (a *Activities) NotifyOfferOutcome(ctx context.Context, n OutcomeNotice) (N
 	args := []any{"title", n.Content.Title, "id", n.Content.InitiativeID, "verdict", verdict,
 		"phase", i18n.T(a.Lang, "offer.phase."+string(n.Phase)), "deadline", localTime(n.Deadline), "rule", n.Rule.String(),
 		"yes", t.Yes, "no", t.No, "not_answered", t.NotAnswered, "municipalities", t.Municipalities, "late_yes", t.LateYes,
-		"share_population", percent(t.YesSharePopulation), "share_municipalities", percent(t.YesShareMunicipalities)}
+		"share_population", percent(t.YesSharePopulation), "share_municipalities", percent(t.YesShareMunicipalities),
+		"link", a.consoleLink("initiativ/" + n.Content.InitiativeID)}
 	return a.notify(ctx, mail.Message{Key: OutcomeKey(n.Content.InitiativeID, n.Phase), To: []string{a.LeadershipAddress},
 		Subject: i18n.T(a.Lang, "mail.outcome.subject", args...), Body: i18n.T(a.Lang, "mail.outcome.body", args...)})
 }
@@ -116,7 +117,8 @@ func (a *Activities) NotifyMissingContacts(ctx context.Context, n MissingContact
 		lines[i] = fmt.Sprintf("- %s %s", m.Code, m.Name)
 	}
 	args := []any{"title", n.Content.Title, "id", n.Content.InitiativeID, "count", len(n.Missing),
-		"kind", i18n.T(a.Lang, "offer.mail_kind."+string(n.Kind)), "list", strings.Join(lines, "\n")}
+		"kind", i18n.T(a.Lang, "offer.mail_kind."+string(n.Kind)), "list", strings.Join(lines, "\n"),
+		"link", a.consoleLink("initiativ/" + n.Content.InitiativeID)}
 	to := a.OfficeAddress
 	if to == "" {
 		to = a.LeadershipAddress

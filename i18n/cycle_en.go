@@ -23,11 +23,11 @@ var cycleEnglish = map[string]string{
 		"Contact them another way and add their addresses to the member register.\n",
 	"mail.lists_closed.subject": "The February round {year} is closed: the ranking is ready",
 	"mail.lists_closed.body": "The February round {year} is closed. {lists} lists came in, {missing} are missing.\n" +
-		"See the ranking with 'handslag cycle ranking --year {year}'.\n" +
-		"The leadership decides on quick analyses with 'handslag cycle decide --year {year} --gate quick_analysis'.\n",
+		"The ranking is in the console:\n{link}\n\n" +
+		"The leadership decides on quick analyses here:\n{decision}\n",
 	"mail.cycle_escalation.subject": "Escalation: the annual cycle {year} is waiting for a decision",
 	"mail.cycle_escalation.body": "The annual cycle {year} is still waiting for the leadership's decision.\n" +
-		"Phase: {phase}.\nThe deadline was {deadline}.\n\nThis message is sent once per phase.\n",
+		"Phase: {phase}.\nThe deadline was {deadline}.\n\nThe cycle and the decision in the console:\n{link}\n\nThis message is sent once per phase.\n",
 }
 
 func init() { merge(english, cycleEnglish) }

@@ -25,11 +25,11 @@ var cycleSwedish = map[string]string{
 		"Kontakta dem på annat sätt och lägg in adresserna i medlemsregistret.\n",
 	"mail.lists_closed.subject": "Februarirundan {year} är stängd: sammanvägningen är klar",
 	"mail.lists_closed.body": "Februarirundan {year} är stängd. {lists} listor kom in, {missing} saknas.\n" +
-		"Sammanvägningen visas med 'handslag cycle ranking --year {year}'.\n" +
-		"Digitaliseringsledningen beslutar om snabbanalyser med 'handslag cycle decide --year {year} --gate quick_analysis'.\n",
+		"Sammanvägningen finns i konsolen:\n{link}\n\n" +
+		"Digitaliseringsledningen beslutar om snabbanalyser här:\n{decision}\n",
 	"mail.cycle_escalation.subject": "Eskalering: årscykeln {year} väntar på beslut",
 	"mail.cycle_escalation.body": "Årscykeln {year} väntar fortfarande på digitaliseringsledningens beslut.\n" +
-		"Fas: {phase}.\nSista dag var {deadline}.\n\nDetta meddelande skickas en gång per fas.\n",
+		"Fas: {phase}.\nSista dag var {deadline}.\n\nÅrscykeln och beslutet i konsolen:\n{link}\n\nDetta meddelande skickas en gång per fas.\n",
 }
 
 func init() { merge(swedish, cycleSwedish) }

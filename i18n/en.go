@@ -117,7 +117,8 @@ var english = map[string]string{
 	"cli.waiting":              "Waiting for: a message (no time set).",
 
 	"mail.escalation.subject": "Escalation: {title} is waiting for {what}",
-	"mail.escalation.body":    "The initiative \"{title}\" ({id}) is still waiting for {what}.\nThe deadline was {deadline}.\nStage: {stage}.\n\nThis message is sent once per stage and year.",
+	"mail.escalation.body": "The initiative \"{title}\" ({id}) is still waiting for {what}.\nThe deadline was {deadline}.\nStage: {stage}.\n\n" +
+		"See the initiative and decide in the console:\n{link}\n\nThis message is sent once per stage and year.",
 
 	// Status and list.
 	"relevance.high":                "high",

@@ -43,10 +43,10 @@ var implEnglish = map[string]string{
 
 	"impl.mail.report_reminder.subject": "Reminder: status report for {period} missing – {title}",
 	"impl.mail.report_reminder.body": "Hello,\n\nThe status report of {title} ({id}) for {period} was due {due}. Owner: {owner}.\n\n" +
-		"Record it with:\n  handslag impl report {id} --period {period} ...\n\nIf it is not in within two weeks it is escalated to the leadership.{note}\n\nHandslag",
+		"Record it in the console:\n{report}\n\nIf it is not in within two weeks it is escalated to the leadership.{note}\n\nHandslag",
 	"impl.mail.report_escalation.subject": "Escalation: status report for {period} missing – {title}",
 	"impl.mail.report_escalation.body": "Hello,\n\nThe status report of {title} ({id}) for {period} was due {due} and is still missing after a reminder. " +
-		"Owner: {owner}.\n\nSee:\n  handslag impl status {id}\n\nHandslag",
+		"Owner: {owner}.\n\nSee it in the console:\n{link}\n\nHandslag",
 	"impl.mail.hearing_invitation.subject": "Invitation to a hearing on {title} {at}",
 	"impl.mail.hearing_invitation.body": "Hello {municipality},\n\nWelcome to a hearing on the implementation of {title} {at}. It is open to everyone interested.\n\n" +
 		"{stop}\n\nThe programme office",

@@ -45,11 +45,11 @@ var implSwedish = map[string]string{
 
 	"impl.mail.report_reminder.subject": "Påminnelse: statusrapport för {period} saknas – {title}",
 	"impl.mail.report_reminder.body": "Hej!\n\nStatusrapporten för {title} ({id}) för perioden {period} skulle ha varit inne {due}. " +
-		"Huvudägare: {owner}.\n\nRegistrera den med:\n  handslag impl report {id} --period {period} ...\n\n" +
+		"Huvudägare: {owner}.\n\nRegistrera den i konsolen:\n{report}\n\n" +
 		"Kommer den inte in inom två veckor eskaleras den till digitaliseringsledningen.{note}\n\nHandslag",
 	"impl.mail.report_escalation.subject": "Eskalering: statusrapport för {period} saknas – {title}",
 	"impl.mail.report_escalation.body": "Hej!\n\nStatusrapporten för {title} ({id}) för perioden {period} skulle ha varit inne {due} " +
-		"och saknas fortfarande, trots påminnelse. Huvudägare: {owner}.\n\nSe läget med:\n  handslag impl status {id}\n\nHandslag",
+		"och saknas fortfarande, trots påminnelse. Huvudägare: {owner}.\n\nSe läget i konsolen:\n{link}\n\nHandslag",
 	"impl.mail.hearing_invitation.subject": "Inbjudan till hearing om {title} {at}",
 	"impl.mail.hearing_invitation.body": "Hej {municipality}!\n\nVälkommen till hearing om genomförandet av {title} {at}. " +
 		"Hearingen är öppen för alla som är intresserade: vi berättar hur arbetet går och lyssnar på era synpunkter.\n\n" +

@@ -123,7 +123,8 @@ var swedish = map[string]string{
 
 	// Notifications.
 	"mail.escalation.subject": "Eskalering: {title} väntar på {what}",
-	"mail.escalation.body":    "Initiativet \"{title}\" ({id}) väntar fortfarande på {what}.\nSista dag var {deadline}.\nSteg: {stage}.\n\nDetta meddelande skickas en gång per steg och år.",
+	"mail.escalation.body": "Initiativet \"{title}\" ({id}) väntar fortfarande på {what}.\nSista dag var {deadline}.\nSteg: {stage}.\n\n" +
+		"Se initiativet och fatta beslutet i konsolen:\n{link}\n\nDetta meddelande skickas en gång per steg och år.",
 
 	// Status and list.
 	"relevance.high":                "hög",

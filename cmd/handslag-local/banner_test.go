@@ -16,6 +16,9 @@ func TestTheBannerSaysWhereTheServerIs(t *testing.T) {
 	printBanner(&out, flags{dataDir: ".handslag"}, &devserver.Server{FrontendAddr: "127.0.0.1:17233", UIAddr: "127.0.0.1:18233"}, "http://localhost:18080")
 	assert.Equal(t, 3, strings.Count(out.String(), "--address 127.0.0.1:17233"), out.String())
 	assert.Contains(t, out.String(), "http://localhost:18080/arenden")
+	assert.Contains(t, out.String(), "http://localhost:18080/konsol/", "the console's address")
+	assert.Contains(t, out.String(), "Anna Andersson: Programkontoret", "and who to sign in as")
+	assert.NotContains(t, out.String(), "{", "every placeholder filled in")
 
 	out.Reset()
 	printBanner(&out, flags{dataDir: ".handslag"}, &devserver.Server{FrontendAddr: "127.0.0.1:7233", UIAddr: "127.0.0.1:8233"}, "http://localhost:8080")

@@ -20,6 +20,7 @@ import (
 	"github.com/skr/handslag/config"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/devserver"
+	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/internal/demoidp"
 	"github.com/skr/handslag/logging"
 	"github.com/skr/handslag/signin"
@@ -40,13 +41,13 @@ type flags struct {
 
 func main() {
 	var f flags
-	flag.StringVar(&f.dataDir, "data", config.DefaultDataDir, "datakatalog (Temporal-databasen, Handslags databas, nycklar)")
-	flag.IntVar(&f.port, "port", 7233, "Temporal-serverns port")
-	flag.IntVar(&f.uiPort, "ui-port", 8233, "Temporal Web UI:s port")
-	flag.IntVar(&f.webPort, "web-port", 8080, "webbsidornas port: svarsformuläret (länkarna i e-posten pekar hit) och ärendelistan")
+	flag.StringVar(&f.dataDir, "data", config.DefaultDataDir, t("local.flag.data"))
+	flag.IntVar(&f.port, "port", 7233, t("local.flag.port"))
+	flag.IntVar(&f.uiPort, "ui-port", 8233, t("local.flag.ui_port"))
+	flag.IntVar(&f.webPort, "web-port", 8080, t("local.flag.web_port"))
 	flag.Parse()
 	if err := run(f); err != nil {
-		fmt.Fprintln(os.Stderr, "Kunde inte starta:", err)
+		fmt.Fprintln(os.Stderr, t("local.failed", "error", err))
 		os.Exit(1)
 	}
 }
@@ -76,16 +77,16 @@ func run(f flags) error {
 	temporalDir := filepath.Join(f.dataDir, "temporal")
 	_, statErr := os.Stat(filepath.Join(temporalDir, "temporal.db"))
 	if errors.Is(statErr, os.ErrNotExist) {
-		fmt.Println("Startar Temporal-servern (första starten skapar databasen) ...")
+		fmt.Println(t("local.starting_first"))
 	} else {
-		fmt.Println("Startar Temporal-servern ...")
+		fmt.Println(t("local.starting"))
 	}
 	srv, err := devserver.Start(devserver.Options{
 		DataDir: temporalDir, Namespace: contract.Namespace,
 		FrontendPort: f.port, UIPort: f.uiPort, SearchAttributes: contract.SearchAttributes,
 	})
 	if err != nil {
-		return fmt.Errorf("%w (är porten %d eller %d upptagen? välj andra med --port och --ui-port)", err, f.port, f.uiPort)
+		return fmt.Errorf("%w (%s)", err, t("local.ports_taken", "port", f.port, "ui_port", f.uiPort))
 	}
 	defer srv.Stop()
 	a, err := admin.Dial(ctx, srv.FrontendAddr, contract.Namespace, client.Options{Logger: logging.SDK(logger.WithOptions(zap.IncreaseLevel(zap.WarnLevel)))})
@@ -116,7 +117,7 @@ func run(f flags) error {
 	}
 	webSrv, err := telemetry.Start(fmt.Sprintf(":%d", f.webPort), pages, logger)
 	if err != nil {
-		return fmt.Errorf("%w (välj en annan port med --web-port)", err)
+		return fmt.Errorf("%w (%s)", err, t("local.web_port_taken"))
 	}
 	defer func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -134,12 +135,15 @@ func run(f flags) error {
 	// The annual cycle's Schedule: created on the first start, left as it is afterwards.
 	if _, err := a.CreateScheduleIfMissing(ctx, admin.CycleSchedule{At: admin.DefaultScheduleAt,
 		CatchupWindow: admin.DefaultCatchupWindow, Launch: contract.LauncherInput{Config: config.DefaultCycleConfig()}}); err != nil {
-		return fmt.Errorf("schemat för årscykeln: %w", err)
+		return fmt.Errorf("%s: %w", t("local.schedule"), err)
 	}
 	printBanner(os.Stdout, f, srv, settings.BaseURL)
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
 	<-stop
-	fmt.Println("\nStänger ned ...")
+	fmt.Println("\n" + t("local.stopping"))
 	return nil
 }
+
+// t is the local system's text in Swedish, from the catalogue.
+func t(key string, args ...any) string { return i18n.T(i18n.Swedish, key, args...) }
