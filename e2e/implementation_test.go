@@ -25,7 +25,9 @@ func TestImplementationThroughTheCLI(t *testing.T) {
 	s, sender, ms := startOfferSystem(t)
 	ctx := context.Background()
 	const id = "e2e-genomforande"
-	startImplementation(t, s, id, 50*time.Millisecond, ms[0].Code, ms[1].Code, "0180")
+	// A day lasts 100 ms from 10 June 2027: the quarter turns three weeks (2.1 s) after the go,
+	// time enough on a loaded machine for the Q2 report below to belong to the plan.
+	startImplementation(t, s, id, time.Date(2027, 6, 10, 10, 0, 0, 0, domain.Stockholm()), 100*time.Millisecond, ms[0].Code, ms[1].Code, "0180")
 	by := []string{"--by", "programkontoret.e2e"}
 	cli := func(args ...string) string { return s.mustCLI(append(args, by...)...) }
 
@@ -51,11 +53,11 @@ func TestImplementationThroughTheCLI(t *testing.T) {
 		assert.Contains(t, out, want)
 	}
 
-	// Q3 ends 30 September (about 5 s); its report is due 16 October and escalated 30 October.
+	// Q3 ends 30 September (about 11 s); its report is due 16 October and escalated 30 October.
 	require.Eventually(t, func() bool {
 		_, ok := sender.Get("impl/" + id + "/report_escalation/2027-07")
 		return ok
-	}, 20*time.Second, 100*time.Millisecond, "the missing Q3 report is escalated")
+	}, 45*time.Second, 100*time.Millisecond, "the missing Q3 report is escalated")
 	_, ok := sender.Get("impl/" + id + "/report_reminder/2027-07")
 	assert.True(t, ok)
 	status, err := s.admin.ImplementationStatus(ctx, id)
@@ -74,7 +76,7 @@ func TestImplementationThroughTheCLI(t *testing.T) {
 
 	news := s.mustCLI("newsletter", "--month", "2027-06")
 	assert.Contains(t, news, "Digital bygglovshandläggning")
-	assert.Contains(t, news, "2027-06-20: Tillräckligt många kommuner anslöt sig (kommunernas svar)", "the preparation's news: the go")
+	assert.Contains(t, news, "2027-06-10: Tillräckligt många kommuner anslöt sig (kommunernas svar)", "the preparation's news: the go")
 	assert.Equal(t, news, s.mustCLI("impl", "newsletter", "--month", "2027-06"), "the impl subcommand is the same newsletter")
 	assert.Contains(t, news, "41,5 dagar")
 	assert.NotContains(t, news, "programkontoret.e2e", "no user ids in a publication")
@@ -105,9 +107,9 @@ func TestImplementationThroughTheCLI(t *testing.T) {
 }
 
 // startImplementation starts an initiative in stage implementation (owner Inera, period
-// 2027-2028) whose offer said go with the municipalities yes; its demo calendar starts on
-// 20 June 2027 and a day lasts day. The initiative then starts its implementation.
-func startImplementation(t *testing.T, s *system, id string, day time.Duration, yes ...string) {
+// 2027-2028) whose offer said go with the municipalities yes; its demo calendar starts at
+// origin and a day lasts day. The initiative then starts its implementation.
+func startImplementation(t *testing.T, s *system, id string, origin time.Time, day time.Duration, yes ...string) {
 	t.Helper()
 	reg := domain.Registration{ID: id, By: domain.Actor{ID: "programkontoret.e2e", Role: domain.RoleOffice},
 		Calendar: domain.DefaultCalendar(), Need: domain.Need{Title: "Digital bygglovshandläggning", Problem: "Papper",
@@ -117,7 +119,7 @@ func startImplementation(t *testing.T, s *system, id string, day time.Duration, 
 	st := domain.NewInitiative(reg, now)
 	st.Stage, st.CycleYear, st.Owner = domain.StageImplementation, 2026, domain.OwnerInera
 	st.Clock = domain.Clock{DayLength: day, RealOrigin: now,
-		VirtualOrigin: time.Date(2027, 6, 20, 10, 0, 0, 0, domain.Stockholm())}
+		VirtualOrigin: origin}
 	st.Qualification = &domain.QualificationPlan{What: "Bygga tjänsten", WhoDoesWhat: "Inera bygger", EffectGoal: "Halverad ledtid",
 		Cost: "8 mnkr", Financing: "Abonnemang", ImplementationPeriod: "2027-2028"}
 	st.Offer = &domain.OfferRoundRef{WorkflowID: "offer-" + id, Reports: []domain.OfferReport{{Phase: domain.PhaseDeadline, Go: true,

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/skr/handslag/config"
+	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/offerweb"
 	"github.com/skr/handslag/store"
 	"github.com/stretchr/testify/assert"
@@ -32,7 +33,7 @@ func TestUnsubscribeWithTheLinkInADigest(t *testing.T) {
 	})
 	const id = "e2e-avsluta"
 	// A day lasts 200 ms: June's digest comes after about two seconds, July's six seconds later.
-	startImplementation(t, s, id, 200*time.Millisecond, "0180", "1480")
+	startImplementation(t, s, id, time.Date(2027, 6, 20, 10, 0, 0, 0, domain.Stockholm()), 200*time.Millisecond, "0180", "1480")
 
 	digest := waitForMail(t, smtp, "registrator@stockholm.kommun.example", "Nytt om")
 	link := regexp.MustCompile(regexp.QuoteMeta(webURL) + `/avsluta/\S+`).FindString(digest.Body)
