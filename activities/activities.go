@@ -5,11 +5,12 @@ package activities
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
 	"github.com/skr/handslag/cases"
-	"github.com/skr/handslag/domain"
+	"github.com/skr/handslag/contacts"
 	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/mail"
 	"go.temporal.io/sdk/activity"
@@ -21,16 +22,14 @@ type Activities struct {
 	Lang   i18n.Lang
 	// LeadershipAddress receives escalations (a function mailbox, not a person).
 	LeadershipAddress string
-	// Members gives council members' and networks' addresses (nil: all go via the office).
-	Members MemberDirectory
-	// OwnerAddresses are the owner organisations' mailboxes, for report reminders
-	// (HANDSLAG_OWNER_EMAILS; an owner without one: the reminder goes to the office alone).
-	OwnerAddresses map[domain.Owner]string
-	Now            func() time.Time
+	// Addresses is the address register (Handslag's database): the municipalities' contacts,
+	// the members' and the owner organisations' mailboxes. A party without an address is
+	// never skipped silently: the office is told (nil: nobody has one).
+	Addresses contacts.Book
+	Now       func() time.Time
 
 	// Offer rounds (see offer.go).
 	Register MunicipalityRegister
-	Contacts ContactBook
 	Links    AnswerLinks
 	// BaseURL is where the answer pages are served, for example "https://handslag.example.org".
 	BaseURL string
@@ -96,4 +95,16 @@ func (a *Activities) consoleLink(path string) string {
 		base = "http://localhost:8080"
 	}
 	return base + "/konsol/" + path
+}
+
+// addressesOf is a party's addresses in the register (none without a register).
+func (a *Activities) addressesOf(ctx context.Context, kind contacts.Kind, party string) ([]string, error) {
+	if a.Addresses == nil {
+		return nil, nil
+	}
+	addrs, err := a.Addresses.Addresses(ctx, kind, party)
+	if err != nil {
+		return nil, fmt.Errorf("address register: %w", err)
+	}
+	return addrs, nil
 }

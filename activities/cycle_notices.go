@@ -6,17 +6,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/skr/handslag/contacts"
 	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/mail"
 	"go.temporal.io/sdk/activity"
 )
-
-// MemberDirectory gives the e-mail address of a member of the programme council or of a
-// network. Addresses live outside the workflows: they never enter histories or search
-// attributes.
-type MemberDirectory interface {
-	Address(memberID string) (string, bool)
-}
 
 // NoticeMember is a member as a notice names it.
 type NoticeMember struct {
@@ -43,15 +37,15 @@ func (a *Activities) NotifyMembers(ctx context.Context, n MemberNotice) (NotifyR
 	sent := false
 	for i, m := range n.Members {
 		activity.RecordHeartbeat(ctx, i)
-		addr, ok := "", false
-		if a.Members != nil {
-			addr, ok = a.Members.Address(m.ID)
+		addrs, err := a.addressesOf(ctx, contacts.Member, m.ID)
+		if err != nil {
+			return NotifyResult{}, err
 		}
-		if !ok {
+		if len(addrs) == 0 {
 			unreachable = append(unreachable, m.Name+" ("+m.ID+")")
 			continue
 		}
-		isNew, err := a.Sender.Send(ctx, mail.Message{Key: n.Key + "/" + m.ID, To: []string{addr},
+		isNew, err := a.Sender.Send(ctx, mail.Message{Key: n.Key + "/" + m.ID, To: addrs,
 			Subject: i18n.T(a.Lang, "mail."+n.Kind+".subject", "year", n.Year),
 			Body: i18n.T(a.Lang, "mail."+n.Kind+".body", "year", n.Year, "member", m.Name,
 				"deadline", n.Deadline.Format("2006-01-02 15:04"), "count", n.Initiatives),

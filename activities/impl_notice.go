@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/skr/handslag/contacts"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/mail"
@@ -40,7 +41,10 @@ func ReportChaseKey(initiativeID, kind, period string) string {
 // office alone with a note when the owner has no address; an escalation goes to the
 // leadership, with the office in copy.
 func (a *Activities) NotifyReportChase(ctx context.Context, n ReportChaseNotice) (NotifyResult, error) {
-	to, note := a.reminderRecipients(domain.Owner(n.Owner))
+	to, note, err := a.reminderRecipients(ctx, domain.Owner(n.Owner))
+	if err != nil {
+		return NotifyResult{}, err
+	}
 	if n.Kind == domain.ActEscalation {
 		to, note = []string{a.LeadershipAddress, a.officeAddress()}, ""
 	}
@@ -92,7 +96,11 @@ func (a *Activities) SendImplementationMail(ctx context.Context, b ImplMailBatch
 		}
 		m := b.To[i]
 		var to []string
-		for _, addr := range a.addresses(m.Code) {
+		addrs, err := a.addressesOf(ctx, contacts.Municipality, m.Code)
+		if err != nil {
+			return p.Result, err
+		}
+		for _, addr := range addrs {
 			if !stopped[strings.ToLower(addr)] {
 				to = append(to, addr)
 			}

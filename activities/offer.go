@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/skr/handslag/contacts"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/mail"
@@ -16,10 +17,6 @@ import (
 // The offer round's dependencies, small so that the register, the contact book and the signed
 // links plug in from their own packages.
 type (
-	// ContactBook gives a municipality's e-mail addresses (none: the contact is missing).
-	ContactBook interface {
-		Addresses(municipalityCode string) []string
-	}
 	// AnswerLinks makes the signed, personal answer link of a municipality for an offer.
 	AnswerLinks interface {
 		URL(baseURL, offerID, municipalityCode string) string
@@ -99,7 +96,10 @@ func (a *Activities) SendOfferMail(ctx context.Context, b OfferMailBatch) (Offer
 			return p.Result, err
 		}
 		m := b.To[i]
-		to := a.addresses(m.Code)
+		to, err := a.addressesOf(ctx, contacts.Municipality, m.Code)
+		if err != nil {
+			return p.Result, err
+		}
 		if len(to) == 0 {
 			p.Result.MissingContacts = append(p.Result.MissingContacts, m.Code)
 		} else {
@@ -119,13 +119,6 @@ func (a *Activities) SendOfferMail(ctx context.Context, b OfferMailBatch) (Offer
 	activity.GetLogger(ctx).Info("offer mail batch", "kind", b.Kind, "offer", b.OfferID, "sent", p.Result.Sent,
 		"already_sent", p.Result.AlreadySent, "missing_contacts", len(p.Result.MissingContacts))
 	return p.Result, nil
-}
-
-func (a *Activities) addresses(code string) []string {
-	if a.Contacts == nil {
-		return nil
-	}
-	return a.Contacts.Addresses(code)
 }
 
 func (a *Activities) link(offerID, code string) string {

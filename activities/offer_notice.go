@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/skr/handslag/contacts"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/mail"
@@ -37,7 +38,10 @@ func ReceiptKey(initiativeID, code string, version int) string {
 func (a *Activities) SendReceipts(ctx context.Context, b ReceiptBatch) (OfferMailResult, error) {
 	var res OfferMailResult
 	for _, r := range b.Receipts {
-		to := a.addresses(r.Municipality.Code)
+		to, err := a.addressesOf(ctx, contacts.Municipality, r.Municipality.Code)
+		if err != nil {
+			return res, err
+		}
 		if len(to) == 0 {
 			res.MissingContacts = append(res.MissingContacts, r.Municipality.Code)
 			continue

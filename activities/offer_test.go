@@ -26,7 +26,7 @@ func offerActivities(s *offerfakes.Sender, missing ...string) *Activities {
 		m[c] = true
 	}
 	return &Activities{Sender: s, Lang: i18n.Swedish, LeadershipAddress: "ledningen@example.se", OfficeAddress: "kontoret@example.se",
-		Register: offerfakes.Register(fourMunicipalities), Contacts: offerfakes.Contacts{Missing: m}, Links: offerfakes.Links{},
+		Register: offerfakes.Register(fourMunicipalities), Addresses: offerfakes.Contacts{Missing: m}, Links: offerfakes.Links{},
 		BaseURL: "https://handslag.example"}
 }
 

@@ -34,10 +34,10 @@ var Table = []Setting{
 	{EnvLang, "", "sv", "CLI", "the CLI's language (en for English)"},
 	{EnvLeadershipEmail, "", DefaultLeadership, "worker", "the leadership's mailbox: escalations, offer outcomes"},
 	{EnvOfficeEmail, "", DefaultOffice, "worker", "the programme office's mailbox: copies, members and municipalities without an address"},
-	{EnvOwnerEmails, "", "", "worker", "the owner organisations' mailboxes for report reminders: SKR=skr@example.org,Adda=...,Inera=..."},
-	{EnvMembers, "", "", "worker", "CSV member_id,email of council members and networks"},
-	{EnvContacts, "", "demo addresses at kommun.example", "worker", "CSV municipality_code,email: the municipalities' contacts"},
-	{EnvRefdata, "", "the embedded SCB copy", "worker", "a directory with newer municipalities.csv and counties.csv"},
+	{EnvOwnerEmails, "", "", "worker", "imported once into an empty address register: the owner organisations' mailboxes, SKR=skr@example.org,Adda=...,Inera=..."},
+	{EnvMembers, "", "", "worker", "imported once into an empty address register: CSV member_id,email of council members and networks"},
+	{EnvContacts, "", "demo addresses at kommun.example", "worker", "imported once into an empty address register: CSV municipality_code,email of the municipalities' contacts"},
+	{EnvRefdata, "", "the embedded SCB copy", "worker, web", "a directory with newer municipalities.csv and counties.csv"},
 
 	// Web pages and links.
 	{EnvWebAddr, "--listen", DefaultWebAddr, "web", "where the web server listens"},

@@ -29,11 +29,14 @@ type Web struct {
 	// LinkKey checks the links the worker signs; FormKey signs rendered forms.
 	LinkKey []byte
 	FormKey []byte
+	// RefdataDir is a directory with newer SCB registers (empty: the embedded copy), as the
+	// worker reads them: the console's address register lists their municipalities.
+	RefdataDir string
 }
 
 // LoadWeb reads and checks the web server's settings.
 func LoadWeb(env Lookup) (Web, error) {
-	w := Web{Addr: get(env, EnvWebAddr, DefaultWebAddr), DatabaseURL: DatabaseURL(env)}
+	w := Web{Addr: get(env, EnvWebAddr, DefaultWebAddr), DatabaseURL: DatabaseURL(env), RefdataDir: get(env, EnvRefdata, "")}
 	if err := CheckHostPort(EnvWebAddr, w.Addr, ":8080"); err != nil {
 		return Web{}, err
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/skr/handslag/admin"
+	"github.com/skr/handslag/contacts"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/internal/browsertest"
@@ -73,6 +74,10 @@ func TestBrowserEveryConsolePageIsAccessible(t *testing.T) {
 		{"/konsol/cykel/2027/beslut/snabbanalys", "a gate, as the office sees it"},
 		{"/konsol/initiativ/finns-inte", "a page that does not exist"},
 		{"/konsol/initiativ/" + in.ID + "/beslut", "a refused form (not the office's)"},
+		{"/konsol/adresser", "the address register"},
+		{"/konsol/adresser/medlemmar", "the members' addresses"},
+		{"/konsol/adresser/kommuner/0180", "a municipality's addresses"},
+		{"/konsol/adresser/agare/import", "an import"},
 	}
 	for _, a := range actions {
 		if a.act.PermittedTo(domain.RoleOffice) && !a.impl {
@@ -82,6 +87,16 @@ func TestBrowserEveryConsolePageIsAccessible(t *testing.T) {
 	for _, p := range pages {
 		visit(t, b, h.base+p.path, p.name)
 	}
+
+	// An import with errors, and an address page with its log.
+	imp := visit(t, b, h.base+"/konsol/adresser/kommuner/import", "the import form")
+	require.NoError(t, chromedp.Do(imp, chromedp.EmulateViewport(1280, 1024), chromedp.Reload(),
+		chromedp.SendKeys(chromedp.CSS("#f-csv"), "municipality_code,email\n114,x\n"), chromedp.Click(chromedp.CSS("#submit"))))
+	browsertest.WaitFor(t, imp, "#error-summary")
+	b.CheckPage(t, imp, "an import with errors")
+	_, err := h.db.AddAddress(context.Background(), contacts.Entry{Kind: contacts.Municipality, Party: "0180", Email: "a@stockholm.example"}, "anna", "ny")
+	require.NoError(t, err)
+	visit(t, b, h.base+"/konsol/adresser/kommuner/0180", "a municipality's addresses with a log")
 
 	// A form with errors: sent empty, by keyboard.
 	anna := visit(t, b, h.base+"/konsol/initiativ/"+in.ID+"/relevans", "the relevance form")

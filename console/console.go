@@ -12,6 +12,7 @@ import (
 
 	"github.com/alexedwards/scs/v2"
 	"github.com/skr/handslag/admin"
+	"github.com/skr/handslag/contacts"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
@@ -48,6 +49,10 @@ type Config struct {
 	// with a day lasting one of DemoDays (default 1, 2, 5 or 10 s).
 	AllowDemo bool
 	DemoDays  []time.Duration
+	// Addresses is the address register the office keeps here (nil: not shown), of the
+	// parties Parties knows.
+	Addresses AddressRegister
+	Parties   contacts.Parties
 	Lang      i18n.Lang
 	Logger    *zap.Logger
 	// Now is the clock (time.Now by default).
@@ -105,6 +110,13 @@ func (c *Console) Register(mux *http.ServeMux) {
 	mux.Handle("GET /konsol/cykel/{year}/rapport.csv", signed(c.cycleCSV))
 	mux.Handle("GET /konsol/cykel/{year}/beslut/{gate}", signed(c.gateForm))
 	mux.Handle("POST /konsol/cykel/{year}/beslut/{gate}", signed(c.gatePost))
+	mux.Handle("GET /konsol/adresser", signed(c.addresses))
+	mux.Handle("GET /konsol/adresser/{kind}", signed(c.addressKind))
+	mux.Handle("GET /konsol/adresser/{kind}/adresser.csv", signed(c.addressCSV))
+	mux.Handle("GET /konsol/adresser/{kind}/import", signed(c.addressImportForm))
+	mux.Handle("POST /konsol/adresser/{kind}/import", signed(c.addressImport))
+	mux.Handle("GET /konsol/adresser/{kind}/{party}", signed(c.addressParty))
+	mux.Handle("POST /konsol/adresser/{kind}/{party}/{change}", signed(c.addressChange))
 	mux.Handle("GET /konsol/", signed(c.notFound))
 	mux.Handle("POST /konsol/", signed(c.notFound))
 }

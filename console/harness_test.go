@@ -1,20 +1,25 @@
 package console
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/alexedwards/scs/v2/memstore"
+	"github.com/skr/handslag/contacts"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/internal/demoidp"
+	"github.com/skr/handslag/refdata"
 	"github.com/skr/handslag/signin"
+	"github.com/skr/handslag/store"
 	"github.com/skr/handslag/web"
 	"github.com/stretchr/testify/require"
 )
@@ -26,6 +31,7 @@ type harness struct {
 	srv  *httptest.Server
 	base string
 	fake *fakeBackend
+	db   *store.DB // the address register, in a real SQLite database
 }
 
 func newHarness(t *testing.T) *harness {
@@ -40,8 +46,11 @@ func newHarness(t *testing.T) *harness {
 	sessions := signin.NewSessions(memstore.New(), time.Hour, time.Hour, false)
 	rp := signin.New(signin.Config{Issuer: idp.Issuer, ClientID: demoidp.ClientID, ClientSecret: idp.ClientSecret,
 		RedirectURL: h.base + "/konsol/inloggning", Scopes: []string{"email", "profile", demoidp.GroupsScope}, Roles: roles}, sessions)
+	h.db, err = store.Open(context.Background(), "sqlite:"+filepath.Join(t.TempDir(), "handslag.db"))
+	require.NoError(t, err)
+	t.Cleanup(func() { h.db.Close() })
 	c := New(Config{Backend: h.fake, SignIn: rp, Sessions: sessions, BaseURL: h.base, AllowDemo: true,
-		Now: func() time.Time { return h.fake.now }})
+		Now: func() time.Time { return h.fake.now }, Addresses: h.db, Parties: contacts.DefaultParties(refdata.Default())})
 	h.srv.Config.Handler = web.NewSite(web.SiteConfig{Console: c, IdentityProvider: idp})
 	h.srv.Start()
 	t.Cleanup(h.srv.Close)

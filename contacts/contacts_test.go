@@ -1,14 +1,13 @@
 package contacts
 
 import (
-	"errors"
+	"context"
 	"net/mail"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/skr/handslag/internal/csvfile"
 	"github.com/skr/handslag/refdata"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -16,113 +15,100 @@ import (
 
 const header = "municipality_code,email\n"
 
-func TestLoad(t *testing.T) {
-	reg := refdata.Default()
-	b, err := Load(strings.NewReader(header+
+func parties() Parties { return DefaultParties(refdata.Default()) }
+
+func TestParseCSV(t *testing.T) {
+	entries, probs := parties().ParseCSV(Municipality, strings.NewReader(header+
 		"0114,registrator@upplandsvasby.se\n"+
 		"0114,Kommunstyrelsen <ks@upplandsvasby.se>\n"+
 		"0180,stadsledningskontoret@stockholm.se\n"+
-		"2584,kommun@kiruna.se\n"+
-		"0180,kommun@kiruna.se\n"), reg)
-	require.NoError(t, err)
-	cases := []struct {
-		code string
-		want []string
-	}{
-		{"0114", []string{"registrator@upplandsvasby.se", "ks@upplandsvasby.se"}},
-		{"0180", []string{"stadsledningskontoret@stockholm.se", "kommun@kiruna.se"}},
-		{"2584", []string{"kommun@kiruna.se"}},
-		{"0115", nil},
-		{"9999", nil},
-	}
-	for _, c := range cases {
-		assert.Equal(t, c.want, b.Addresses(c.code), c.code)
-	}
-	got := b.Addresses("0114")
-	got[0] = "changed"
-	assert.Equal(t, "registrator@upplandsvasby.se", b.Addresses("0114")[0], "callers get a copy")
+		"2584,kommun@kiruna.se\n"))
+	require.Empty(t, probs)
+	assert.Equal(t, []Entry{{Municipality, "0114", "registrator@upplandsvasby.se"}, {Municipality, "0114", "ks@upplandsvasby.se"},
+		{Municipality, "0180", "stadsledningskontoret@stockholm.se"}, {Municipality, "2584", "kommun@kiruna.se"}}, entries,
+		"the address as net/mail reads it, without the display name")
 
-	missing := b.Missing()
-	assert.Len(t, missing, 290-3)
-	for _, m := range missing {
-		assert.NotContains(t, []string{"0114", "0180", "2584"}, m.Code)
-	}
-	assert.Equal(t, "0115", missing[0].Code, "code order")
+	members, probs := parties().ParseCSV(Member, strings.NewReader("member_id,email\ncounty:01,ab@region.example\nNETWORK:kommundirektorsnatverket,kd@x.example\n"))
+	require.Empty(t, probs)
+	assert.Equal(t, "network:kommundirektorsnatverket", members[1].Party, "the member as the register names it")
+	owners, probs := parties().ParseCSV(Owner, strings.NewReader("owner,email\ninera,kontakt@inera.example\n"))
+	require.Empty(t, probs)
+	assert.Equal(t, "Inera", owners[0].Party)
 }
 
-func TestLoadRejectsBadLines(t *testing.T) {
-	reg := refdata.Default()
-	cases := []struct{ name, in, want string }{
-		{"empty", "", "contacts.csv: the file is empty"},
-		{"wrong header", "kod,epost\n0114,a@b.se\n", `contacts.csv line 1: the header must be "municipality_code,email"`},
-		{"not an address", header + "0114,registrator\n", `contacts.csv line 2 column email: "registrator" is not an e-mail address`},
-		{"two @", header + "0114,a@@b.se\n", `line 2 column email: "a@@b.se" is not an e-mail address`},
-		{"empty address", header + "0114,\n", "line 2 column email: the address is empty"},
-		{"unknown code", header + "0000,a@b.se\n", `line 2 column municipality_code: "0000" is not a municipality code in the reference register`},
-		{"leading zero lost", header + "114,a@b.se\n", `line 2 column municipality_code: "114" is not a municipality code in the reference register (did a spreadsheet drop the leading zero of 0114?)`},
-		{"name instead of code", header + "Kiruna,a@b.se\n", `line 2 column municipality_code: "Kiruna"`},
-		{"duplicate row", header + "0114,a@b.se\n0115,a@b.se\n0114,A@B.se\n", "line 4 column email: A@B.se is listed for 0114 again (first on line 2)"},
-		{"too many columns", header + "0114,a@b.se,extra\n", "line 2: expected 2 columns"},
+// Every bad line is reported, each by its line and what to fix; nothing is returned.
+func TestParseCSVReportsEveryBadLine(t *testing.T) {
+	cases := []struct {
+		name, in string
+		want     []Problem
+	}{
+		{"empty", "", []Problem{{Field: "file", Hint: "csv_empty"}}},
+		{"wrong header", "kod,epost\n0114,a@b.se\n", []Problem{{Line: 1, Field: "file", Hint: "csv_header"}}},
+		{"not an address", header + "0114,registrator\n", []Problem{{Line: 2, Field: "email", Hint: "email", Value: "registrator"}}},
+		{"unknown code and empty address", header + "0000,\n", []Problem{{Line: 2, Field: "party", Hint: "unknown_party_municipality", Value: "0000"},
+			{Line: 2, Field: "email", Hint: "email"}}},
+		{"leading zero lost", header + "114,a@b.se\n", []Problem{{Line: 2, Field: "party", Hint: "leading_zero", Value: "114"}}},
+		{"repeated row", header + "0114,a@b.se\n0115,a@b.se\n0114,A@B.se\n", []Problem{{Line: 4, Field: "email", Hint: "repeated_row", Value: "2"}}},
+		{"too many columns, and a bad line after it", header + "0114,a@b.se,extra\n0115,x\n",
+			[]Problem{{Line: 2, Field: "file", Hint: "csv_columns"}, {Line: 3, Field: "email", Hint: "email", Value: "x"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			b, err := Load(strings.NewReader(c.in), reg)
-			require.Error(t, err)
-			assert.Nil(t, b)
-			assert.Contains(t, err.Error(), c.want)
-			var e *csvfile.Error
-			assert.True(t, errors.As(err, &e), "typed error")
+			entries, probs := parties().ParseCSV(Municipality, strings.NewReader(c.in))
+			assert.Nil(t, entries)
+			assert.Equal(t, Problems(c.want), probs)
 		})
 	}
+	_, probs := parties().ParseCSV(Member, strings.NewReader("member_id,email\ncounty:99,a@b.se\n"))
+	assert.Equal(t, "unknown_party_member", probs[0].Hint)
+	_, probs = parties().ParseCSV(Owner, strings.NewReader("owner,email\nKommunen,a@b.se\n"))
+	assert.Equal(t, "unknown_party_owner", probs[0].Hint)
 }
 
-func TestLoadReportsEveryBadLine(t *testing.T) {
-	_, err := Load(strings.NewReader(header+"0114,x\n0115,ok@vallentuna.se\n999,y@z.se\n"), refdata.Default())
-	require.Error(t, err)
-	lines := strings.Split(err.Error(), "\n")
-	require.Len(t, lines, 2)
-	assert.Contains(t, lines[0], "line 2 ")
-	assert.Contains(t, lines[1], "line 4 ")
-}
-
+// Saved by Swedish Excel (byte-order mark, semicolons, CRLF) it reads the same; a file that
+// does not parse names the file the operator edits.
 func TestLoadFile(t *testing.T) {
-	reg := refdata.Default()
 	path := filepath.Join(t.TempDir(), "kontakter.csv")
-	_, err := LoadFile(path, reg)
+	_, err := LoadFile(path, Municipality, parties())
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "contact register")
-
-	// Saved by Swedish Excel: byte-order mark, semicolons, CRLF.
 	require.NoError(t, os.WriteFile(path, []byte("\uFEFFmunicipality_code;email\r\n0114;registrator@upplandsvasby.se\r\n"), 0o644))
-	b, err := LoadFile(path, reg)
+	entries, err := LoadFile(path, Municipality, parties())
 	require.NoError(t, err)
-	assert.Equal(t, []string{"registrator@upplandsvasby.se"}, b.Addresses("0114"))
+	assert.Equal(t, []Entry{{Municipality, "0114", "registrator@upplandsvasby.se"}}, entries)
+	require.NoError(t, os.WriteFile(path, []byte(header+"0114,nope\n"), 0o644))
+	_, err = LoadFile(path, Municipality, parties())
+	assert.ErrorContains(t, err, path)
+}
 
-	require.NoError(t, os.WriteFile(path, []byte("municipality_code,email\n0114,nope\n"), 0o644))
-	_, err = LoadFile(path, reg)
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), path+" line 2 column email", "the error names the file the operator edits")
+// The export reads back as it was, and a value that a spreadsheet would take for a formula is
+// neutralised.
+func TestWriteCSV(t *testing.T) {
+	var b strings.Builder
+	in := []Entry{{Municipality, "0114", "a@b.se"}, {Owner, "Inera", "x@y.se"}, {Municipality, "0180", "=HYPERLINK(\"x\")@b.se"}}
+	require.NoError(t, WriteCSV(&b, Municipality, in))
+	assert.Equal(t, header+"0114,a@b.se\n0180,\"'=HYPERLINK(\"\"x\"\")@b.se\"\n", b.String())
 }
 
 func TestDemo(t *testing.T) {
 	reg := refdata.Default()
-	b := Demo(reg)
-	assert.Empty(t, b.Missing())
+	entries := Demo(reg)
+	require.Len(t, entries, len(reg.Municipalities))
+	m := &Memory{Entries: entries}
 	seen := map[string]string{}
-	for _, m := range reg.Municipalities {
-		addrs := b.Addresses(m.Code)
-		require.Len(t, addrs, 1, m.Code)
-		a, err := mail.ParseAddress(addrs[0])
-		require.NoError(t, err, addrs[0])
+	for _, e := range entries {
+		a, err := mail.ParseAddress(e.Email)
+		require.NoError(t, err, e.Email)
 		assert.True(t, strings.HasSuffix(a.Address, ".kommun.example"), "reserved domain: %s", a.Address)
 		if other, dup := seen[a.Address]; dup {
-			t.Errorf("%s and %s share %s", other, m.Code, a.Address)
+			t.Errorf("%s and %s share %s", other, e.Party, a.Address)
 		}
-		seen[a.Address] = m.Code
+		seen[a.Address] = e.Party
 	}
-	assert.Equal(t, []string{"registrator@upplands-vasby.kommun.example"}, b.Addresses("0114"))
-	assert.Equal(t, []string{"registrator@habo-0305.kommun.example"}, b.Addresses("0305"), "Håbo")
-	assert.Equal(t, []string{"registrator@habo-0643.kommun.example"}, b.Addresses("0643"), "Habo")
+	got, err := m.Addresses(context.Background(), Municipality, "0114")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"registrator@upplands-vasby.kommun.example"}, got)
+	got, _ = m.Addresses(context.Background(), Municipality, "0305")
+	assert.Equal(t, []string{"registrator@habo-0305.kommun.example"}, got, "Håbo")
 }
 
 func TestSlug(t *testing.T) {

@@ -31,6 +31,8 @@ const (
 	ActImplUnsubscribe Action = "impl_unsubscribe"
 	ActImplComplete    Action = "impl_complete"
 	ActImplStop        Action = "impl_stop"
+	// ActEditAddresses keeps the address register (the console's, not a workflow message).
+	ActEditAddresses Action = "edit_addresses"
 )
 
 // permitted is who may do what. A council member or a network speaks for its own member only
@@ -63,6 +65,7 @@ var permitted = []struct {
 	{ActImplUnsubscribe, []Role{RoleOffice, RoleMunicipality}},
 	{ActImplComplete, []Role{RoleOffice, RoleLeadership}},
 	{ActImplStop, []Role{RoleOffice, RoleLeadership}},
+	{ActEditAddresses, []Role{RoleOffice}},
 }
 
 // Actions lists every action, in the table's order.

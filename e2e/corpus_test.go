@@ -19,7 +19,7 @@ const corpusDay = 100 * time.Millisecond
 
 // Two offered initiatives run their rounds on a demo calendar to their ends, as production
 // would over a year and more:
-//   - "ja": all but Stockholm say yes, Stockholm is reminded twice and joins in the late
+//   - "ja": all but Stockholm say yes, Stockholm is reminded twice (30 and 10 days before the deadline) and joins in the late
 //     period; the round says go at the deadline and the implementation starts; the office sets
 //     the plan, reports, moves a hearing and adds a municipality; the implementation continues
 //     as new at the end of the quarter; it is stopped, and the initiative ends as stopped;
@@ -36,7 +36,11 @@ func TestOfferToEveryEndOnDemoCalendar(t *testing.T) {
 	for _, id := range []string{yes, no} {
 		clock := domain.Clock{DayLength: corpusDay, RealOrigin: time.Now(),
 			VirtualOrigin: time.Date(2027, 2, 10, 10, 0, 0, 0, domain.Stockholm())}
-		startOfferDecisionOn(t, s, id, domain.DefaultCalendar(), clock)
+		// The reminders 30 and 10 days before the deadline: the later one a second before it,
+		// so that it is sent on a loaded machine too (a reminder due after the deadline is not).
+		settings := domain.DefaultOfferSettings()
+		settings.ReminderDays = []int{30, 10}
+		startOfferDecisionOn(t, s, id, domain.DefaultCalendar(), clock, &settings)
 	}
 	for _, id := range []string{yes, no} {
 		s.mustCLI(append([]string{"decide", id, "--gate", "offer", "--verdict", "approve", "--reason", "Beslut om erbjudande"}, lead...)...)
@@ -73,7 +77,7 @@ func TestOfferToEveryEndOnDemoCalendar(t *testing.T) {
 	round, err := s.admin.OfferStatus(ctx, yes)
 	require.NoError(t, err)
 	assert.True(t, round.Go)
-	for _, days := range []int{14, 3} { // the last may still be on its way as the round reports
+	for _, days := range []int{30, 10} { // the last may still be on its way as the round reports
 		require.Eventually(t, func() bool {
 			_, ok := sender.Get(fmt.Sprintf("reminder/%s/%d/%s", yes, days, ms[0].Code))
 			return ok

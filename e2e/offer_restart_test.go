@@ -282,11 +282,12 @@ func checkAnswerPage(t *testing.T, link, municipality string) {
 
 // startOfferDecision starts an initiative that waits for the offer decision, on calendar cal.
 func startOfferDecision(t *testing.T, s *system, id string, cal domain.Calendar) {
-	startOfferDecisionOn(t, s, id, cal, domain.Clock{})
+	startOfferDecisionOn(t, s, id, cal, domain.Clock{}, nil)
 }
 
-// startOfferDecisionOn starts it on a given demo clock (one that starts on a chosen day).
-func startOfferDecisionOn(t *testing.T, s *system, id string, cal domain.Calendar, clock domain.Clock) {
+// startOfferDecisionOn starts it on a given demo clock (one that starts on a chosen day), with
+// the offer settings given (nil: the defaults).
+func startOfferDecisionOn(t *testing.T, s *system, id string, cal domain.Calendar, clock domain.Clock, offer *domain.OfferSettings) {
 	reg := domain.Registration{ID: id, By: domain.Actor{ID: "programkontoret.e2e", Role: domain.RoleOffice},
 		Calendar: cal, Need: domain.Need{Title: "Digital nämndhantering", Problem: "Papper",
 			WhoHasTheNeed: "Nämndsekreterare", ExpectedBenefit: "Kortare ledtider", AffectedActivities: []string{"Kansli"},
@@ -302,7 +303,7 @@ func startOfferDecisionOn(t *testing.T, s *system, id string, cal domain.Calenda
 		st.Requirements[i].Met, st.Requirements[i].Evidence = true, "Beslut"
 	}
 	_, err := s.admin.Temporal.ExecuteWorkflow(context.Background(), client.StartWorkflowOptions{ID: contract.InitiativeWorkflowID(id),
-		TaskQueue: contract.TaskQueue}, contract.InitiativeWorkflowType, contract.InitiativeInput{Registration: reg, State: st})
+		TaskQueue: contract.TaskQueue}, contract.InitiativeWorkflowType, contract.InitiativeInput{Registration: reg, State: st, Offer: offer})
 	require.NoError(t, err)
 }
 

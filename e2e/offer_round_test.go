@@ -34,7 +34,7 @@ func startOfferSystem(t *testing.T) (*system, *offerfakes.Sender, []domain.Offer
 	s := startSystemWith(t, "", 0, func(c client.Client, _ *store.DB) (sdkworker.Worker, error) {
 		w := sdkworker.New(c, contract.TaskQueue, sdkworker.Options{})
 		worker.Register(w, &activities.Activities{Sender: sender, Lang: i18n.Swedish, LeadershipAddress: "ledningen@example.org",
-			Register: offerfakes.Register(ms), Contacts: offerfakes.Contacts{}, Links: offerfakes.Links{}, BaseURL: "https://handslag.example"})
+			Register: offerfakes.Register(ms), Addresses: offerfakes.Contacts{}, Links: offerfakes.Links{}, BaseURL: "https://handslag.example"})
 		return w, nil
 	})
 	return s, sender, ms

@@ -34,7 +34,7 @@ var unsubEnglish = map[string]string{
 	"unsub.status.whole":   "{code} {name}: all contacts, {date} (by {by})",
 	"unsub.status.address": "{code} {name}: only {email}, {date} (by {by})",
 
-	"unsub.owner.none": "No e-mail address for {owner} is set (the setting HANDSLAG_OWNER_EMAILS), " +
+	"unsub.owner.none": "No e-mail address for {owner} is set (in the address register), " +
 		"so this reminder goes to the programme office only. Please forward it to {owner}.",
 	"unsub.owner.none_no_owner": "The initiative has no owner, so this reminder goes to the programme office only.",
 }

@@ -38,7 +38,7 @@ var unsubSwedish = map[string]string{
 	"unsub.status.whole":   "{code} {name}: alla kontakter, {date} (av {by})",
 	"unsub.status.address": "{code} {name}: bara {email}, {date} (av {by})",
 
-	"unsub.owner.none": "Ingen e-postadress till {owner} finns inlagd (inställningen HANDSLAG_OWNER_EMAILS), " +
+	"unsub.owner.none": "Ingen e-postadress till {owner} finns inlagd (i adressregistret), " +
 		"så påminnelsen går bara till programkontoret. Vidarebefordra den till {owner}.",
 	"unsub.owner.none_no_owner": "Initiativet har ingen huvudägare, så påminnelsen går bara till programkontoret.",
 }

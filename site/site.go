@@ -14,6 +14,7 @@ import (
 	"github.com/skr/handslag/answerlink"
 	"github.com/skr/handslag/cases"
 	"github.com/skr/handslag/console"
+	"github.com/skr/handslag/contacts"
 	"github.com/skr/handslag/offerweb"
 	"github.com/skr/handslag/signin"
 	"github.com/skr/handslag/web"
@@ -37,6 +38,9 @@ type Deps struct {
 	BaseURL                      string
 	AllowDemo                    bool
 	DemoDays                     []time.Duration
+	// Addresses is the address register the office keeps in the console, of Parties.
+	Addresses console.AddressRegister
+	Parties   contacts.Parties
 	// IdentityProvider is the local system's demo provider (never in production).
 	IdentityProvider http.Handler
 }
@@ -54,7 +58,8 @@ func New(d Deps) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	cons := console.Config{Backend: d.Admin, BaseURL: d.BaseURL, AllowDemo: d.AllowDemo, DemoDays: d.DemoDays, Logger: d.Logger}
+	cons := console.Config{Backend: d.Admin, BaseURL: d.BaseURL, AllowDemo: d.AllowDemo, DemoDays: d.DemoDays, Logger: d.Logger,
+		Addresses: d.Addresses, Parties: d.Parties}
 	if d.SignIn.Issuer != "" && d.Sessions != nil {
 		cons.Sessions = signin.NewSessions(d.Sessions, d.SessionIdle, d.SessionLifetime, strings.HasPrefix(d.BaseURL, "https://"))
 		cons.SignIn = signin.New(d.SignIn, cons.Sessions)

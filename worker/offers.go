@@ -5,7 +5,6 @@ import (
 
 	"github.com/skr/handslag/answerlink"
 	"github.com/skr/handslag/config"
-	"github.com/skr/handslag/contacts"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/refdata"
 )
@@ -22,28 +21,19 @@ func (m municipalities) OfferMunicipalities() []domain.OfferMunicipality {
 }
 
 // offerDependencies builds what offer rounds need: the municipality register (a directory with
-// newer SCB files, else the embedded copy), the contact register (a CSV file, else demo
-// addresses at a reserved domain, so the local system needs no real data), and the link signer.
-func offerDependencies(cfg config.Worker) (municipalities, *contacts.Book, *answerlink.Signer, error) {
+// newer SCB files, else the embedded copy) and the link signer.
+func offerDependencies(cfg config.Worker) (municipalities, *answerlink.Signer, error) {
 	reg := refdata.Default()
 	if cfg.RefdataDir != "" {
 		r, err := refdata.LoadDir(cfg.RefdataDir)
 		if err != nil {
-			return municipalities{}, nil, nil, fmt.Errorf("%s: %w", config.EnvRefdata, err)
+			return municipalities{}, nil, fmt.Errorf("%s: %w", config.EnvRefdata, err)
 		}
 		reg = r
 	}
-	book := contacts.Demo(reg)
-	if cfg.ContactsFile != "" {
-		b, err := contacts.LoadFile(cfg.ContactsFile, reg)
-		if err != nil {
-			return municipalities{}, nil, nil, fmt.Errorf("%s: %w", config.EnvContacts, err)
-		}
-		book = b
-	}
 	signer, err := answerlink.NewSigner(cfg.LinkKey)
 	if err != nil {
-		return municipalities{}, nil, nil, fmt.Errorf("%s: %w", config.EnvLinkSecret, err)
+		return municipalities{}, nil, fmt.Errorf("%s: %w", config.EnvLinkSecret, err)
 	}
-	return municipalities{reg}, book, signer, nil
+	return municipalities{reg}, signer, nil
 }

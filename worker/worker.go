@@ -2,16 +2,17 @@
 package worker
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/skr/handslag/activities"
 	"github.com/skr/handslag/activities/coordinator"
 	"github.com/skr/handslag/admin"
 	"github.com/skr/handslag/config"
+	"github.com/skr/handslag/contacts"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/mail"
-	"github.com/skr/handslag/members"
 	"github.com/skr/handslag/store"
 	"github.com/skr/handslag/workflows"
 	"go.temporal.io/sdk/client"
@@ -43,17 +44,16 @@ func Activities(cfg config.Worker, db *store.DB) (*activities.Activities, error)
 	if err != nil {
 		return nil, err
 	}
-	dir, err := members.LoadFile(cfg.MembersFile)
+	reg, links, err := offerDependencies(cfg)
 	if err != nil {
 		return nil, err
 	}
-	reg, book, links, err := offerDependencies(cfg)
-	if err != nil {
+	if err := seedAddresses(context.Background(), db, cfg, contacts.DefaultParties(reg.reg)); err != nil {
 		return nil, err
 	}
 	return &activities.Activities{Sender: sender, Lang: i18n.Swedish, LeadershipAddress: cfg.LeadershipEmail,
-		OfficeAddress: cfg.OfficeEmail, BaseURL: cfg.BaseURL, Members: dir, Register: reg, Contacts: book, Links: links,
-		Unsubscribe: links.ForUnsubscribe(), OwnerAddresses: cfg.OwnerEmails, Cases: db}, nil
+		OfficeAddress: cfg.OfficeEmail, BaseURL: cfg.BaseURL, Addresses: db, Register: reg, Links: links,
+		Unsubscribe: links.ForUnsubscribe(), Cases: db}, nil
 }
 
 // Register adds the workflows and the activities to any registry (a worker or a test

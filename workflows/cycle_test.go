@@ -98,7 +98,7 @@ func TestWholeCycle(t *testing.T) {
 	env.RegisterWorkflow(CycleWorkflow)
 	env.RegisterActivity(&activities.Activities{Sender: mail.Outbox{Ledger: box}, Lang: i18n.Swedish, LeadershipAddress: "ledningen@example.se",
 		OfficeAddress: "kontoret@example.se",
-		Members:       directory{without: map[string]bool{"county:25": true, "network:verksamhetschefsnatverken": true}}})
+		Addresses:     directory{without: map[string]bool{"county:25": true, "network:verksamhetschefsnatverken": true}}})
 	w := newWorld()
 	w.register(env)
 	for i := 1; i <= 30; i++ {

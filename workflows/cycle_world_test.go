@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/skr/handslag/activities/coordinator"
+	"github.com/skr/handslag/contacts"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/stretchr/testify/require"
@@ -139,11 +140,11 @@ func (w *world) register(env *testsuite.TestWorkflowEnvironment) {
 // directory gives every member an address except those listed.
 type directory struct{ without map[string]bool }
 
-func (d directory) Address(member string) (string, bool) {
-	if d.without[member] {
-		return "", false
+func (d directory) Addresses(_ context.Context, kind contacts.Kind, member string) ([]string, error) {
+	if kind != contacts.Member || d.without[member] {
+		return nil, nil
 	}
-	return fmt.Sprintf("%s@medlem.example", member), true
+	return []string{fmt.Sprintf("%s@medlem.example", member)}, nil
 }
 
 // reply is what one update to the cycle produced.

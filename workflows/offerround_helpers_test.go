@@ -62,7 +62,7 @@ func newOfferHarness(t *testing.T, start time.Time, ms []domain.OfferMunicipalit
 	registerNoEarlierRegistrations(env)
 	env.RegisterWorkflowWithOptions(ImplementationWorkflow, workflow.RegisterOptions{Name: contract.ImplementationWorkflowType})
 	acts := &activities.Activities{Sender: sender, Lang: i18n.Swedish, LeadershipAddress: "ledningen@example.se",
-		OfficeAddress: "kontoret@example.se", Register: offerfakes.Register(ms), Contacts: offerfakes.Contacts{Missing: miss},
+		OfficeAddress: "kontoret@example.se", Register: offerfakes.Register(ms), Addresses: offerfakes.Contacts{Missing: miss},
 		Links: offerfakes.Links{}, BaseURL: "https://handslag.example"}
 	env.RegisterActivity(acts)
 	return &offerHarness{t: t, env: env, start: start, sender: sender, acts: acts}

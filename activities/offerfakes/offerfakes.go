@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/skr/handslag/contacts"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/mail"
 )
@@ -23,15 +24,17 @@ type Register []domain.OfferMunicipality
 // OfferMunicipalities returns the list.
 func (r Register) OfferMunicipalities() []domain.OfferMunicipality { return r }
 
-// Contacts gives every municipality one address, except those listed in Missing.
+// Contacts gives every municipality one address, except those listed in Missing; members and
+// owners have none.
 type Contacts struct{ Missing map[string]bool }
 
-// Addresses returns "registrator@<code>.kommun.example", or nothing for a missing one.
-func (c Contacts) Addresses(code string) []string {
-	if c.Missing[code] {
-		return nil
+// Addresses implements contacts.Book: "registrator@<code>.kommun.example", or nothing for a
+// missing municipality.
+func (c Contacts) Addresses(_ context.Context, kind contacts.Kind, code string) ([]string, error) {
+	if kind != contacts.Municipality || c.Missing[code] {
+		return nil, nil
 	}
-	return []string{Address(code)}
+	return []string{Address(code)}, nil
 }
 
 // Address is the fake contact address of a municipality.

@@ -18,6 +18,7 @@ import (
 
 	"github.com/skr/handslag/admin"
 	"github.com/skr/handslag/config"
+	"github.com/skr/handslag/contacts"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/devserver"
 	"github.com/skr/handslag/i18n"
@@ -104,6 +105,10 @@ func run(f flags) error {
 	if err != nil {
 		return err
 	}
+	parties, err := contacts.PartiesIn(settings.RefdataDir)
+	if err != nil {
+		return err
+	}
 	roles, err := signin.ParseRoleMap(demoidp.RoleMap)
 	if err != nil {
 		return err
@@ -111,7 +116,8 @@ func run(f flags) error {
 	pages, err := site.New(site.Deps{Admin: a, Cases: db, LinkKey: web.LinkKey, FormKey: web.FormKey, Logger: logger,
 		SignIn: signin.Config{Issuer: idp.Issuer, ClientID: demoidp.ClientID, ClientSecret: idp.ClientSecret,
 			RedirectURL: web.BaseURL + "/konsol/inloggning", Scopes: []string{"openid", "email", "profile", demoidp.GroupsScope}, Roles: roles},
-		Sessions: db.Sessions(), BaseURL: web.BaseURL, AllowDemo: true, IdentityProvider: idp})
+		Sessions: db.Sessions(), BaseURL: web.BaseURL, AllowDemo: true, IdentityProvider: idp,
+		Addresses: db, Parties: parties})
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
 	"net/http"
 	"os"
 	"os/signal"
@@ -21,6 +22,7 @@ import (
 
 	"github.com/skr/handslag/admin"
 	"github.com/skr/handslag/config"
+	"github.com/skr/handslag/contacts"
 	"github.com/skr/handslag/logging"
 	"github.com/skr/handslag/site"
 	"github.com/skr/handslag/store"
@@ -95,11 +97,15 @@ func run(logger *zap.Logger, args []string) error {
 	if !cons.Enabled() {
 		logger.Warn("the console is off: no identity provider is configured (HANDSLAG_OIDC_ISSUER)")
 	}
+	parties, err := contacts.PartiesIn(web.RefdataDir)
+	if err != nil {
+		return fmt.Errorf("%s: %w", config.EnvRefdata, err)
+	}
 	go db.Sessions().Sweep(ctx, 10*time.Minute, func(err error) { logger.Warn("expired sessions not deleted", zap.Error(err)) })
 	// Never a demo identity provider or demo calendars here: those are the local system's.
 	pages, err := site.New(site.Deps{Admin: a, Cases: db, LinkKey: web.LinkKey, FormKey: web.FormKey, Logger: logger,
 		SignIn: cons.OIDC, SessionIdle: cons.SessionIdle, SessionLifetime: cons.SessionLifetime, Sessions: db.Sessions(),
-		BaseURL: web.BaseURL})
+		BaseURL: web.BaseURL, Addresses: db, Parties: parties})
 	if err != nil {
 		return err
 	}

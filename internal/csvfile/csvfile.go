@@ -20,6 +20,9 @@ type Error struct {
 	Line    int
 	Column  string
 	Problem string
+	// Code names the kind of problem for a translated message: "empty", "header", "columns"
+	// or "syntax"; empty for a problem of a value, which its caller words.
+	Code string
 
 	recoverable bool // only this line is spoilt; reading goes on
 }
@@ -61,7 +64,7 @@ func Open(r io.Reader, file string, header ...string) (*Reader, error) {
 	rd := &Reader{file: file, csv: c}
 	got, err := c.Read()
 	if errors.Is(err, io.EOF) {
-		return nil, &Error{File: file, Problem: fmt.Sprintf("the file is empty; the first line must be %q", strings.Join(header, ","))}
+		return nil, &Error{File: file, Code: "empty", Problem: fmt.Sprintf("the file is empty; the first line must be %q", strings.Join(header, ","))}
 	}
 	if err != nil {
 		var pe *csv.ParseError
@@ -79,7 +82,7 @@ func Open(r io.Reader, file string, header ...string) (*Reader, error) {
 }
 
 func (r *Reader) headerError(line int, want, got []string) error {
-	return &Error{File: r.file, Line: line, Problem: fmt.Sprintf("the header must be %q, found %q",
+	return &Error{File: r.file, Line: line, Code: "header", Problem: fmt.Sprintf("the header must be %q, found %q",
 		strings.Join(want, ","), strings.Join(got, string(r.csv.Comma)))}
 }
 
@@ -120,14 +123,14 @@ func (r *Reader) Fail(line int, column, format string, args ...any) *Error {
 func (r *Reader) parseError(err error) *Error {
 	var pe *csv.ParseError
 	if !errors.As(err, &pe) {
-		return &Error{File: r.file, Problem: err.Error()}
+		return &Error{File: r.file, Code: "syntax", Problem: err.Error()}
 	}
 	if errors.Is(pe.Err, csv.ErrFieldCount) {
-		return &Error{File: r.file, Line: pe.StartLine, Problem: fmt.Sprintf("expected %d columns separated by %q", r.csv.FieldsPerRecord, string(r.csv.Comma)), recoverable: true}
+		return &Error{File: r.file, Line: pe.StartLine, Code: "columns", Problem: fmt.Sprintf("expected %d columns separated by %q", r.csv.FieldsPerRecord, string(r.csv.Comma)), recoverable: true}
 	}
 	problem := pe.Err.Error()
 	if pe.Line != pe.StartLine {
 		problem += fmt.Sprintf(" (the field starting here runs on to line %d)", pe.Line)
 	}
-	return &Error{File: r.file, Line: pe.StartLine, Problem: problem}
+	return &Error{File: r.file, Line: pe.StartLine, Code: "syntax", Problem: problem}
 }
