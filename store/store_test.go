@@ -16,9 +16,9 @@ import (
 func TestMain(m *testing.M) { pgtest.Main(m) }
 
 // backends opens a new, empty store of each kind: the suites below run on both.
-var backends = map[string]func(t *testing.T) string{
-	"sqlite":     func(t *testing.T) string { return "sqlite:" + t.TempDir() + "/handslag.db" },
-	"postgresql": func(t *testing.T) string { return pgtest.URL(t) },
+var backends = map[string]func(t testing.TB) string{
+	"sqlite":     func(t testing.TB) string { return "sqlite:" + t.TempDir() + "/handslag.db" },
+	"postgresql": func(t testing.TB) string { return pgtest.URL(t) },
 }
 
 func open(t *testing.T, url string) *store.DB {
