@@ -3,6 +3,7 @@ package activities
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 
@@ -48,7 +49,8 @@ func (a *Activities) NotifyMembers(ctx context.Context, n MemberNotice) (NotifyR
 		isNew, err := a.Sender.Send(ctx, mail.Message{Key: n.Key + "/" + m.ID, To: addrs,
 			Subject: i18n.T(a.Lang, "mail."+n.Kind+".subject", "year", n.Year),
 			Body: i18n.T(a.Lang, "mail."+n.Kind+".body", "year", n.Year, "member", m.Name,
-				"deadline", n.Deadline.Format("2006-01-02 15:04"), "count", n.Initiatives),
+				"deadline", n.Deadline.Format("2006-01-02 15:04"), "count", n.Initiatives,
+				"link", a.consoleLink(fmt.Sprintf("cykel/%d/lista?medlem=%s", n.Year, url.QueryEscape(m.ID)))),
 			Created: a.now()})
 		if err != nil {
 			return NotifyResult{}, err

@@ -88,6 +88,14 @@ func TestBrowserEveryConsolePageIsAccessible(t *testing.T) {
 		visit(t, b, h.base+p.path, p.name)
 	}
 
+	// The members' pages, open (in February and May), as the office sees them.
+	h.fake.cycleStatus.Phase = domain.PhasePriorities
+	visit(t, b, h.base+"/konsol/cykel/2027/lista?medlem=county:01", "a member's February list")
+	h.fake.cycleStatus.Phase = domain.PhaseValuation
+	h.fake.report.Decisions = []domain.CycleDecision{{Gate: domain.GateQuickAnalysis, Chosen: []string{in.ID}}}
+	visit(t, b, h.base+"/konsol/cykel/2027/vardering?medlem=county:01", "a member's May valuation")
+	h.fake.cycleStatus.Phase = domain.PhaseQuickAnalysisDecision
+
 	// An import with errors, and an address page with its log.
 	imp := visit(t, b, h.base+"/konsol/adresser/kommuner/import", "the import form")
 	require.NoError(t, chromedp.Do(imp, chromedp.EmulateViewport(1280, 1024), chromedp.Reload(),

@@ -181,9 +181,23 @@ func (f *fakeBackend) SendCycleOnce(_ context.Context, year int, name string, pa
 	if f.applied[updateID] {
 		return nil
 	}
-	d := payload.(domain.DecideCycle)
-	if err := d.Meta.By.Validate(domain.ActDecideCycle.Roles()...); err != nil {
-		return err
+	// The cycle's own rules are the domain's; here the sender's role, and a list's length.
+	switch d := payload.(type) {
+	case domain.DecideCycle:
+		if err := d.Meta.By.Validate(domain.ActDecideCycle.Roles()...); err != nil {
+			return err
+		}
+	case domain.SubmitPriorities:
+		if err := d.Meta.By.Validate(domain.ActPriorities.Roles()...); err != nil {
+			return err
+		}
+		if len(d.Initiatives) < domain.MinPriorities {
+			return &domain.ValidationError{Code: domain.CodeInvalidValue, Field: "initiatives", Detail: itoa(len(d.Initiatives))}
+		}
+	case domain.SubmitValuation:
+		if err := d.Meta.By.Validate(domain.ActCycleValuation.Roles()...); err != nil {
+			return err
+		}
 	}
 	f.applied[updateID] = true
 	f.sent = append(f.sent, sent{Workflow: "cycle:" + itoa(year), Name: name, Payload: payload, UpdateID: updateID})

@@ -107,8 +107,14 @@ func (c *Console) cycleTodos(ctx context.Context, p signin.Person) ([]cycleTodo,
 			continue
 		}
 		t := cycleTodo{Year: cy.Year, Phase: cy.Phase, Link: "/konsol/cykel/" + itoa(cy.Year), Escalated: cy.Escalated}
+		member := len(p.Members()) > 0
+		council := p.Has(domain.RoleCouncil)
 		if g, ok := gateOfPhase(cy.Phase); ok && p.May(domain.ActDecideCycle) {
 			t.What, t.Link = c.t("console.cycle.decide_now", "gate", c.t("console.gate."+string(g))), gateLink(cy.Year, g)
+		} else if cy.Phase == domain.PhasePriorities && member {
+			t.What, t.Link = c.t("console.home.give_list"), "/konsol/cykel/"+itoa(cy.Year)+"/lista"
+		} else if cy.Phase == domain.PhaseValuation && council {
+			t.What, t.Link = c.t("console.home.give_valuation"), "/konsol/cykel/"+itoa(cy.Year)+"/vardering"
 		} else {
 			t.What = c.t("phase." + string(cy.Phase))
 		}

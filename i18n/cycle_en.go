@@ -14,10 +14,11 @@ var cycleEnglish = map[string]string{
 	"mail.round_open.subject": "The February round {year} is open: give your priority list",
 	"mail.round_open.body": "Hello {member},\n\nThe February round {year} is open. {count} initiatives are in the backlog.\n" +
 		"Give a list of your 5-10 most urgent initiatives, most urgent first, by {deadline}.\n" +
-		"You can replace the list until then. The programme office can enter it for you.\n",
+		"You can replace the list until then. The programme office can enter it for you.\n\n" +
+		"Give the list here (sign in with your account):\n{link}\n",
 	"mail.list_reminder.subject": "Reminder: your priority list for {year} is missing",
 	"mail.list_reminder.body": "Hello {member},\n\nWe have not yet received your priority list for the February round {year}.\n" +
-		"The deadline is {deadline}. No lists are accepted after it.\n",
+		"The deadline is {deadline}. No lists are accepted after it.\n\nGive the list here:\n{link}\n",
 	"mail.no_address.subject": "Members without an e-mail address ({year})",
 	"mail.no_address.body": "The message \"{kind}\" could not be sent to these members because no address is known:\n{members}\n\n" +
 		"Contact them another way and add their addresses to the member register.\n",

@@ -16,10 +16,11 @@ var cycleSwedish = map[string]string{
 	"mail.round_open.subject": "Februarirundan {year} har öppnat: lämna er prioriteringslista",
 	"mail.round_open.body": "Hej {member}!\n\nFebruarirundan {year} har öppnat. {count} initiativ finns i backlog.\n" +
 		"Lämna en lista med era 5-10 mest angelägna initiativ, det mest angelägna först, senast {deadline}.\n" +
-		"Ni kan byta ut listan fram till dess. Programkontoret kan lägga in listan åt er.\n",
+		"Ni kan byta ut listan fram till dess. Programkontoret kan lägga in listan åt er.\n\n" +
+		"Lämna listan här (logga in med ert konto):\n{link}\n",
 	"mail.list_reminder.subject": "Påminnelse: er prioriteringslista för {year} saknas",
 	"mail.list_reminder.body": "Hej {member}!\n\nVi har ännu inte fått er prioriteringslista för februarirundan {year}.\n" +
-		"Sista dag är {deadline}. Efter det tas inga listor emot.\n",
+		"Sista dag är {deadline}. Efter det tas inga listor emot.\n\nLämna listan här:\n{link}\n",
 	"mail.no_address.subject": "Medlemmar utan e-postadress ({year})",
 	"mail.no_address.body": "Meddelandet \"{kind}\" kunde inte skickas till dessa medlemmar eftersom ingen e-postadress finns:\n{members}\n\n" +
 		"Kontakta dem på annat sätt och lägg in adresserna i medlemsregistret.\n",
