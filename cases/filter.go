@@ -199,3 +199,16 @@ func Years(records []Record) []int {
 	slices.Reverse(ys)
 	return ys
 }
+
+// Changed orders the records by when they were written, newest first (then by ID), and keeps
+// at most limit.
+func Changed(records []Record, limit int) []Record {
+	out := append([]Record(nil), records...)
+	slices.SortFunc(out, func(a, b Record) int {
+		return cmp.Or(b.Written.Compare(a.Written), strings.Compare(a.Summary.ID, b.Summary.ID))
+	})
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}

@@ -55,3 +55,6 @@ func (m *Memory) Get(_ context.Context, id string) (Record, bool, error) {
 	r, ok := m.records[id]
 	return r, ok, nil
 }
+
+// Changed implements Reader.
+func (m *Memory) Changed(_ context.Context, limit int) ([]Record, error) { return Changed(m.all(), limit), nil }

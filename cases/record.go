@@ -73,6 +73,8 @@ type Reader interface {
 	Years(ctx context.Context) ([]int, error)
 	// Get returns one case's record; false when there is none.
 	Get(ctx context.Context, id string) (Record, bool, error)
+	// Changed returns the records written last, newest first, at most limit (the change feed).
+	Changed(ctx context.Context, limit int) ([]Record, error)
 }
 
 // Store is both.

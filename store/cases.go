@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/skr/handslag/cases"
@@ -173,4 +174,28 @@ func (db *DB) Get(ctx context.Context, id string) (cases.Record, bool, error) {
 		return rec, false, wrap("case list", err)
 	}
 	return rec, true, nil
+}
+
+// Changed returns the records written last, newest first.
+func (db *DB) Changed(ctx context.Context, limit int) ([]cases.Record, error) {
+	rows, err := db.query(ctx, `SELECT chain, created, revision, written, summary FROM cases ORDER BY written DESC, id LIMIT `+strconv.Itoa(limit))
+	if err != nil {
+		return nil, wrap("case list", err)
+	}
+	defer rows.Close()
+	var out []cases.Record
+	for rows.Next() {
+		var rec cases.Record
+		var created, written int64
+		var data []byte
+		if err := rows.Scan(&rec.Chain, &created, &rec.Revision, &written, &data); err != nil {
+			return nil, wrap("case list", err)
+		}
+		rec.Created, rec.Written = fromNanos(created), fromNanos(written)
+		if err := json.Unmarshal(data, &rec.Summary); err != nil {
+			return nil, wrap("case list", err)
+		}
+		out = append(out, rec)
+	}
+	return out, wrap("case list", rows.Err())
 }

@@ -49,7 +49,7 @@ func newCaseList(cfg CaseListConfig) *caseList {
 	if cfg.Logger == nil {
 		cfg.Logger = zap.NewNop()
 	}
-	return &caseList{cfg: cfg, pages: parsePages(cfg.Lang, cfg.Location, "cases", "message")}
+	return &caseList{cfg: cfg, pages: parsePages(cfg.Lang, cfg.Location, "cases", "case", "message")}
 }
 
 // selectCases reads one page of the cases the filter selects; a failure is logged.

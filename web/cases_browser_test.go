@@ -31,7 +31,9 @@ func TestBrowserCaseListIsAccessible(t *testing.T) {
 		{"the last page", "/arenden?page=3", "Ärendelista"},
 		{"a filter without matches", "/arenden?stage=implementation&q=finns+inte", "Ärendelista"},
 		{"a refused filter", "/arenden?year=tjugo", "Ärendelista"},
-		{"a page that does not exist", "/arenden/saknas", "Sidan finns inte"},
+		{"a case's own page", "/arenden/gemensam-e-tjanst-for-bygglov", "Gemensam e-tjänst för bygglov"},
+		{"a case that does not exist", "/arenden/saknas", "Ärendet finns inte"},
+		{"a page that does not exist", "/arenden/saknas/mer", "Sidan finns inte"},
 	} {
 		ctx := openCaseList(t, b, tt.path)
 		assert.Equal(t, tt.h1, text(t, ctx, "h1"), tt.name)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"net/http"
@@ -69,6 +70,10 @@ func (s staticCases) Get(_ context.Context, id string) (cases.Record, bool, erro
 		}
 	}
 	return cases.Record{}, false, s.err
+}
+
+func (s staticCases) Changed(_ context.Context, limit int) ([]cases.Record, error) {
+	return cases.Changed(s.records, limit), s.err
 }
 
 func caseListGet(t *testing.T, h http.Handler, path string) response {
@@ -280,4 +285,54 @@ func TestCaseListOtherPaths(t *testing.T) {
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/arenden", nil))
 	assert.Equal(t, http.StatusMethodNotAllowed, rec.Code)
+}
+
+// Each case has its own page with what the list says of it, and no personal data; a case not
+// in the list is not found.
+func TestACaseHasItsOwnPage(t *testing.T) {
+	h := newCaseList(6)
+	list := caseListGet(t, h, "/arenden")
+	require.Contains(t, list.body, `href="/arenden/gemensam-e-tjanst-for-bygglov"`, "the list links each case to its page")
+	id := "gemensam-e-tjanst-for-bygglov"
+	res := httptest.NewRecorder()
+	h.ServeHTTP(res, httptest.NewRequest(http.MethodGet, "/arenden/"+id, nil))
+	assert.Equal(t, http.StatusOK, res.Code)
+	assert.Contains(t, res.Body.String(), "<h1>")
+	assert.Contains(t, res.Body.String(), id)
+	assert.Contains(t, res.Body.String(), `href="/arenden.atom"`)
+	for _, path := range []string{"/arenden/finns-inte", "/arenden/..%2Fetc", "/arenden/VERSALER"} {
+		res := httptest.NewRecorder()
+		h.ServeHTTP(res, httptest.NewRequest(http.MethodGet, path, nil))
+		assert.Equal(t, http.StatusNotFound, res.Code, path)
+	}
+}
+
+// The change feed is Atom: the cases written last first, each linked to its page.
+func TestTheChangeFeed(t *testing.T) {
+	h := newCaseList(6)
+	res := httptest.NewRecorder()
+	req := httptest.NewRequest(http.MethodGet, "/arenden.atom", nil)
+	req.Host = "handslag.example"
+	h.ServeHTTP(res, req)
+	require.Equal(t, http.StatusOK, res.Code)
+	assert.Equal(t, "application/atom+xml; charset=utf-8", res.Header().Get("Content-Type"))
+	var feed struct {
+		XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+		Title   string   `xml:"title"`
+		Updated string   `xml:"updated"`
+		Entries []struct {
+			Title   string `xml:"title"`
+			Updated string `xml:"updated"`
+			Link    struct {
+				Href string `xml:"href,attr"`
+			} `xml:"link"`
+		} `xml:"entry"`
+	}
+	require.NoError(t, xml.Unmarshal(res.Body.Bytes(), &feed))
+	require.NotEmpty(t, feed.Entries)
+	assert.True(t, strings.HasPrefix(feed.Entries[0].Link.Href, "http://handslag.example/arenden/"))
+	assert.Equal(t, feed.Updated, feed.Entries[0].Updated, "the feed is as new as its newest entry")
+	for i := 1; i < len(feed.Entries); i++ {
+		assert.GreaterOrEqual(t, feed.Entries[i-1].Updated, feed.Entries[i].Updated, "newest first")
+	}
 }

@@ -25,6 +25,8 @@ func (s *site) routes() *http.ServeMux {
 		mux.HandleFunc("GET /arenden", l.page)
 		mux.HandleFunc("GET /arenden.json", l.json)
 		mux.HandleFunc("GET /arenden.csv", l.csv)
+		mux.HandleFunc("GET /arenden.atom", l.feed)
+		mux.HandleFunc("GET /arenden/{id}", l.one)
 	}
 
 	// The console, behind sign-in (package console adds its routes under /konsol/).

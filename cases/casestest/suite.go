@@ -30,6 +30,7 @@ func Run(t *testing.T, open func(t *testing.T) cases.Store) {
 	t.Run("concurrent writers leave the newest", func(t *testing.T) { concurrent(t, open(t)) })
 	t.Run("select filters and pages", func(t *testing.T) { selects(t, open(t)) })
 	t.Run("a summary is stored whole", func(t *testing.T) { whole(t, open(t)) })
+	t.Run("the change feed lists the latest writes", func(t *testing.T) { changed(t, open(t)) })
 }
 
 func get(t *testing.T, s cases.Store, id string) cases.Record {
@@ -203,4 +204,24 @@ func whole(t *testing.T, s cases.Store) {
 	assert.True(t, r.Summary.NextMilestone.At.Equal(got.Summary.NextMilestone.At))
 	assert.Equal(t, r.Summary.Owner, got.Summary.Owner)
 	assert.True(t, r.Created.Equal(got.Created))
+}
+
+// changed: the records written last come first, at most the limit; a record written again
+// moves to the top.
+func changed(t *testing.T, s cases.Store) {
+	ctx := context.Background()
+	for i, id := range []string{"alfa", "beta", "gamma", "delta"} {
+		_, err := s.Put(ctx, Rec(id, domain.StageTriaged, "run-"+id, T0, 1, T0.Add(time.Duration(i)*time.Hour)))
+		require.NoError(t, err)
+	}
+	_, err := s.Put(ctx, Rec("alfa", domain.StageAwaitingFebruary, "run-alfa", T0, 2, T0.Add(10*time.Hour)))
+	require.NoError(t, err)
+	got, err := s.Changed(ctx, 3)
+	require.NoError(t, err)
+	ids := make([]string, len(got))
+	for i, r := range got {
+		ids[i] = r.Summary.ID
+	}
+	assert.Equal(t, []string{"alfa", "delta", "gamma"}, ids)
+	assert.Equal(t, domain.StageAwaitingFebruary, got[0].Summary.Stage)
 }
