@@ -57,4 +57,6 @@ func (m *Memory) Get(_ context.Context, id string) (Record, bool, error) {
 }
 
 // Changed implements Reader.
-func (m *Memory) Changed(_ context.Context, limit int) ([]Record, error) { return Changed(m.all(), limit), nil }
+func (m *Memory) Changed(_ context.Context, limit int) ([]Record, error) {
+	return Changed(m.all(), limit), nil
+}
