@@ -10,6 +10,7 @@ import (
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/mail"
+	"github.com/skr/handslag/present"
 	"go.temporal.io/sdk/activity"
 )
 
@@ -99,7 +100,7 @@ func (a *Activities) NotifyOfferOutcome(ctx context.Context, n OutcomeNotice) (N
 	args := []any{"title", n.Content.Title, "id", n.Content.InitiativeID, "verdict", verdict,
 		"phase", i18n.T(a.Lang, "offer.phase."+string(n.Phase)), "deadline", localTime(n.Deadline), "rule", n.Rule.String(),
 		"yes", t.Yes, "no", t.No, "not_answered", t.NotAnswered, "municipalities", t.Municipalities, "late_yes", t.LateYes,
-		"share_population", percent(t.YesSharePopulation), "share_municipalities", percent(t.YesShareMunicipalities),
+		"share_population", present.Percent(a.Lang, t.YesSharePopulation), "share_municipalities", present.Percent(a.Lang, t.YesShareMunicipalities),
 		"link", a.consoleLink("initiativ/" + n.Content.InitiativeID)}
 	return a.notify(ctx, mail.Message{Key: OutcomeKey(n.Content.InitiativeID, n.Phase), To: []string{a.LeadershipAddress},
 		Subject: i18n.T(a.Lang, "mail.outcome.subject", args...), Body: i18n.T(a.Lang, "mail.outcome.body", args...)})
@@ -140,9 +141,4 @@ func (a *Activities) notify(ctx context.Context, m mail.Message) (NotifyResult, 
 	}
 	activity.GetLogger(ctx).Info("notice", "key", m.Key, "new", sent)
 	return NotifyResult{Sent: sent}, nil
-}
-
-// percent renders a share as a Swedish percentage with one decimal ("58,3 %").
-func percent(share float64) string {
-	return strings.Replace(fmt.Sprintf("%.1f %%", share*100), ".", ",", 1)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/skr/handslag/admin"
@@ -96,13 +97,28 @@ func TestBrowserEveryConsolePageIsAccessible(t *testing.T) {
 	visit(t, b, h.base+"/konsol/cykel/2027/vardering?medlem=county:01", "a member's May valuation")
 	h.fake.cycleStatus.Phase = domain.PhaseQuickAnalysisDecision
 
+	// The offer dashboard: accessible, and its figures update without a reload.
+	offer := offerRound(h)
+	dash := visit(t, b, h.base+"/konsol/initiativ/"+offer+"/erbjudande", "the offer dashboard")
+	assert.Equal(t, "2", browsertest.Text(t, dash, "#n-yes"))
+	h.fake.mu.Lock()
+	r := h.fake.rounds[offer]
+	r.Answers = append(r.Answers, domain.AnswerVersion{Municipality: "0114", Version: 1, Answer: domain.AnswerYes, At: h.fake.now})
+	h.fake.mu.Unlock()
+	_, err := chromedp.Run(dash, chromedp.Evaluate[bool](`document.dispatchEvent(new Event('visibilitychange')) || true`))
+	require.NoError(t, err)
+	require.Eventually(t, func() bool {
+		n, err := chromedp.Run(dash, chromedp.Text(chromedp.CSS("#n-yes")))
+		return err == nil && n == "3"
+	}, 10*time.Second, 100*time.Millisecond, "the dashboard updates itself")
+
 	// An import with errors, and an address page with its log.
 	imp := visit(t, b, h.base+"/konsol/adresser/kommuner/import", "the import form")
 	require.NoError(t, chromedp.Do(imp, chromedp.EmulateViewport(1280, 1024), chromedp.Reload(),
 		chromedp.SendKeys(chromedp.CSS("#f-csv"), "municipality_code,email\n114,x\n"), chromedp.Click(chromedp.CSS("#submit"))))
 	browsertest.WaitFor(t, imp, "#error-summary")
 	b.CheckPage(t, imp, "an import with errors")
-	_, err := h.db.AddAddress(context.Background(), contacts.Entry{Kind: contacts.Municipality, Party: "0180", Email: "a@stockholm.example"}, "anna", "ny")
+	_, err = h.db.AddAddress(context.Background(), contacts.Entry{Kind: contacts.Municipality, Party: "0180", Email: "a@stockholm.example"}, "anna", "ny")
 	require.NoError(t, err)
 	visit(t, b, h.base+"/konsol/adresser/kommuner/0180", "a municipality's addresses with a log")
 

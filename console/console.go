@@ -28,6 +28,7 @@ type Backend interface {
 	Register(ctx context.Context, reg domain.Registration) error
 	SendOnce(ctx context.Context, id, name string, payload any, updateID string) (contract.Receipt, error)
 	OfferStatus(ctx context.Context, id string) (contract.OfferStatus, error)
+	OfferRound(ctx context.Context, id string) (domain.OfferRound, error)
 	ImplementationStatus(ctx context.Context, id string) (contract.ImplementationStatus, error)
 	SendImplementationOnce(ctx context.Context, id, name string, payload any, updateID string) (contract.ImplReceipt, error)
 	QueryCycle(ctx context.Context, year int, query string, out any) error
@@ -103,6 +104,10 @@ func (c *Console) Register(mux *http.ServeMux) {
 	mux.Handle("GET /konsol/initiativ/{id}", signed(c.initiative))
 	mux.Handle("GET /konsol/nytt", signed(c.registerForm))
 	mux.Handle("POST /konsol/nytt", signed(c.registerPost))
+	mux.Handle("GET /konsol/initiativ/{id}/erbjudande", signed(c.offerDashboard))
+	mux.Handle("GET /konsol/initiativ/{id}/erbjudande.json", signed(c.offerDashboardJSON))
+	mux.Handle("GET /konsol/initiativ/{id}/erbjudande.csv", signed(c.offerCSV))
+	mux.HandleFunc("GET /konsol/static/{file}", c.script)
 	mux.Handle("GET /konsol/initiativ/{id}/{action}", signed(c.actionForm))
 	mux.Handle("POST /konsol/initiativ/{id}/{action}", signed(c.actionPost))
 	mux.Handle("GET /konsol/cykel", signed(c.cycleIndex))

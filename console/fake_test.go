@@ -18,6 +18,7 @@ type fakeBackend struct {
 	now         time.Time
 	initiatives map[string]*domain.Initiative
 	impls       map[string]*domain.Implementation
+	rounds      map[string]*domain.OfferRound
 	sent        []sent
 	applied     map[string]bool // update IDs
 	cycles      []admin.CycleSummary
@@ -37,7 +38,7 @@ var _ Backend = (*fakeBackend)(nil)
 
 func newFake() *fakeBackend {
 	return &fakeBackend{now: time.Date(2027, 2, 10, 10, 0, 0, 0, domain.Stockholm()), initiatives: map[string]*domain.Initiative{},
-		impls: map[string]*domain.Implementation{}, applied: map[string]bool{}}
+		impls: map[string]*domain.Implementation{}, rounds: map[string]*domain.OfferRound{}, applied: map[string]bool{}}
 }
 
 // add registers an initiative and moves it to a stage by the domain's own commands where
@@ -129,7 +130,23 @@ func (f *fakeBackend) SendOnce(_ context.Context, id, name string, payload any, 
 }
 
 func (f *fakeBackend) OfferStatus(_ context.Context, id string) (contract.OfferStatus, error) {
-	return contract.OfferStatus{}, &admin.Error{Key: "error.offer_not_found"}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	r, ok := f.rounds[id]
+	if !ok {
+		return contract.OfferStatus{}, &admin.Error{Key: "error.offer_not_found"}
+	}
+	return contract.OfferStatus{Content: r.Content, Deadline: r.Deadline, Rule: r.Rule, Tally: r.Tally(), Answers: r.Latest()}, nil
+}
+
+func (f *fakeBackend) OfferRound(_ context.Context, id string) (domain.OfferRound, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	r, ok := f.rounds[id]
+	if !ok {
+		return domain.OfferRound{}, &admin.Error{Key: "error.offer_not_found"}
+	}
+	return *r, nil
 }
 
 func (f *fakeBackend) ImplementationStatus(_ context.Context, id string) (contract.ImplementationStatus, error) {

@@ -16,16 +16,18 @@ import (
 // initiativePage is one initiative's whole record.
 type initiativePage struct {
 	page
-	In       domain.Initiative
-	Next     *domain.Wake
-	Demo     bool
-	Contact  bool // the proposer's contact is shown (office and leadership only)
-	Unmet    []domain.Requirement
-	Offer    *contract.OfferStatus
-	Impl     *contract.ImplementationStatus
-	Actions  []actionLink
-	Done     string // the action just taken, in words
-	Timeline []timelineRow
+	In      domain.Initiative
+	Next    *domain.Wake
+	Demo    bool
+	Contact bool // the proposer's contact is shown (office and leadership only)
+	Unmet   []domain.Requirement
+	Offer   *contract.OfferStatus
+	Impl    *contract.ImplementationStatus
+	Actions []actionLink
+	Done    string // the action just taken, in words
+	// FollowOffer: the person may follow the offer round's answers (its dashboard).
+	FollowOffer bool
+	Timeline    []timelineRow
 }
 
 type actionLink struct {
@@ -85,7 +87,8 @@ func (c *Console) initiative(w http.ResponseWriter, r *http.Request, p signin.Pe
 	}
 	in := st.Initiative
 	ip := initiativePage{page: c.base(&p, in.Need.Title, "list"), In: in, Next: st.NextWake, Demo: in.Calendar.IsDemo(),
-		Contact: p.Has(domain.RoleOffice) || p.Has(domain.RoleLeadership), Unmet: in.UnmetRequirements()}
+		Contact: p.Has(domain.RoleOffice) || p.Has(domain.RoleLeadership), Unmet: in.UnmetRequirements(),
+		FollowOffer: p.May(domain.ActFollowOffer)}
 	if in.Offer != nil {
 		if o, err := c.cfg.Backend.OfferStatus(r.Context(), id); err == nil {
 			ip.Offer = &o

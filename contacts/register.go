@@ -256,21 +256,13 @@ func WriteCSV(w io.Writer, kind Kind, entries []Entry) error {
 	}
 	for _, e := range entries {
 		if e.Kind == kind {
-			if err := cw.Write([]string{safeCell(e.Party), safeCell(e.Email)}); err != nil {
+			if err := cw.Write([]string{csvfile.SafeCell(e.Party), csvfile.SafeCell(e.Email)}); err != nil {
 				return err
 			}
 		}
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// safeCell keeps a spreadsheet from reading a value as a formula.
-func safeCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
 
 // Memory is a register in memory, for tests.

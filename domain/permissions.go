@@ -31,8 +31,10 @@ const (
 	ActImplUnsubscribe Action = "impl_unsubscribe"
 	ActImplComplete    Action = "impl_complete"
 	ActImplStop        Action = "impl_stop"
-	// ActEditAddresses keeps the address register (the console's, not a workflow message).
+	// ActEditAddresses keeps the address register; ActFollowOffer follows an offer round's
+	// answers, names and contacts (the console's, not workflow messages).
 	ActEditAddresses Action = "edit_addresses"
+	ActFollowOffer   Action = "follow_offer"
 )
 
 // permitted is who may do what. A council member or a network speaks for its own member only
@@ -66,6 +68,7 @@ var permitted = []struct {
 	{ActImplComplete, []Role{RoleOffice, RoleLeadership}},
 	{ActImplStop, []Role{RoleOffice, RoleLeadership}},
 	{ActEditAddresses, []Role{RoleOffice}},
+	{ActFollowOffer, []Role{RoleOffice, RoleLeadership}},
 }
 
 // Actions lists every action, in the table's order.

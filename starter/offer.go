@@ -15,6 +15,7 @@ import (
 	"github.com/skr/handslag/admin"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
+	"github.com/skr/handslag/present"
 )
 
 func init() {
@@ -81,18 +82,18 @@ func (c *CLI) printOfferStatus(w io.Writer, st contract.OfferStatus) {
 	row("offer.status.rule", st.Rule.String())
 	row("offer.status.tally", c.t("offer.status.tally_line", "yes", t.Yes, "no", t.No, "not_answered", t.NotAnswered,
 		"municipalities", t.Municipalities, "late_yes", t.LateYes))
-	row("offer.status.share", c.t("offer.status.share_line", "municipalities", pct(t.YesShareMunicipalities),
-		"population", pct(t.YesSharePopulation)))
+	row("offer.status.share", c.t("offer.status.share_line", "municipalities", c.pct(t.YesShareMunicipalities),
+		"population", c.pct(t.YesSharePopulation)))
 	switch d := st.Decision; {
 	case d == nil:
 		row("offer.status.outcome", c.t("offer.status.open"))
 	case d.Go:
-		row("offer.status.outcome", c.t("offer.go")+" "+c.t("offer.phase.deadline")+" ("+pct(d.Tally.YesSharePopulation)+")")
+		row("offer.status.outcome", c.t("offer.go")+" "+c.t("offer.phase.deadline")+" ("+c.pct(d.Tally.YesSharePopulation)+")")
 	default:
-		row("offer.status.outcome", c.t("offer.no_go")+" "+c.t("offer.phase.deadline")+" ("+pct(d.Tally.YesSharePopulation)+")")
+		row("offer.status.outcome", c.t("offer.no_go")+" "+c.t("offer.phase.deadline")+" ("+c.pct(d.Tally.YesSharePopulation)+")")
 	}
 	if l := st.Lifted; l != nil {
-		row("offer.status.outcome", c.t("offer.status.lifted", "at", real(l.At))+" ("+pct(l.Tally.YesSharePopulation)+")")
+		row("offer.status.outcome", c.t("offer.status.lifted", "at", real(l.At))+" ("+c.pct(l.Tally.YesSharePopulation)+")")
 	}
 	if st.Closed {
 		row("offer.status.outcome", c.t("offer.status.closed"))
@@ -129,10 +130,8 @@ func (c *CLI) reminderOutcome(r domain.ReminderRecord) string {
 	return c.t("offer.status.reminder_skipped")
 }
 
-// pct renders a share as a Swedish percentage with one decimal.
-func pct(share float64) string {
-	return strings.Replace(fmt.Sprintf("%.1f %%", share*100), ".", ",", 1)
-}
+// pct renders a share as a percentage with one decimal, in the CLI's language.
+func (c *CLI) pct(share float64) string { return present.Percent(c.Lang, share) }
 
 // offerAnswer registers an answer on a municipality's behalf, recorded as entered by the
 // office. --role is the answering person's role; the sender is always the office.

@@ -134,3 +134,12 @@ func (r *Reader) parseError(err error) *Error {
 	}
 	return &Error{File: r.file, Line: pe.StartLine, Code: "syntax", Problem: problem}
 }
+
+// SafeCell keeps a spreadsheet from reading a value as a formula (CSV injection): a value
+// starting with =, +, -, @, a tab or a carriage return gets a leading apostrophe.
+func SafeCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
