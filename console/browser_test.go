@@ -63,6 +63,7 @@ func TestBrowserEveryConsolePageIsAccessible(t *testing.T) {
 	h.fake.report = domain.CycleReport{Year: 2027, Lists: []domain.SubmittedList{{PriorityList: domain.PriorityList{Member: "county:01"}}}, MissingLists: []string{"county:03"},
 		Ranking: []domain.RankingRow{{Rank: 1, ID: in.ID, Title: in.Need.Title, Points: 30, Lists: 3}}}
 
+	proposed(h, "forslag-aa", "Gemensam e-arkivtjänst")
 	h.browserSignIn(t, b, "anna")
 	pages := []struct{ path, name string }{
 		{"/konsol/", "the office's start page"},
@@ -75,6 +76,8 @@ func TestBrowserEveryConsolePageIsAccessible(t *testing.T) {
 		{"/konsol/cykel/2027/beslut/snabbanalys", "a gate, as the office sees it"},
 		{"/konsol/initiativ/finns-inte", "a page that does not exist"},
 		{"/konsol/initiativ/" + in.ID + "/beslut", "a refused form (not the office's)"},
+		{"/konsol/forslag", "the proposals"},
+		{"/konsol/forslag/forslag-aa", "a proposal"},
 		{"/konsol/adresser", "the address register"},
 		{"/konsol/adresser/medlemmar", "the members' addresses"},
 		{"/konsol/adresser/kommuner/0180", "a municipality's addresses"},

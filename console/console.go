@@ -33,6 +33,9 @@ type Backend interface {
 	SendImplementationOnce(ctx context.Context, id, name string, payload any, updateID string) (contract.ImplReceipt, error)
 	QueryCycle(ctx context.Context, year int, query string, out any) error
 	SendCycleOnce(ctx context.Context, year int, name string, payload, out any, updateID string) error
+	Proposals(ctx context.Context) ([]admin.ProposalSummary, error)
+	Proposal(ctx context.Context, id string) (contract.ProposalStatus, error)
+	DecideProposal(ctx context.Context, id string, d domain.DecideProposal, updateID string) (domain.ProposalOutcome, error)
 }
 
 var _ Backend = (*admin.Client)(nil)
@@ -119,6 +122,9 @@ func (c *Console) Register(mux *http.ServeMux) {
 	mux.Handle("POST /konsol/cykel/{year}/vardering", signed(c.memberValuationPost))
 	mux.Handle("GET /konsol/cykel/{year}/beslut/{gate}", signed(c.gateForm))
 	mux.Handle("POST /konsol/cykel/{year}/beslut/{gate}", signed(c.gatePost))
+	mux.Handle("GET /konsol/forslag", signed(c.proposals))
+	mux.Handle("GET /konsol/forslag/{id}", signed(c.proposal))
+	mux.Handle("POST /konsol/forslag/{id}", signed(c.proposalPost))
 	mux.Handle("GET /konsol/adresser", signed(c.addresses))
 	mux.Handle("GET /konsol/adresser/{kind}", signed(c.addressKind))
 	mux.Handle("GET /konsol/adresser/{kind}/adresser.csv", signed(c.addressCSV))

@@ -19,6 +19,7 @@ type fakeBackend struct {
 	initiatives map[string]*domain.Initiative
 	impls       map[string]*domain.Implementation
 	rounds      map[string]*domain.OfferRound
+	proposals   map[string]*contract.ProposalStatus
 	sent        []sent
 	applied     map[string]bool // update IDs
 	cycles      []admin.CycleSummary
@@ -38,7 +39,7 @@ var _ Backend = (*fakeBackend)(nil)
 
 func newFake() *fakeBackend {
 	return &fakeBackend{now: time.Date(2027, 2, 10, 10, 0, 0, 0, domain.Stockholm()), initiatives: map[string]*domain.Initiative{},
-		impls: map[string]*domain.Implementation{}, rounds: map[string]*domain.OfferRound{}, applied: map[string]bool{}}
+		impls: map[string]*domain.Implementation{}, rounds: map[string]*domain.OfferRound{}, proposals: map[string]*contract.ProposalStatus{}, applied: map[string]bool{}}
 }
 
 // add registers an initiative and moves it to a stage by the domain's own commands where
@@ -226,3 +227,75 @@ type downError struct{}
 func (downError) Error() string { return "temporal: connection refused" }
 
 var errDown = downError{}
+
+func (f *fakeBackend) Proposals(context.Context) ([]admin.ProposalSummary, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []admin.ProposalSummary
+	for _, id := range sortedKeys(f.proposals) {
+		if p := f.proposals[id]; p.Outcome == nil {
+			out = append(out, admin.ProposalSummary{ID: id, Title: p.Proposal.Need.Title, Received: p.Proposal.Received})
+		}
+	}
+	return out, nil
+}
+
+func (f *fakeBackend) Proposal(_ context.Context, id string) (contract.ProposalStatus, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	p, ok := f.proposals[id]
+	if !ok {
+		return contract.ProposalStatus{}, &admin.Error{Key: "error.not_found"}
+	}
+	return *p, nil
+}
+
+// DecideProposal decides by the domain's rules, as the proposal's workflow does: an accept
+// registers the initiative, a merge needs an open one.
+func (f *fakeBackend) DecideProposal(_ context.Context, id string, d domain.DecideProposal, updateID string) (domain.ProposalOutcome, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	p, ok := f.proposals[id]
+	if !ok {
+		return domain.ProposalOutcome{}, &admin.Error{Key: "error.not_found"}
+	}
+	if f.applied[updateID] {
+		return *p.Outcome, nil
+	}
+	if p.Outcome != nil {
+		return domain.ProposalOutcome{}, &domain.ValidationError{Code: domain.CodeClosed}
+	}
+	d = d.Canonical(p.Proposal)
+	if err := d.Check(); err != nil {
+		return domain.ProposalOutcome{}, err
+	}
+	switch d.Verdict {
+	case domain.ProposalAccept:
+		if _, taken := f.initiatives[d.Initiative]; taken {
+			return domain.ProposalOutcome{}, &domain.ValidationError{Code: domain.CodeAlreadyRegistered, Field: "initiative", Detail: d.Initiative}
+		}
+		f.initiatives[d.Initiative] = domain.NewInitiative(domain.Registration{ID: d.Initiative, Need: p.Proposal.Need, By: d.By,
+			Calendar: domain.DefaultCalendar()}, f.now)
+	case domain.ProposalMerge:
+		if in, ok := f.initiatives[d.Initiative]; !ok || in.Stage.Closed() {
+			return domain.ProposalOutcome{}, domain.MergeRefused(d.Initiative)
+		}
+	}
+	out := domain.ProposalOutcome{Verdict: d.Verdict, Initiative: d.Initiative, Reason: d.Reason, By: d.By.ID, At: f.now}
+	if d.Verdict == domain.ProposalDecline {
+		out.Initiative = ""
+	}
+	p.Outcome = &out
+	f.applied[updateID] = true
+	f.sent = append(f.sent, sent{Workflow: "proposal:" + id, Name: "decide_proposal", Payload: d, UpdateID: updateID})
+	return out, nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -21,6 +21,7 @@ type todo struct {
 
 type homePage struct {
 	page
+	Proposals []admin.ProposalSummary
 	Escalated []todo
 	Sections  []todoSection
 	Cycles    []cycleTodo
@@ -63,6 +64,14 @@ func (c *Console) home(w http.ResponseWriter, r *http.Request, p signin.Person) 
 		for _, s := range esc {
 			hp.Escalated = append(hp.Escalated, c.todoOf(s))
 		}
+	}
+	if p.Has(domain.RoleOffice) {
+		props, err := c.cfg.Backend.Proposals(ctx)
+		if err != nil {
+			c.unavailable(w, r, p, err)
+			return
+		}
+		hp.Proposals = props
 	}
 	for _, role := range p.Roles() {
 		for _, stage := range waits[role] {

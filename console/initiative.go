@@ -107,6 +107,8 @@ func (c *Console) initiative(w http.ResponseWriter, r *http.Request, p signin.Pe
 	}
 	if done, ok := actionBySlug(r.URL.Query().Get("klart")); ok {
 		ip.Done = c.t("console.done", "action", c.t("console.action."+done.slug))
+	} else if r.URL.Query().Get("klart") == "forslag" {
+		ip.Done = c.t("console.proposals.taken")
 	} else if r.URL.Query().Get("klart") == "registrerat" {
 		ip.Done = c.t("console.done.registered")
 	}

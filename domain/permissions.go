@@ -31,6 +31,7 @@ const (
 	ActImplUnsubscribe Action = "impl_unsubscribe"
 	ActImplComplete    Action = "impl_complete"
 	ActImplStop        Action = "impl_stop"
+	ActDecideProposal  Action = "decide_proposal"
 	// ActEditAddresses keeps the address register; ActFollowOffer follows an offer round's
 	// answers, names and contacts (the console's, not workflow messages).
 	ActEditAddresses Action = "edit_addresses"
@@ -67,6 +68,7 @@ var permitted = []struct {
 	{ActImplUnsubscribe, []Role{RoleOffice, RoleMunicipality}},
 	{ActImplComplete, []Role{RoleOffice, RoleLeadership}},
 	{ActImplStop, []Role{RoleOffice, RoleLeadership}},
+	{ActDecideProposal, []Role{RoleOffice}},
 	{ActEditAddresses, []Role{RoleOffice}},
 	{ActFollowOffer, []Role{RoleOffice, RoleLeadership}},
 }

@@ -16,7 +16,7 @@ func TestWhoMayDoWhat(t *testing.T) {
 		ActJoinCycle: {o}, ActPriorities: {c, n, o}, ActCycleValuation: {c, n, o}, ActDecideCycle: {l},
 		ActAnswer: {m, o}, ActImplPlan: {o}, ActImplMilestone: {o}, ActImplReport: {o}, ActImplMeasure: {o},
 		ActImplHearing: {o}, ActImplJoin: {o, m}, ActImplUnsubscribe: {o, m}, ActImplComplete: {o, l}, ActImplStop: {o, l},
-		ActEditAddresses: {o}, ActFollowOffer: {o, l},
+		ActEditAddresses: {o}, ActFollowOffer: {o, l}, ActDecideProposal: {o},
 	}
 	assert.Len(t, Actions(), len(want))
 	for _, a := range Actions() {

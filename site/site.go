@@ -70,6 +70,7 @@ func New(d Deps) (http.Handler, error) {
 		Unsubscribe: &web.UnsubscribeConfig{Verifier: offerweb.UnsubscribeLinks{Signer: unsubscribe},
 			Subscriptions: offerweb.Subscriptions{Backend: d.Admin}, FormSecret: d.FormKey, Logger: d.Logger},
 		Cases:            &web.CaseListConfig{Cases: d.Cases, Logger: d.Logger},
+		Proposals:        &web.ProposalConfig{Proposals: d.Admin, FormSecret: d.FormKey, Logger: d.Logger},
 		Console:          console.New(cons),
 		IdentityProvider: d.IdentityProvider,
 	}), nil

@@ -29,6 +29,11 @@ func (s *site) routes() *http.ServeMux {
 		mux.HandleFunc("GET /arenden/{id}", l.one)
 	}
 
+	// The public need form.
+	if p := s.propose; p != nil {
+		mux.HandleFunc("GET /forslag", p.show)
+		mux.HandleFunc("POST /forslag", p.post)
+	}
 	// The console, behind sign-in (package console adds its routes under /konsol/).
 	if s.console != nil {
 		s.console.Register(mux)

@@ -16,6 +16,8 @@ type SiteConfig struct {
 	Unsubscribe *UnsubscribeConfig
 	// Cases is the public case list (/arenden).
 	Cases *CaseListConfig
+	// Proposals is the public need form (/forslag).
+	Proposals *ProposalConfig
 	// Console is the office's and the leadership's console (/konsol/): it adds its routes.
 	Console interface{ Register(mux *http.ServeMux) }
 	// IdentityProvider is the local system's demo OpenID Connect provider, served under
@@ -30,6 +32,7 @@ type site struct {
 	answers *server
 	unsub   *unsubscribe
 	list    *caseList
+	propose *proposalForm
 	console interface{ Register(mux *http.ServeMux) }
 	idp     http.Handler
 	pages   *pages
@@ -55,6 +58,9 @@ func NewSite(cfg SiteConfig) http.Handler {
 	}
 	if cfg.Cases != nil {
 		s.list = newCaseList(*cfg.Cases)
+	}
+	if cfg.Proposals != nil {
+		s.propose = newProposalForm(*cfg.Proposals)
 	}
 	s.pages = parsePages(s.lang, domain.Stockholm(), "message")
 	cop := http.NewCrossOriginProtection()

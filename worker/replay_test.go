@@ -71,7 +71,7 @@ func TestCorpusCoversEveryWorkflowAndEveryEnd(t *testing.T) {
 		}
 	}
 	for _, wt := range []string{contract.InitiativeWorkflowType, contract.CycleWorkflowType, contract.CycleLauncherWorkflowType,
-		contract.OfferRoundWorkflowType, contract.ImplementationWorkflowType} {
+		contract.OfferRoundWorkflowType, contract.ImplementationWorkflowType, contract.ProposalWorkflowType} {
 		assert.True(t, types[wt], "no recorded history of %s", wt)
 	}
 	for _, s := range domain.Stages {

@@ -73,4 +73,5 @@ func RegisterWorkflows(r sdkworker.WorkflowRegistry) {
 	r.RegisterWorkflowWithOptions(workflows.CycleLauncherWorkflow, workflow.RegisterOptions{Name: contract.CycleLauncherWorkflowType})
 	r.RegisterWorkflowWithOptions(workflows.OfferRoundWorkflow, workflow.RegisterOptions{Name: contract.OfferRoundWorkflowType})
 	r.RegisterWorkflowWithOptions(workflows.ImplementationWorkflow, workflow.RegisterOptions{Name: contract.ImplementationWorkflowType})
+	r.RegisterWorkflowWithOptions(workflows.ProposalWorkflow, workflow.RegisterOptions{Name: contract.ProposalWorkflowType})
 }
