@@ -328,3 +328,41 @@ func TestAnImplementationReport(t *testing.T) {
 	require.NotNil(t, rep.OnScheduleMunicipalities)
 	assert.False(t, *rep.OnScheduleMunicipalities)
 }
+
+// An owner organisation's contact reports on the implementations it owns, as itself in the
+// owner role; another organisation's implementation is not theirs (403, nothing sent).
+func TestAnOwnerReportsOnItsImplementations(t *testing.T) {
+	h := newHarness(t)
+	mk := func(title string, owner domain.Owner) *domain.Initiative {
+		in := h.fake.add(need(title), domain.StageImplementation, 2026)
+		in.Owner = owner
+		in.Implementation = &domain.ImplementationRef{WorkflowID: "implementation-" + in.ID}
+		im, err := domain.NewImplementation(domain.ImplementationSetup{InitiativeID: in.ID, Title: title, Owner: owner,
+			Settings: domain.DefaultImplementationSettings(), Start: h.fake.now, Period: "2027-2029", EffectGoal: "Halverad ledtid",
+			Participants: []string{"0180"}, By: "offer-" + in.ID})
+		require.NoError(t, err)
+		h.fake.impls[in.ID] = im
+		return in
+	}
+	ours, theirs := mk("Ineras tjanst", domain.OwnerInera), mk("Addas tjanst", domain.OwnerAdda)
+	olle := h.signIn("olle")
+	home := h.get(olle, "/konsol/")
+	assert.Contains(t, home.Body, "/konsol/initiativ/"+ours.ID)
+	assert.NotContains(t, home.Body, "/konsol/initiativ/"+theirs.ID)
+	page := h.get(olle, "/konsol/initiativ/"+ours.ID)
+	assert.Contains(t, page.Body, "/konsol/initiativ/"+ours.ID+"/rapport")
+	assert.NotContains(t, page.Body, "/konsol/initiativ/"+ours.ID+"/stoppa", "stopping is the office's")
+
+	path := "/konsol/initiativ/" + ours.ID + "/rapport"
+	res := h.post(olle, path, h.formOf(olle, path, "period", "2027-Q1", "on_schedule_group", "ja", "on_schedule_municipalities", "ja",
+		"within_staff", "ja", "within_budget", "nej", "reason", "Kvartalsrapport från Inera"))
+	require.Equal(t, http.StatusSeeOther, res.Status, res.Body)
+	rep := h.fake.messages()[0].Payload.(domain.SubmitReport)
+	assert.Equal(t, domain.Actor{ID: email("olle"), Role: domain.RoleOwner, Owner: domain.OwnerInera}, rep.By)
+
+	other := "/konsol/initiativ/" + theirs.ID + "/rapport"
+	assert.Equal(t, http.StatusForbidden, h.get(olle, other).Status)
+	assert.Equal(t, http.StatusForbidden, h.post(olle, other, url.Values{"submission": {submissionID()}, "reason": {"r"}}).Status)
+	assert.NotContains(t, h.get(olle, "/konsol/initiativ/"+theirs.ID).Body, other)
+	assert.Len(t, h.fake.messages(), 1)
+}

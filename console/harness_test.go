@@ -58,7 +58,7 @@ func newHarness(t *testing.T) *harness {
 }
 
 // people are the demo people by role, as the tests use them.
-var people = map[string]string{"office": "anna", "leadership": "lena", "council": "karin", "network": "nils"}
+var people = map[string]string{"office": "anna", "leadership": "lena", "council": "karin", "network": "nils", "owner": "olle"}
 
 // browser is a client with its own cookies; it does not follow redirects, so that tests see
 // them.

@@ -90,6 +90,21 @@ func (c *Console) home(w http.ResponseWriter, r *http.Request, p signin.Person) 
 			hp.Sections = append(hp.Sections, sec)
 		}
 	}
+	for _, o := range p.Owners() {
+		items, err := c.cfg.Backend.List(ctx, admin.Filter{Stage: domain.StageImplementation, Owner: o})
+		if err != nil {
+			c.unavailable(w, r, p, err)
+			return
+		}
+		if len(items) == 0 {
+			continue
+		}
+		sec := todoSection{Heading: c.t("console.todo.owner", "owner", string(o))}
+		for _, s := range items {
+			sec.Items = append(sec.Items, c.todoOf(s))
+		}
+		hp.Sections = append(hp.Sections, sec)
+	}
 	cycles, err := c.cycleTodos(ctx, p)
 	if err != nil {
 		c.unavailable(w, r, p, err)
@@ -136,6 +151,9 @@ func (c *Console) cycleTodos(ctx context.Context, p signin.Person) ([]cycleTodo,
 func (c *Console) grantText(g signin.Grant) string {
 	if g.Member != "" {
 		return c.t("console.role."+string(g.Role), "member", g.Member)
+	}
+	if g.Owner != "" {
+		return c.t("console.role.owner", "owner", string(g.Owner))
 	}
 	return c.t("console.role." + string(g.Role))
 }

@@ -101,7 +101,7 @@ func (c *Console) initiative(w http.ResponseWriter, r *http.Request, p signin.Pe
 		}
 	}
 	for _, a := range actions {
-		if a.offered(in.Stage) && p.May(a.act) {
+		if a.offered(in.Stage) && p.MayOn(a.act, in.Owner) {
 			ip.Actions = append(ip.Actions, actionLink{Link: "/konsol/initiativ/" + id + "/" + a.slug, Label: c.t("console.action." + a.slug)})
 		}
 	}
@@ -164,6 +164,10 @@ func (c *Console) actionTarget(w http.ResponseWriter, r *http.Request, p signin.
 	}
 	if !found {
 		c.notFound(w, r, p)
+		return action{}, contract.Status{}, view{}, false
+	}
+	if !p.MayOn(a.act, st.Initiative.Owner) { // an owner's contact on another owner's implementation
+		c.forbidden(w, r, p)
 		return action{}, contract.Status{}, view{}, false
 	}
 	return a, st, v, true

@@ -13,9 +13,12 @@ const (
 	// RoleMunicipality is a municipality answering an offer through its signed answer link
 	// (the web server sends on its behalf). It may only answer offers.
 	RoleMunicipality Role = "municipality"
+	// RoleOwner is an owner organisation's contact (Actor.Owner says which): it reports on
+	// the implementations that organisation owns, and no others.
+	RoleOwner Role = "owner"
 )
 
-var roles = []Role{RoleOffice, RoleLeadership, RoleCouncil, RoleNetwork, RoleMunicipality}
+var roles = []Role{RoleOffice, RoleLeadership, RoleCouncil, RoleNetwork, RoleMunicipality, RoleOwner}
 
 // Actor says who sent a message. ID is a user id (for example "programkontoret.anna"); it
 // goes into the workflow history, which is the audit trail, but never into search
@@ -23,6 +26,8 @@ var roles = []Role{RoleOffice, RoleLeadership, RoleCouncil, RoleNetwork, RoleMun
 type Actor struct {
 	ID   string `json:"id"`
 	Role Role   `json:"role"`
+	// Owner is the owner organisation an owner's contact speaks for (role owner only).
+	Owner Owner `json:"owner,omitempty"`
 }
 
 // Validate checks that the actor is named and has a known role that is one of allowed.

@@ -207,6 +207,9 @@ func (c RecordMilestone) checkImpl(im *Implementation, today time.Time) error {
 	if err := c.validateFor(ActImplMilestone); err != nil {
 		return err
 	}
+	if err := checkOwnerFor(c.By, im.Owner); err != nil {
+		return err
+	}
 	m, ok := im.milestone(c.Milestone)
 	if !ok {
 		return &ValidationError{Code: CodeUnknownMilestone, Field: "milestone", Detail: c.Milestone}
@@ -249,6 +252,9 @@ type SubmitReport struct {
 
 func (c SubmitReport) checkImpl(im *Implementation, today time.Time) error {
 	if err := c.validateFor(ActImplReport); err != nil {
+		return err
+	}
+	if err := checkOwnerFor(c.By, im.Owner); err != nil {
 		return err
 	}
 	for _, f := range []struct {
@@ -312,6 +318,9 @@ const measurementFloor = 5
 
 func (c RecordMeasurement) checkImpl(im *Implementation, today time.Time) error {
 	if err := c.validateFor(ActImplMeasure); err != nil {
+		return err
+	}
+	if err := checkOwnerFor(c.By, im.Owner); err != nil {
 		return err
 	}
 	return im.checkFigure(c.Goal, c.Value, c.Unit, c.Date, today)

@@ -60,9 +60,9 @@ var permitted = []struct {
 	{ActDecideCycle, []Role{RoleLeadership}},
 	{ActAnswer, []Role{RoleMunicipality, RoleOffice}},
 	{ActImplPlan, []Role{RoleOffice}},
-	{ActImplMilestone, []Role{RoleOffice}},
-	{ActImplReport, []Role{RoleOffice}},
-	{ActImplMeasure, []Role{RoleOffice}},
+	{ActImplMilestone, []Role{RoleOffice, RoleOwner}},
+	{ActImplReport, []Role{RoleOffice, RoleOwner}},
+	{ActImplMeasure, []Role{RoleOffice, RoleOwner}},
 	{ActImplHearing, []Role{RoleOffice}},
 	{ActImplJoin, []Role{RoleOffice, RoleMunicipality}},
 	{ActImplUnsubscribe, []Role{RoleOffice, RoleMunicipality}},
@@ -104,3 +104,13 @@ func (a Action) PermittedTo(r Role) bool {
 
 // validateFor checks the sender and the reason of a message of this action.
 func (m Meta) validateFor(a Action) error { return m.validate(a.Roles()...) }
+
+// checkOwnerFor refuses an owner organisation's contact acting on an implementation another
+// organisation owns (or speaking for no organisation).
+func checkOwnerFor(by Actor, owner Owner) error {
+	if by.Role != RoleOwner || (by.Owner != "" && by.Owner == owner) {
+		return nil
+	}
+	return &ValidationError{Code: CodeForbiddenRole, Field: "by.owner", Detail: string(by.Owner) + " -> " + string(owner), Hint: "not_your_implementation",
+		Params: map[string]string{"owner": string(owner)}}
+}

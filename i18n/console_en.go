@@ -501,4 +501,7 @@ var consoleEnglish = map[string]string{
 	"console.field.initiative.hint":     "For an accepted proposal; made from the title.",
 	"console.field.into":                "The initiative to merge with",
 	"console.home.proposals":            "Proposed needs to decide on ({count})",
+	"console.role.owner":                "The owner organisation {owner}",
+	"demoidp.role.owner":                "Contact at Inera (owner organisation)",
+	"console.todo.owner":                "Implementations {owner} owns: reports, milestones and measurements",
 }

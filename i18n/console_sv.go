@@ -504,4 +504,7 @@ var consoleSwedish = map[string]string{
 	"console.field.initiative.hint":     "Gäller när förslaget tas in; förslaget bildar id av titeln.",
 	"console.field.into":                "Initiativet att slå ihop med",
 	"console.home.proposals":            "Föreslagna behov att ta ställning till ({count})",
+	"console.role.owner":                "Ägarorganisationen {owner}",
+	"demoidp.role.owner":                "Kontaktperson hos Inera (ägarorganisation)",
+	"console.todo.owner":                "Genomföranden som {owner} äger: rapporter, milstolpar och mätvärden",
 }

@@ -36,6 +36,7 @@ var hintsEnglish = map[string]string{
 	"hint.csv_columns":                   "the line has the wrong number of columns",
 	"hint.csv_syntax":                    "the line cannot be read as CSV",
 	"hint.merge_into_open":               "{value} is no open initiative to merge the proposal into",
+	"hint.not_your_implementation":       "the implementation is owned by {owner}; you can only report on your own",
 	"hint.format_date":                   "{value}; write the date as YYYY-MM-DD",
 	"hint.format_month":                  "{value}; write the month as YYYY-MM",
 	"hint.format_period":                 "{value}; write the period as YYYY-YYYY or YYYY-MM-DD..YYYY-MM-DD",

@@ -37,6 +37,7 @@ var hintsSwedish = map[string]string{
 	"hint.csv_columns":                   "raden har fel antal kolumner",
 	"hint.csv_syntax":                    "raden går inte att läsa som CSV",
 	"hint.merge_into_open":               "{value} är inget öppet initiativ att slå ihop förslaget med",
+	"hint.not_your_implementation":       "genomförandet ägs av {owner}; ni kan bara rapportera för era egna",
 	"hint.format_date":                   "{value}; skriv datumet som ÅÅÅÅ-MM-DD",
 	"hint.format_month":                  "{value}; skriv månaden som ÅÅÅÅ-MM",
 	"hint.format_period":                 "{value}; skriv perioden som ÅÅÅÅ-ÅÅÅÅ eller ÅÅÅÅ-MM-DD..ÅÅÅÅ-MM-DD",

@@ -57,10 +57,45 @@ func (p Person) May(a domain.Action) bool {
 func (p Person) ActorFor(a domain.Action) (domain.Actor, bool) {
 	for _, r := range p.Roles() {
 		if a.PermittedTo(r) {
-			return domain.Actor{ID: p.ID, Role: r}, true
+			return domain.Actor{ID: p.ID, Role: r, Owner: p.owner(r)}, true
 		}
 	}
 	return domain.Actor{}, false
+}
+
+// owner is the organisation the person speaks for in the owner role.
+func (p Person) owner(r domain.Role) domain.Owner {
+	if r != domain.RoleOwner {
+		return ""
+	}
+	for _, g := range p.Grants {
+		if g.Role == domain.RoleOwner {
+			return g.Owner
+		}
+	}
+	return ""
+}
+
+// MayOn reports whether the person may take the action on an initiative of the owner: an
+// owner organisation's contact only on its own organisation's.
+func (p Person) MayOn(a domain.Action, owner domain.Owner) bool {
+	for _, r := range p.Roles() {
+		if a.PermittedTo(r) && (r != domain.RoleOwner || p.owner(r) == owner) {
+			return true
+		}
+	}
+	return false
+}
+
+// Owners are the organisations the person speaks for.
+func (p Person) Owners() []domain.Owner {
+	var out []domain.Owner
+	for _, g := range p.Grants {
+		if g.Owner != "" {
+			out = append(out, g.Owner)
+		}
+	}
+	return out
 }
 
 // Members are the cycle members (county:NN, network:...) the person speaks for.

@@ -10,14 +10,18 @@ import (
 // Grant is one role a claim value gives: office, leadership, a council member for a county
 // (county:NN) or a network (network:<id>).
 type Grant struct {
-	Role   domain.Role `json:"role"`
-	Member string      `json:"member,omitempty"`
+	Role   domain.Role  `json:"role"`
+	Member string       `json:"member,omitempty"`
+	Owner  domain.Owner `json:"owner,omitempty"` // the organisation an owner's contact speaks for
 }
 
 // String writes the grant as the mapping does.
 func (g Grant) String() string {
 	if g.Member != "" {
 		return g.Member
+	}
+	if g.Owner != "" {
+		return "owner:" + string(g.Owner)
 	}
 	return string(g.Role)
 }
@@ -69,6 +73,12 @@ func ParseGrant(s string) (Grant, error) {
 			return Grant{}, fmt.Errorf("county:%s: a county is two digits, e.g. county:01", code)
 		}
 		return Grant{Role: domain.RoleCouncil, Member: "county:" + code}, nil
+	case strings.HasPrefix(s, "owner:"):
+		o, err := domain.ParseOwner(strings.TrimPrefix(s, "owner:"))
+		if err != nil {
+			return Grant{}, fmt.Errorf("%s: an owner is SKR, Adda or Inera, e.g. owner:Inera", s)
+		}
+		return Grant{Role: domain.RoleOwner, Owner: o}, nil
 	case strings.HasPrefix(s, "network:"):
 		id := strings.TrimPrefix(s, "network:")
 		if id == "" || strings.Trim(id, "abcdefghijklmnopqrstuvwxyz0123456789-") != "" {
@@ -76,7 +86,7 @@ func ParseGrant(s string) (Grant, error) {
 		}
 		return Grant{Role: domain.RoleNetwork, Member: "network:" + id}, nil
 	}
-	return Grant{}, fmt.Errorf("%s: the roles are office, leadership, county:NN and network:<id>", s)
+	return Grant{}, fmt.Errorf("%s: the roles are office, leadership, county:NN, network:<id> and owner:<SKR|Adda|Inera>", s)
 }
 
 // Grants are the grants the claim values give, each once.

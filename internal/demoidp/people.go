@@ -22,13 +22,14 @@ var People = []Person{
 	{Username: "lena", Name: "Lena Larsson", Email: "lena.larsson@ledningen.example", Groups: []string{"handslag-ledningen"}, RoleKey: "demoidp.role.leadership"},
 	{Username: "karin", Name: "Karin Karlsson", Email: "karin.karlsson@region-stockholm.example", Groups: []string{"handslag-radet-stockholm"}, RoleKey: "demoidp.role.council"},
 	{Username: "nils", Name: "Nils Nilsson", Email: "nils.nilsson@kommundirektorer.example", Groups: []string{"handslag-kommundirektorsnatverket"}, RoleKey: "demoidp.role.network"},
+	{Username: "olle", Name: "Olle Olsson", Email: "olle.olsson@inera.example", Groups: []string{"handslag-inera"}, RoleKey: "demoidp.role.owner"},
 	{Username: "utan", Name: "Urban Utan", Email: "urban.utan@example.org", Groups: []string{"annan-grupp"}, RoleKey: "demoidp.role.none"},
 }
 
 // RoleMap is the role mapping that goes with the demo people (the same format as
 // HANDSLAG_OIDC_ROLES).
 const RoleMap = "handslag-programkontoret=office,handslag-ledningen=leadership,handslag-radet-stockholm=county:01," +
-	"handslag-kommundirektorsnatverket=network:kommundirektorsnatverket"
+	"handslag-kommundirektorsnatverket=network:kommundirektorsnatverket,handslag-inera=owner:Inera"
 
 // GroupsScope is the scope that asks for the groups claim.
 const GroupsScope = "groups"
