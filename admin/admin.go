@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/skr/handslag/codec"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	enumspb "go.temporal.io/api/enums/v1"
@@ -70,7 +71,7 @@ func (a *Client) Close() { a.Temporal.Close() }
 // same ID twice is refused, whether the first is still running or closed; an ID whose start
 // failed (another client's invalid registration) may be used again.
 func (a *Client) Register(ctx context.Context, reg domain.Registration) error {
-	reg.Need = reg.Need.Normalize()
+	reg = reg.Canonical() // the default calendar when none is given, as the workflow does
 	if err := reg.Validate(); err != nil {
 		return err
 	}
@@ -84,7 +85,7 @@ func (a *Client) Register(ctx context.Context, reg domain.Registration) error {
 		// The title is the workflow's summary in the Web UI and its memo for lists. It is not
 		// personal data; the contact e-mail stays in the workflow's input and state only.
 		StaticSummary: reg.Need.Title,
-		Memo:          map[string]interface{}{"title": reg.Need.Title},
+		Memo:          map[string]interface{}{"title": codec.Plain(reg.Need.Title)},
 		TypedSearchAttributes: temporal.NewSearchAttributes(
 			contract.SAStage.ValueSet(string(domain.StageBacklog)),
 			contract.SAEscalated.ValueSet(false),

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/skr/handslag/codec"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	enumspb "go.temporal.io/api/enums/v1"
@@ -28,7 +29,7 @@ func (a *Client) Propose(ctx context.Context, p domain.Proposal) error {
 		WorkflowIDConflictPolicy: enumspb.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING,
 		// The title is the summary the Web UI shows and the memo the list reads; the proposer's
 		// contact stays in the input.
-		StaticSummary: p.Need.Title, Memo: map[string]any{"title": p.Need.Title},
+		StaticSummary: p.Need.Title, Memo: map[string]any{"title": codec.Plain(p.Need.Title)},
 	}, contract.ProposalWorkflowType, contract.ProposalInput{Proposal: p})
 	return err
 }

@@ -209,6 +209,12 @@ func (c *Client) Options() (client.Options, error) {
 	if err != nil {
 		return client.Options{}, &SettingError{Setting: "TEMPORAL_TLS_*", Problem: err.Error()}
 	}
+	// Every client and worker seals its payloads with the same key ring (package codec).
+	cd, err := Codec(c.env)
+	if err != nil {
+		return client.Options{}, err
+	}
+	opts.DataConverter = DataConverter(cd)
 	return opts, nil
 }
 

@@ -21,6 +21,9 @@ type Console struct {
 	OIDC signin.Config
 	// SessionIdle and SessionLifetime bound a session.
 	SessionIdle, SessionLifetime time.Duration
+	// CodecOrigin is the Temporal Web UI's address, the only browser origin the codec server
+	// answers (HANDSLAG_CODEC_ORIGIN; empty: none, so only non-browser callers).
+	CodecOrigin string
 }
 
 // Enabled reports whether an identity provider is configured.
@@ -36,6 +39,12 @@ func LoadConsole(env Lookup, baseURL string) (Console, error) {
 	}
 	if c.SessionLifetime, err = duration(env, EnvSessionLifetime, DefaultSessionLifetime); err != nil {
 		return Console{}, err
+	}
+	c.CodecOrigin = strings.TrimRight(get(env, EnvCodecOrigin, ""), "/")
+	if c.CodecOrigin != "" {
+		if err := CheckBaseURL(EnvCodecOrigin, c.CodecOrigin); err != nil {
+			return Console{}, err
+		}
 	}
 	issuer := strings.TrimRight(get(env, EnvOIDCIssuer, ""), "/")
 	if issuer == "" {

@@ -46,6 +46,11 @@ var Table = []Setting{
 	{EnvFormSecret, "", "formkey.key in the data directory", "web", "the key that signs rendered forms (32 bytes or more); the same for every web server"},
 	{EnvMetricsAddr, "--metrics-addr", DefaultMetricsAddr, "worker", "where /metrics, /healthz and /readyz answer"},
 
+	// Encryption of what goes into Temporal.
+	{EnvCodecKeys, "", "(none: payloads in clear)", "CLI, worker, web, local", "the payload encryption keys, key-id=key separated by commas; the first seals, all open (AES-256: 64 hex digits)"},
+	{EnvCodecKeysFile, "", "", "CLI, worker, web, local", "a file holding the same"},
+	{EnvCodecOrigin, "", "", "web", "the Temporal Web UI's address, the only browser origin the codec server (/codec/) answers"},
+
 	// The console's sign-in (OpenID Connect) and sessions.
 	{EnvOIDCIssuer, "", "(none: the console is off)", "web", "the identity provider's issuer URL; the local system runs its own demo provider"},
 	{EnvOIDCClientID, "", "", "web", "the console's client ID at the provider"},
@@ -54,7 +59,7 @@ var Table = []Setting{
 	{EnvOIDCScopes, "", DefaultOIDCScopes, "web", "the scopes asked for, separated by spaces"},
 	{EnvOIDCIDClaim, "", "email", "web", "the claim that names the sender of every message (the subject when the token lacks it)"},
 	{EnvOIDCRoleClaim, "", "groups", "web", "the claim whose values the role mapping reads"},
-	{EnvOIDCRoles, "", "", "web", "the role mapping: claim value=role, separated by commas; roles are office, leadership, county:NN and network:<id>"},
+	{EnvOIDCRoles, "", "", "web", "the role mapping: claim value=role, separated by commas; roles are office, leadership, county:NN, network:<id> and owner:<SKR, Adda or Inera>"},
 	{EnvSessionIdle, "", DefaultSessionIdle.String(), "web", "a console session ends after this long without a request"},
 	{EnvSessionLifetime, "", DefaultSessionLifetime.String(), "web", "and at the latest this long after sign-in"},
 
@@ -103,6 +108,9 @@ const (
 	EnvOIDCRoleClaim        = "HANDSLAG_OIDC_ROLE_CLAIM"
 	EnvOIDCRoles            = "HANDSLAG_OIDC_ROLES"
 	EnvSessionIdle          = "HANDSLAG_SESSION_IDLE"
+	EnvCodecKeys            = "HANDSLAG_CODEC_KEYS"
+	EnvCodecKeysFile        = "HANDSLAG_CODEC_KEYS_FILE"
+	EnvCodecOrigin          = "HANDSLAG_CODEC_ORIGIN"
 	EnvSessionLifetime      = "HANDSLAG_SESSION_LIFETIME"
 	EnvLogLevel             = "HANDSLAG_LOG_LEVEL"
 	EnvLogFormat            = "HANDSLAG_LOG_FORMAT"

@@ -77,6 +77,14 @@ func newTestWorker(c client.Client, db *store.DB, with func(*config.Worker)) (sd
 // dependencies that are not there yet).
 func startSystemWith(t *testing.T, dataDir string, port int, newWorker func(c client.Client, db *store.DB) (sdkworker.Worker, error)) *system {
 	t.Helper()
+	return startSystemWithOptions(t, dataDir, port, client.Options{}, newWorker)
+}
+
+// startSystemWithOptions is startSystemWith with client options of the test's own (a data
+// converter, for example); the worker runs on the same client.
+func startSystemWithOptions(t *testing.T, dataDir string, port int, opts client.Options,
+	newWorker func(c client.Client, db *store.DB) (sdkworker.Worker, error)) *system {
+	t.Helper()
 	if externalFromEnv(t) != nil {
 		t.Skip("runs its own worker; the external mode uses the real worker processes")
 	}
@@ -84,7 +92,8 @@ func startSystemWith(t *testing.T, dataDir string, port int, newWorker func(c cl
 		FrontendPort: port, UIPort: -1, SearchAttributes: contract.SearchAttributes})
 	require.NoError(t, err)
 	ctx := context.Background()
-	a, err := admin.Dial(ctx, srv.FrontendAddr, contract.Namespace, client.Options{Logger: logging.SDK(zap.NewNop())})
+	opts.Logger = logging.SDK(zap.NewNop())
+	a, err := admin.Dial(ctx, srv.FrontendAddr, contract.Namespace, opts)
 	require.NoError(t, err)
 	require.NoError(t, admin.EnsureSearchAttributes(ctx, a.Temporal, contract.Namespace))
 	dbDir := dataDir

@@ -327,6 +327,7 @@ var consoleEnglish = map[string]string{
 		"  Temporal Web UI:   {ui}\n" +
 		"  Temporal server:   {server} (namespace {namespace})\n" +
 		"  Data:              {data} (Temporal in temporal/, Handslag's database handslag.db with the outbox)\n" +
+		"  Temporal payloads: {payloads}\n" +
 		"  Annual cycle:      started by the schedule {schedule} every 15 January 08:00 (handslag cycle help)\n\n" +
 		"The demo people of the local sign-in (choose one, no password):\n{people}\n\n" +
 		"Start in the console: sign in as Anna Andersson and register a need on a demo calendar.\n" +
@@ -336,18 +337,20 @@ var consoleEnglish = map[string]string{
 		"  go run ./cmd/handslag status{address} gemensam-e-tjanst-for-bygglov\n\n" +
 		"With --demo a calendar day lasts one second, so a whole year passes in about six minutes.\n" +
 		"Stop with Ctrl+C; everything is kept until the next start.",
-	"local.banner.person":  "  {name}: {role}",
-	"local.flag.data":      "data directory (the Temporal database, Handslag's database, keys)",
-	"local.flag.port":      "the Temporal server's port",
-	"local.flag.ui_port":   "the Temporal Web UI's port",
-	"local.flag.web_port":  "the web pages' port: the console, the answer form (the links in e-mails point here) and the case list",
-	"local.failed":         "Could not start: {error}",
-	"local.starting_first": "Starting the Temporal server (the first start creates the database) ...",
-	"local.starting":       "Starting the Temporal server ...",
-	"local.ports_taken":    "is port {port} or {ui_port} taken? choose others with --port and --ui-port",
-	"local.web_port_taken": "choose another port with --web-port",
-	"local.schedule":       "the annual cycle's schedule",
-	"local.stopping":       "Shutting down ...",
+	"local.payloads.clear":  "in clear (set HANDSLAG_CODEC_KEYS to encrypt them)",
+	"local.payloads.sealed": "encrypted with HANDSLAG_CODEC_KEYS (the Web UI shows them encrypted; decoding needs signed-in staff, see docs/security.md)",
+	"local.banner.person":   "  {name}: {role}",
+	"local.flag.data":       "data directory (the Temporal database, Handslag's database, keys)",
+	"local.flag.port":       "the Temporal server's port",
+	"local.flag.ui_port":    "the Temporal Web UI's port",
+	"local.flag.web_port":   "the web pages' port: the console, the answer form (the links in e-mails point here) and the case list",
+	"local.failed":          "Could not start: {error}",
+	"local.starting_first":  "Starting the Temporal server (the first start creates the database) ...",
+	"local.starting":        "Starting the Temporal server ...",
+	"local.ports_taken":     "is port {port} or {ui_port} taken? choose others with --port and --ui-port",
+	"local.web_port_taken":  "choose another port with --web-port",
+	"local.schedule":        "the annual cycle's schedule",
+	"local.stopping":        "Shutting down ...",
 
 	"console.nav.addresses":                    "Addresses",
 	"console.field.email":                      "E-mail address",

@@ -330,6 +330,7 @@ var consoleSwedish = map[string]string{
 		"  Temporal Web UI:   {ui}\n" +
 		"  Temporal-server:   {server} (namespace {namespace})\n" +
 		"  Data:              {data} (Temporal i temporal/, Handslags databas handslag.db med utkorgen)\n" +
+		"  Innehåll i Temporal: {payloads}\n" +
 		"  Årscykeln:         startas av schemat {schedule} varje år 15 januari 08:00 (handslag cycle help)\n\n" +
 		"Demopersonerna i den lokala inloggningen (välj en, inget lösenord):\n{people}\n\n" +
 		"Börja i konsolen: logga in som Anna Andersson och registrera ett behov på en demokalender.\n" +
@@ -339,18 +340,20 @@ var consoleSwedish = map[string]string{
 		"  go run ./cmd/handslag status{address} gemensam-e-tjanst-for-bygglov\n\n" +
 		"Med --demo varar en kalenderdag en sekund, så ett helt år går på drygt sex minuter.\n" +
 		"Stoppa med Ctrl+C; allt finns kvar till nästa start.",
-	"local.banner.person":  "  {name}: {role}",
-	"local.flag.data":      "datakatalog (Temporal-databasen, Handslags databas, nycklar)",
-	"local.flag.port":      "Temporal-serverns port",
-	"local.flag.ui_port":   "Temporal Web UI:s port",
-	"local.flag.web_port":  "webbsidornas port: konsolen, svarsformuläret (länkarna i e-posten pekar hit) och ärendelistan",
-	"local.failed":         "Kunde inte starta: {error}",
-	"local.starting_first": "Startar Temporal-servern (första starten skapar databasen) ...",
-	"local.starting":       "Startar Temporal-servern ...",
-	"local.ports_taken":    "är porten {port} eller {ui_port} upptagen? välj andra med --port och --ui-port",
-	"local.web_port_taken": "välj en annan port med --web-port",
-	"local.schedule":       "schemat för årscykeln",
-	"local.stopping":       "Stänger ned ...",
+	"local.payloads.clear":  "i klartext (sätt HANDSLAG_CODEC_KEYS för att kryptera det)",
+	"local.payloads.sealed": "krypterat med HANDSLAG_CODEC_KEYS (Web UI visar det krypterat; avkodning kräver inloggad personal, se docs/security.md)",
+	"local.banner.person":   "  {name}: {role}",
+	"local.flag.data":       "datakatalog (Temporal-databasen, Handslags databas, nycklar)",
+	"local.flag.port":       "Temporal-serverns port",
+	"local.flag.ui_port":    "Temporal Web UI:s port",
+	"local.flag.web_port":   "webbsidornas port: konsolen, svarsformuläret (länkarna i e-posten pekar hit) och ärendelistan",
+	"local.failed":          "Kunde inte starta: {error}",
+	"local.starting_first":  "Startar Temporal-servern (första starten skapar databasen) ...",
+	"local.starting":        "Startar Temporal-servern ...",
+	"local.ports_taken":     "är porten {port} eller {ui_port} upptagen? välj andra med --port och --ui-port",
+	"local.web_port_taken":  "välj en annan port med --web-port",
+	"local.schedule":        "schemat för årscykeln",
+	"local.stopping":        "Stänger ned ...",
 
 	"console.nav.addresses":                    "Adresser",
 	"console.field.email":                      "E-postadress",

@@ -288,3 +288,30 @@ func NewSessions(store scs.Store, idle, lifetime time.Duration, secure bool) *sc
 	m.Cookie.Persist = false
 	return m
 }
+
+// PersonFromAccessToken is who an access token belongs to, by the provider's userinfo
+// endpoint (the token is the provider's to vouch for, opaque or not), with the roles the
+// mapping gives the claims there. It is how the codec server knows the Web UI's user.
+func (rp *RP) PersonFromAccessToken(ctx context.Context, token string) (Person, error) {
+	if err := rp.discover(ctx); err != nil {
+		return Person{}, err
+	}
+	ui, err := rp.provider.UserInfo(rp.context(ctx), oauth2.StaticTokenSource(&oauth2.Token{AccessToken: token, TokenType: "Bearer"}))
+	if err != nil {
+		return Person{}, fmt.Errorf("%w: userinfo: %v", ErrProvider, err)
+	}
+	var claims map[string]any
+	if err := ui.Claims(&claims); err != nil {
+		return Person{}, fmt.Errorf("%w: %v", ErrProvider, err)
+	}
+	return rp.person(&oidc.IDToken{Subject: ui.Subject, Issuer: rp.cfg.Issuer}, claims), nil
+}
+
+// BearerToken is the token of an Authorization: Bearer header ("" when there is none).
+func BearerToken(r *http.Request) string {
+	h := r.Header.Get("Authorization")
+	if len(h) > 7 && strings.EqualFold(h[:7], "bearer ") {
+		return strings.TrimSpace(h[7:])
+	}
+	return ""
+}

@@ -13,8 +13,10 @@ import (
 	"github.com/skr/handslag/admin"
 	"github.com/skr/handslag/answerlink"
 	"github.com/skr/handslag/cases"
+	"github.com/skr/handslag/codec"
 	"github.com/skr/handslag/console"
 	"github.com/skr/handslag/contacts"
+	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/offerweb"
 	"github.com/skr/handslag/signin"
 	"github.com/skr/handslag/web"
@@ -41,6 +43,10 @@ type Deps struct {
 	// Addresses is the address register the office keeps in the console, of Parties.
 	Addresses console.AddressRegister
 	Parties   contacts.Parties
+	// Codec decodes payloads for the Temporal Web UI's signed-in staff (nil: no codec server);
+	// CodecOrigin is the Web UI's address, the only origin a browser may call it from.
+	Codec       *codec.Codec
+	CodecOrigin string
 	// IdentityProvider is the local system's demo provider (never in production).
 	IdentityProvider http.Handler
 }
@@ -64,6 +70,18 @@ func New(d Deps) (http.Handler, error) {
 		cons.Sessions = signin.NewSessions(d.Sessions, d.SessionIdle, d.SessionLifetime, strings.HasPrefix(d.BaseURL, "https://"))
 		cons.SignIn = signin.New(d.SignIn, cons.Sessions)
 	}
+	var codecServer http.Handler
+	if d.Codec != nil && cons.SignIn != nil {
+		rp := cons.SignIn
+		codecServer = codec.Handler(*d.Codec, "/codec", d.CodecOrigin, func(r *http.Request) bool {
+			tok := signin.BearerToken(r)
+			if tok == "" {
+				return false
+			}
+			p, err := rp.PersonFromAccessToken(r.Context(), tok)
+			return err == nil && (p.Has(domain.RoleOffice) || p.Has(domain.RoleLeadership))
+		})
+	}
 	return web.NewSite(web.SiteConfig{
 		Answers: &web.Config{Verifier: offerweb.Links{Signer: answers},
 			Offers: offerweb.New(offerweb.AdminBackend{Admin: d.Admin}, offerweb.Options{}), FormSecret: d.FormKey, Logger: d.Logger},
@@ -73,5 +91,6 @@ func New(d Deps) (http.Handler, error) {
 		Proposals:        &web.ProposalConfig{Proposals: d.Admin, FormSecret: d.FormKey, Logger: d.Logger},
 		Console:          console.New(cons),
 		IdentityProvider: d.IdentityProvider,
+		Codec:            codecServer,
 	}), nil
 }

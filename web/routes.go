@@ -38,6 +38,11 @@ func (s *site) routes() *http.ServeMux {
 	if s.console != nil {
 		s.console.Register(mux)
 	}
+	// The codec server for the Temporal Web UI.
+	if s.codec != nil {
+		mux.Handle("POST /codec/", s.codec)
+		mux.Handle("OPTIONS /codec/", s.codec)
+	}
 	// The local system's demo identity provider (never in production).
 	if s.idp != nil {
 		mux.Handle("GET "+DemoIdentityProviderPath+"/", s.idp)

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/skr/handslag/activities/coordinator"
+	"github.com/skr/handslag/codec"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"go.temporal.io/sdk/temporal"
@@ -35,7 +36,7 @@ func checkRegistration(ctx workflow.Context, reg domain.Registration) error {
 		return contract.ApplicationError(&domain.ValidationError{Code: domain.CodeAlreadyRegistered, Field: "id", Detail: reg.ID})
 	}
 	if _, ok := info.Memo.GetFields()["title"]; !ok {
-		if err := workflow.UpsertMemo(ctx, map[string]interface{}{"title": reg.Need.Normalize().Title}); err != nil {
+		if err := workflow.UpsertMemo(ctx, map[string]interface{}{"title": codec.Plain(reg.Need.Normalize().Title)}); err != nil {
 			return err
 		}
 	}

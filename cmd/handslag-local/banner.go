@@ -16,7 +16,11 @@ import (
 // printBanner tells a new user where everything is and what to try next, in the catalogue's
 // words: the console and who to sign in as first. When the Temporal port is not the default,
 // every CLI example carries the --address to use.
-func printBanner(w io.Writer, f flags, srv *devserver.Server, baseURL string) {
+func printBanner(w io.Writer, f flags, srv *devserver.Server, baseURL string, sealed bool) {
+	payloads := i18n.T(i18n.Swedish, "local.payloads.clear")
+	if sealed {
+		payloads = i18n.T(i18n.Swedish, "local.payloads.sealed")
+	}
 	address := ""
 	if srv.FrontendAddr != config.DefaultAddress {
 		address = " --address " + srv.FrontendAddr
@@ -28,6 +32,6 @@ func printBanner(w io.Writer, f flags, srv *devserver.Server, baseURL string) {
 	fmt.Fprintln(w, i18n.T(i18n.Swedish, "local.banner",
 		"ui", fmt.Sprintf("http://%s/namespaces/%s/workflows", srv.UIAddr, contract.Namespace),
 		"server", srv.FrontendAddr, "namespace", contract.Namespace, "base", baseURL,
-		"people", strings.Join(people, "\n"),
+		"people", strings.Join(people, "\n"), "payloads", payloads,
 		"data", filepath.Clean(f.dataDir), "schedule", contract.ScheduleID, "address", address))
 }

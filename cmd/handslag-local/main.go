@@ -90,7 +90,13 @@ func run(f flags) error {
 		return fmt.Errorf("%w (%s)", err, t("local.ports_taken", "port", f.port, "ui_port", f.uiPort))
 	}
 	defer srv.Stop()
-	a, err := admin.Dial(ctx, srv.FrontendAddr, contract.Namespace, client.Options{Logger: logging.SDK(logger.WithOptions(zap.IncreaseLevel(zap.WarnLevel)))})
+	// Payloads are sealed when HANDSLAG_CODEC_KEYS is set, as in production.
+	ring, err := config.Codec(env)
+	if err != nil {
+		return err
+	}
+	a, err := admin.Dial(ctx, srv.FrontendAddr, contract.Namespace, client.Options{
+		Logger: logging.SDK(logger.WithOptions(zap.IncreaseLevel(zap.WarnLevel))), DataConverter: config.DataConverter(ring)})
 	if err != nil {
 		return err
 	}
@@ -117,7 +123,7 @@ func run(f flags) error {
 		SignIn: signin.Config{Issuer: idp.Issuer, ClientID: demoidp.ClientID, ClientSecret: idp.ClientSecret,
 			RedirectURL: web.BaseURL + "/konsol/inloggning", Scopes: []string{"openid", "email", "profile", demoidp.GroupsScope}, Roles: roles},
 		Sessions: db.Sessions(), BaseURL: web.BaseURL, AllowDemo: true, IdentityProvider: idp,
-		Addresses: db, Parties: parties})
+		Addresses: db, Parties: parties, Codec: ring})
 	if err != nil {
 		return err
 	}
@@ -143,7 +149,7 @@ func run(f flags) error {
 		CatchupWindow: admin.DefaultCatchupWindow, Launch: contract.LauncherInput{Config: config.DefaultCycleConfig()}}); err != nil {
 		return fmt.Errorf("%s: %w", t("local.schedule"), err)
 	}
-	printBanner(os.Stdout, f, srv, settings.BaseURL)
+	printBanner(os.Stdout, f, srv, settings.BaseURL, ring != nil)
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
 	<-stop

@@ -97,6 +97,12 @@ func run(logger *zap.Logger, args []string) error {
 	if !cons.Enabled() {
 		logger.Warn("the console is off: no identity provider is configured (HANDSLAG_OIDC_ISSUER)")
 	}
+	// The same key ring as the client's (c.Options read it): the codec server opens payloads
+	// for the Web UI's signed-in staff.
+	ring, err := config.Codec(config.OS)
+	if err != nil {
+		return err
+	}
 	parties, err := contacts.PartiesIn(web.RefdataDir)
 	if err != nil {
 		return fmt.Errorf("%s: %w", config.EnvRefdata, err)
@@ -105,7 +111,7 @@ func run(logger *zap.Logger, args []string) error {
 	// Never a demo identity provider or demo calendars here: those are the local system's.
 	pages, err := site.New(site.Deps{Admin: a, Cases: db, LinkKey: web.LinkKey, FormKey: web.FormKey, Logger: logger,
 		SignIn: cons.OIDC, SessionIdle: cons.SessionIdle, SessionLifetime: cons.SessionLifetime, Sessions: db.Sessions(),
-		BaseURL: web.BaseURL, Addresses: db, Parties: parties})
+		BaseURL: web.BaseURL, Addresses: db, Parties: parties, Codec: ring, CodecOrigin: cons.CodecOrigin})
 	if err != nil {
 		return err
 	}
