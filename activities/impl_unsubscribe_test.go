@@ -22,7 +22,7 @@ func implBatch(kind string) ImplMailBatch {
 // the List-Unsubscribe header), which verifies as an unsubscribe of exactly that initiative
 // and municipality; the office's copy carries none. Without links the e-mails ask for a reply.
 func TestImplementationMailCarriesAPersonalUnsubscribeLink(t *testing.T) {
-	signer, err := answerlink.NewUnsubscribeSigner(make([]byte, 32))
+	signer, err := answerlink.NewUnsubscribeSigner(answerlink.Single(make([]byte, 32)))
 	require.NoError(t, err)
 	for _, kind := range []string{domain.ActDigest, domain.ActInvitation} {
 		t.Run(kind, func(t *testing.T) {

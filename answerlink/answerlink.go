@@ -1,14 +1,20 @@
 // Package answerlink makes the personal answer links sent to municipalities: a token that names
 // one offer and one municipality, signed with HMAC-SHA256 so it cannot be guessed or altered.
 //
-// A token is base64url(payload) "." base64url(mac). The payload is a version byte followed by
-// the length-prefixed offer id and municipality code, so no choice of ids can make two claims
-// share a payload. Tokens are deterministic: a retried send makes the same link.
+// A token is base64url(payload) "." base64url(mac). The payload is a version byte, then (from
+// version 2) the length-prefixed ID of the key that signed it, then the length-prefixed offer id
+// and the municipality code, so no choice of ids can make two claims share a payload. Tokens
+// are deterministic: a retried send makes the same link.
 //
 // What Verify does NOT check, and the caller must: that the offer exists and is still open for
 // answers, that the token's offer is the offer the page is about (a valid link for offer A must
 // not answer offer B), and that the municipality is in the reference register. Tokens do not
-// expire by themselves; the offer's answer window does that. Rotating the key revokes every link.
+// expire by themselves; the offer's answer window does that.
+//
+// Keys rotate (keys.go): the first key of the ring signs new links with its ID in them, and
+// every key of the ring verifies, so links already sent keep working until their key is
+// retired (removed from the ring). A key without an ID signs links of version 1, which carry no
+// key ID; those verify against every key of the ring.
 package answerlink
 
 import (
@@ -27,7 +33,11 @@ const MinKeyLen = 32
 // PathPrefix is where the answer form lives: a link is baseURL + PathPrefix + token.
 const PathPrefix = "/svar/"
 
-const version = 1
+// The token format versions: 1 without a key ID, 2 with one.
+const (
+	version      = 1
+	versionKeyID = 2
+)
 
 // macContext separates these MACs from any other use of the same key.
 const macContext = "handslag/answerlink/v1\x00"
@@ -46,28 +56,32 @@ type Claims struct {
 	Municipality string
 }
 
-// Signer makes and checks tokens with one secret key.
+// Signer makes tokens with the first key of its ring and checks them with any.
 type Signer struct {
-	key []byte
+	keys Keys
 	// context is mixed into every MAC: the answer links' macContext, or another purpose's
 	// (see unsubscribe.go), so a token made for one purpose never verifies for another.
 	context string
 }
 
-// NewSigner returns a Signer for key, which must be at least MinKeyLen bytes.
-func NewSigner(key []byte) (*Signer, error) {
-	if len(key) < MinKeyLen {
-		return nil, fmt.Errorf("answerlink: the key has %d bytes, at least %d are needed", len(key), MinKeyLen)
+// NewSigner returns a Signer for one key without an ID, which must be at least MinKeyLen bytes.
+func NewSigner(key []byte) (*Signer, error) { return NewRingSigner(Single(key)) }
+
+// NewRingSigner returns a Signer for a ring of keys (see ParseKeys): the first signs.
+func NewRingSigner(keys Keys) (*Signer, error) {
+	if err := keys.check(); err != nil {
+		return nil, err
 	}
-	return &Signer{key: append([]byte(nil), key...), context: macContext}, nil
+	return &Signer{keys: keys.clone(), context: macContext}, nil
 }
 
 var b64 = base64.RawURLEncoding.Strict()
 
 // Token returns the signed, URL-safe token for one municipality's answer to one offer.
 func (s *Signer) Token(offerID, municipalityCode string) string {
-	p := payload(offerID, municipalityCode)
-	return b64.EncodeToString(p) + "." + b64.EncodeToString(s.mac(p))
+	k := s.keys[0]
+	p := payload(k.ID, offerID, municipalityCode)
+	return b64.EncodeToString(p) + "." + b64.EncodeToString(s.mac(k.Secret, p))
 }
 
 // URL returns the answer link: baseURL (trailing slashes ignored) + "/svar/" + token.
@@ -93,39 +107,92 @@ func (s *Signer) Verify(token string) (Claims, error) {
 	if len(mac) != sha256.Size {
 		return Claims{}, fmt.Errorf("%w: signature has %d bytes, not %d", ErrMalformed, len(mac), sha256.Size)
 	}
-	if !hmac.Equal(mac, s.mac(p)) {
+	keyID, rest, err := parse(p)
+	signedBy := s.keys
+	if err == nil && keyID != "" {
+		// The token names its key: only that one may verify it.
+		k, ok := s.keys.find(keyID)
+		if !ok {
+			return Claims{}, fmt.Errorf("%w: signed with key %q, which is retired", ErrForged, keyID)
+		}
+		signedBy = Keys{k}
+	}
+	if !s.signedByAny(signedBy, p, mac) {
 		return Claims{}, ErrForged
 	}
-	c, err := parse(p)
 	if err != nil {
 		// Signed with our key yet unreadable: a token from a future format version.
+		return Claims{}, fmt.Errorf("%w: %v", ErrMalformed, err)
+	}
+	c, err := claims(rest)
+	if err != nil {
 		return Claims{}, fmt.Errorf("%w: %v", ErrMalformed, err)
 	}
 	return c, nil
 }
 
-func (s *Signer) mac(p []byte) []byte {
-	h := hmac.New(sha256.New, s.key)
+// signedByAny checks mac against every key given, each in constant time.
+func (s *Signer) signedByAny(keys Keys, p, mac []byte) bool {
+	ok := false
+	for _, k := range keys {
+		if hmac.Equal(mac, s.mac(k.Secret, p)) {
+			ok = true
+		}
+	}
+	return ok
+}
+
+func (s *Signer) mac(key, p []byte) []byte {
+	h := hmac.New(sha256.New, key)
 	h.Write([]byte(s.context))
 	h.Write(p)
 	return h.Sum(nil)
 }
 
-func payload(offerID, municipality string) []byte {
-	p := []byte{version}
+func payload(keyID, offerID, municipality string) []byte {
+	var p []byte
+	if keyID == "" {
+		p = []byte{version}
+	} else {
+		p = []byte{versionKeyID}
+		p = binary.AppendUvarint(p, uint64(len(keyID)))
+		p = append(p, keyID...)
+	}
 	p = binary.AppendUvarint(p, uint64(len(offerID)))
 	p = append(p, offerID...)
 	return append(p, municipality...)
 }
 
-func parse(p []byte) (Claims, error) {
-	if len(p) == 0 || p[0] != version {
-		return Claims{}, errors.New("unknown version")
+// parse reads a payload's version and key ID and returns the claims' part.
+func parse(p []byte) (keyID string, rest []byte, err error) {
+	if len(p) == 0 {
+		return "", nil, errors.New("empty")
 	}
-	n, w := binary.Uvarint(p[1:])
-	if w <= 0 || n > uint64(len(p)-1-w) {
-		return Claims{}, errors.New("bad length")
+	switch p[0] {
+	case version:
+		return "", p[1:], nil
+	case versionKeyID:
+		id, rest, err := lengthPrefixed(p[1:])
+		if err != nil || len(id) == 0 {
+			return "", nil, errors.New("bad key ID")
+		}
+		return string(id), rest, nil
 	}
-	rest := p[1+w:]
-	return Claims{OfferID: string(rest[:n]), Municipality: string(rest[n:])}, nil
+	return "", nil, errors.New("unknown version")
+}
+
+func claims(rest []byte) (Claims, error) {
+	offer, code, err := lengthPrefixed(rest)
+	if err != nil {
+		return Claims{}, err
+	}
+	return Claims{OfferID: string(offer), Municipality: string(code)}, nil
+}
+
+func lengthPrefixed(p []byte) (field, rest []byte, err error) {
+	n, w := binary.Uvarint(p)
+	if w <= 0 || n > uint64(len(p)-w) {
+		return nil, nil, errors.New("bad length")
+	}
+	return p[w : w+int(n)], p[w+int(n):], nil
 }

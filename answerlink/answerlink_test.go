@@ -122,8 +122,8 @@ func TestVerifyRejects(t *testing.T) {
 
 func TestVerifyUnknownVersionSignedWithOurKey(t *testing.T) {
 	s := signer(t, keyA)
-	for _, p := range [][]byte{{}, {2, 1, 'o'}, {version, 5, 'o'}, {version, 0x80}} {
-		tok := b64.EncodeToString(p) + "." + b64.EncodeToString(s.mac(p))
+	for _, p := range [][]byte{{}, {3, 1, 'o'}, {version, 5, 'o'}, {version, 0x80}, {versionKeyID, 0}} {
+		tok := b64.EncodeToString(p) + "." + b64.EncodeToString(s.mac(keyA, p))
 		_, err := s.Verify(tok)
 		assert.ErrorIs(t, err, ErrMalformed, "%v", p)
 	}

@@ -25,12 +25,12 @@ type UnsubscribeSigner struct{ s Signer }
 
 // ForUnsubscribe returns the unsubscribe signer with the same key as s.
 func (s *Signer) ForUnsubscribe() *UnsubscribeSigner {
-	return &UnsubscribeSigner{s: Signer{key: s.key, context: unsubscribeContext}}
+	return &UnsubscribeSigner{s: Signer{keys: s.keys, context: unsubscribeContext}}
 }
 
-// NewUnsubscribeSigner returns an UnsubscribeSigner for key (at least MinKeyLen bytes).
-func NewUnsubscribeSigner(key []byte) (*UnsubscribeSigner, error) {
-	s, err := NewSigner(key)
+// NewUnsubscribeSigner returns an UnsubscribeSigner for a ring of keys (see NewRingSigner).
+func NewUnsubscribeSigner(keys Keys) (*UnsubscribeSigner, error) {
+	s, err := NewRingSigner(keys)
 	if err != nil {
 		return nil, err
 	}

@@ -18,10 +18,10 @@ func TestUnsubscribeRoundTrip(t *testing.T) {
 		assert.Equal(t, UnsubscribeClaims{InitiativeID: c.id, Municipality: c.code}, got)
 	}
 	assert.Equal(t, "https://h.example/avsluta/"+u.Token("i", "0180"), u.URL("https://h.example//", "i", "0180"))
-	viaKey, err := NewUnsubscribeSigner(keyA)
+	viaKey, err := NewUnsubscribeSigner(Single(keyA))
 	require.NoError(t, err)
 	assert.Equal(t, u.Token("i", "0180"), viaKey.Token("i", "0180"), "the same key makes the same links")
-	_, err = NewUnsubscribeSigner(keyA[:31])
+	_, err = NewUnsubscribeSigner(Single(keyA[:31]))
 	assert.Error(t, err)
 }
 

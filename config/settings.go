@@ -42,8 +42,9 @@ var Table = []Setting{
 	// Web pages and links.
 	{EnvWebAddr, "--listen", DefaultWebAddr, "web", "where the web server listens"},
 	{EnvBaseURL, "--base-url", DefaultBaseURL, "worker, web", "how users reach the web pages: the links in e-mails point here"},
-	{EnvLinkSecret, "", "answerlink.key in the data directory", "worker, web", "the key that signs answer and unsubscribe links (hex or base64, 32 bytes or more); the same for worker and web"},
+	{EnvLinkSecret, "", "answerlink.key in the data directory", "worker, web", "the keys of answer and unsubscribe links: one key (hex or base64, 32 bytes or more), or key-id:key pairs separated by commas, the first signing and all verifying (rotation: docs/security.md); the same for worker and web"},
 	{EnvFormSecret, "", "formkey.key in the data directory", "web", "the key that signs rendered forms (32 bytes or more); the same for every web server"},
+	{EnvTrustedProxies, "", "(none)", "web", "the reverse proxies in front of the web server (addresses or networks, separated by commas), whose X-Forwarded-For the rate limits believe"},
 	{EnvMetricsAddr, "--metrics-addr", DefaultMetricsAddr, "worker", "where /metrics, /healthz and /readyz answer"},
 
 	// Encryption of what goes into Temporal.
@@ -93,6 +94,7 @@ const (
 	EnvLinkSecret           = "HANDSLAG_LINK_SECRET"
 	EnvFormSecret           = "HANDSLAG_FORM_SECRET"
 	EnvMetricsAddr          = "HANDSLAG_METRICS_ADDR"
+	EnvTrustedProxies       = "HANDSLAG_TRUSTED_PROXIES"
 	EnvSMTPHost             = "HANDSLAG_SMTP_HOST"
 	EnvSMTPPort             = "HANDSLAG_SMTP_PORT"
 	EnvSMTPTLS              = "HANDSLAG_SMTP_TLS"

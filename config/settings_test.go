@@ -3,12 +3,14 @@ package config
 import (
 	"encoding/hex"
 	"errors"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/skr/handslag/answerlink"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/mail"
 	"github.com/stretchr/testify/assert"
@@ -24,11 +26,12 @@ func TestWebSettings(t *testing.T) {
 	assert.Equal(t, DefaultWebAddr, w.Addr)
 	assert.Equal(t, DefaultBaseURL, w.BaseURL)
 	assert.Equal(t, "sqlite:"+filepath.Join(dir, "handslag.db"), w.DatabaseURL)
-	assert.Len(t, w.LinkKey, 32, "a key file made in the data directory")
+	require.Len(t, w.LinkKeys, 1)
+	assert.Len(t, w.LinkKeys[0].Secret, 32, "a key file made in the data directory")
 	again, err := LoadWeb(Env{EnvData: dir})
 	require.NoError(t, err)
-	assert.Equal(t, w.LinkKey, again.LinkKey, "the same key file next time")
-	assert.NotEqual(t, w.LinkKey, w.FormKey)
+	assert.Equal(t, w.LinkKeys, again.LinkKeys, "the same key file next time")
+	assert.NotEqual(t, w.LinkKeys[0].Secret, w.FormKey)
 
 	w, err = LoadWeb(Env{EnvWebAddr: "0.0.0.0:80", EnvBaseURL: "https://handslag.example.org/", EnvLinkSecret: secret,
 		EnvFormSecret: secret, EnvDatabaseURL: "postgres://h@db/handslag"})
@@ -36,7 +39,11 @@ func TestWebSettings(t *testing.T) {
 	assert.Equal(t, "https://handslag.example.org", w.BaseURL)
 	assert.Equal(t, "postgres://h@db/handslag", w.DatabaseURL)
 	want, _ := hex.DecodeString(secret)
-	assert.Equal(t, want, w.LinkKey)
+	assert.Equal(t, answerlink.Single(want), w.LinkKeys)
+
+	w, err = LoadWeb(Env{EnvData: dir, EnvLinkSecret: "2027:" + secret + ",2026:" + strings.Repeat("1", 64)})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"2027", "2026"}, []string{w.LinkKeys[0].ID, w.LinkKeys[1].ID}, "a ring for rotation")
 
 	for _, tt := range []struct {
 		env     Env
@@ -73,7 +80,7 @@ func TestWorkerSettings(t *testing.T) {
 	assert.Empty(t, w.OwnerEmails)
 	web, err := LoadWeb(Env{EnvData: dir})
 	require.NoError(t, err)
-	assert.Equal(t, web.LinkKey, w.LinkKey, "worker and web of the local system share the key file")
+	assert.Equal(t, web.LinkKeys, w.LinkKeys, "worker and web of the local system share the key file")
 
 	w, err = LoadWorker(Env{EnvData: dir, EnvOwnerEmails: "inera=inera@example.org", EnvSMTPHost: "smtp.skr.example",
 		EnvSMTPFrom: "Handslag <handslag@skr.example>", EnvSMTPPassword: " p ", EnvSMTPUsername: "u", EnvMembers: "m.csv"})
@@ -200,4 +207,15 @@ func TestLoadConsole(t *testing.T) {
 		require.ErrorAs(t, err, &se, setting)
 		assert.Contains(t, se.Setting, setting)
 	}
+}
+
+func TestTrustedProxies(t *testing.T) {
+	w, err := LoadWeb(Env{EnvData: t.TempDir(), EnvTrustedProxies: "10.0.0.5, 172.16.0.0/12,fd00::/8"})
+	require.NoError(t, err)
+	assert.Equal(t, []netip.Prefix{netip.MustParsePrefix("10.0.0.5/32"), netip.MustParsePrefix("172.16.0.0/12"),
+		netip.MustParsePrefix("fd00::/8")}, w.TrustedProxies)
+	_, err = LoadWeb(Env{EnvData: t.TempDir(), EnvTrustedProxies: "10.0.0.5,proxy.example"})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "HANDSLAG_TRUSTED_PROXIES")
+	assert.Contains(t, err.Error(), "proxy.example")
 }

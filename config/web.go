@@ -1,6 +1,7 @@
 package config
 
 import (
+	"net/netip"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -26,12 +27,14 @@ type Web struct {
 	BaseURL string
 	// DatabaseURL is Handslag's database (the case list is read there).
 	DatabaseURL string
-	// LinkKey checks the links the worker signs; FormKey signs rendered forms.
-	LinkKey []byte
-	FormKey []byte
+	// LinkKeys check the links the worker signs; FormKey signs rendered forms.
+	LinkKeys answerlink.Keys
+	FormKey  []byte
 	// RefdataDir is a directory with newer SCB registers (empty: the embedded copy), as the
 	// worker reads them: the console's address register lists their municipalities.
 	RefdataDir string
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For the rate limits believe.
+	TrustedProxies []netip.Prefix
 }
 
 // LoadWeb reads and checks the web server's settings.
@@ -45,13 +48,36 @@ func LoadWeb(env Lookup) (Web, error) {
 		return Web{}, err
 	}
 	data := DataDir(env)
-	if w.LinkKey, err = key(env, EnvLinkSecret, filepath.Join(data, answerlink.KeyFile)); err != nil {
+	if w.LinkKeys, err = linkKeys(env, filepath.Join(data, answerlink.KeyFile)); err != nil {
 		return Web{}, err
 	}
 	if w.FormKey, err = key(env, EnvFormSecret, filepath.Join(data, FormKeyFile)); err != nil {
 		return Web{}, err
 	}
+	if w.TrustedProxies, err = prefixes(EnvTrustedProxies, get(env, EnvTrustedProxies, "")); err != nil {
+		return Web{}, err
+	}
 	return w, nil
+}
+
+// prefixes reads addresses and networks separated by commas (10.0.0.5, 10.0.0.0/8, fd00::/8).
+func prefixes(setting, v string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, f := range strings.Split(v, ",") {
+		if f = strings.TrimSpace(f); f == "" {
+			continue
+		}
+		p, err := netip.ParsePrefix(f)
+		if err != nil {
+			a, aerr := netip.ParseAddr(f)
+			if aerr != nil {
+				return nil, &SettingError{Setting: setting, Value: f, Problem: "must be an IP address or a network, e.g. 10.0.0.0/8"}
+			}
+			p = netip.PrefixFrom(a, a.BitLen())
+		}
+		out = append(out, p.Masked())
+	}
+	return out, nil
 }
 
 // baseURL reads HANDSLAG_BASE_URL: an absolute http(s) URL, kept without a trailing slash.

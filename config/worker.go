@@ -36,8 +36,9 @@ type Worker struct {
 	RefdataDir string
 	// BaseURL is where the web pages are served, for the links in e-mails.
 	BaseURL string
-	// LinkKey signs the answer and unsubscribe links; the web server checks them with it.
-	LinkKey []byte
+	// LinkKeys sign the answer and unsubscribe links (the first of them); the web server checks
+	// them with the same ring.
+	LinkKeys answerlink.Keys
 }
 
 // LoadWorker reads and checks the worker's settings. A wrong value is a *SettingError naming
@@ -63,7 +64,7 @@ func LoadWorker(env Lookup) (Worker, error) {
 	if w.SMTP, err = smtp(env); err != nil {
 		return Worker{}, err
 	}
-	if w.LinkKey, err = key(env, EnvLinkSecret, filepath.Join(w.DataDir, answerlink.KeyFile)); err != nil {
+	if w.LinkKeys, err = linkKeys(env, filepath.Join(w.DataDir, answerlink.KeyFile)); err != nil {
 		return Worker{}, err
 	}
 	return w, nil
@@ -107,6 +108,23 @@ func rawGet(env Lookup, name string) string {
 
 // key reads a secret from the variable name (hex or base64), else from the key file at path,
 // created on first use (the local system).
+// linkKeys reads the link keys' ring from HANDSLAG_LINK_SECRET, or else the one key of the key
+// file in the data directory.
+func linkKeys(env Lookup, path string) (answerlink.Keys, error) {
+	if v := get(env, EnvLinkSecret, ""); v != "" {
+		ks, err := answerlink.ParseKeys(v)
+		if err != nil {
+			return nil, &SettingError{Setting: EnvLinkSecret, Problem: err.Error()}
+		}
+		return ks, nil
+	}
+	k, err := key(env, EnvLinkSecret, path)
+	if err != nil {
+		return nil, err
+	}
+	return answerlink.Single(k), nil
+}
+
 func key(env Lookup, name, path string) ([]byte, error) {
 	if v := get(env, name, ""); v != "" {
 		k, err := answerlink.DecodeKey(v)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/alexedwards/scs/v2/memstore"
 	"github.com/chromedp/chromedp"
+	"github.com/skr/handslag/answerlink"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/internal/browsertest"
@@ -37,7 +38,7 @@ func startConsole(t *testing.T, s *system) string {
 	require.NoError(t, err)
 	roles, err := signin.ParseRoleMap(demoidp.RoleMap)
 	require.NoError(t, err)
-	h, err := site.New(site.Deps{Admin: s.admin, Cases: s.db, LinkKey: testLinkKey, FormKey: []byte("e2e-form-key-of-thirty-two-bytes"),
+	h, err := site.New(site.Deps{Admin: s.admin, Cases: s.db, LinkKeys: answerlink.Single(testLinkKey), FormKey: []byte("e2e-form-key-of-thirty-two-bytes"),
 		SignIn: signin.Config{Issuer: idp.Issuer, ClientID: demoidp.ClientID, ClientSecret: idp.ClientSecret,
 			RedirectURL: base + "/konsol/inloggning", Scopes: []string{"openid", "email", "profile", demoidp.GroupsScope}, Roles: roles},
 		Sessions: memstore.New(), BaseURL: base, AllowDemo: true, DemoDays: []time.Duration{consoleDay}, IdentityProvider: idp})

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/skr/handslag/admin"
+	"github.com/skr/handslag/answerlink"
 	"github.com/skr/handslag/config"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/devserver"
@@ -66,7 +67,7 @@ var testLinkKey = []byte("e2e-answer-link-key-of-32-bytes!")
 // register, demo contacts and testLinkKey; with may change them (SMTP, the base URL).
 func newTestWorker(c client.Client, db *store.DB, with func(*config.Worker)) (sdkworker.Worker, error) {
 	cfg := config.Worker{LeadershipEmail: "ledningen@example.org", OfficeEmail: config.DefaultOffice,
-		BaseURL: config.DefaultBaseURL, LinkKey: testLinkKey}
+		BaseURL: config.DefaultBaseURL, LinkKeys: answerlink.Single(testLinkKey)}
 	if with != nil {
 		with(&cfg)
 	}
@@ -124,7 +125,7 @@ func startSystemWithOptions(t *testing.T, dataDir string, port int, opts client.
 func startSite(t *testing.T, c client.Client, db *store.DB) string {
 	t.Helper()
 	h, err := site.New(site.Deps{Admin: &admin.Client{Temporal: c, Namespace: contract.Namespace}, Cases: db,
-		LinkKey: testLinkKey, FormKey: []byte("e2e-form-key-of-thirty-two-bytes")})
+		LinkKeys: answerlink.Single(testLinkKey), FormKey: []byte("e2e-form-key-of-thirty-two-bytes")})
 	require.NoError(t, err)
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)

@@ -231,7 +231,7 @@ func checkAnswerLink(t *testing.T, mail []mail.Message, id string, muni domain.O
 	if secret == "" {
 		return
 	}
-	key, err := answerlink.DecodeKey(secret)
+	keys, err := answerlink.ParseKeys(secret)
 	require.NoError(t, err)
 	var link string
 	for _, m := range mail {
@@ -242,10 +242,12 @@ func checkAnswerLink(t *testing.T, mail []mail.Message, id string, muni domain.O
 		}
 	}
 	require.NotEmpty(t, link, "no offer e-mail to %s", code)
-	signer, err := answerlink.NewSigner(key)
+	token := strings.TrimPrefix(link, answerBaseURL()+answerlink.PathPrefix)
+	signer, err := answerlink.NewRingSigner(keys)
 	require.NoError(t, err)
-	claims, err := signer.Verify(strings.TrimPrefix(link, answerBaseURL()+answerlink.PathPrefix))
+	claims, err := signer.Verify(token)
 	require.NoError(t, err, "the worker signed the link with another key than HANDSLAG_LINK_SECRET")
+	assert.Equal(t, signer.Token(claims.OfferID, claims.Municipality), token, "signed with the ring's first key, which it names")
 	assert.Equal(t, answerlink.Claims{OfferID: contract.OfferRoundWorkflowID(id), Municipality: code}, claims)
 
 	checkAnswerPage(t, link, muni.Name)

@@ -85,6 +85,8 @@ var webEnglish = map[string]string{
 	"web.refused.help":      "Open the link directly from the e-mail with the offer. If it still does not work, contact SKR's programme office and ask for a new link.",
 	"web.unknown.title":     "The offer does not exist",
 	"web.unknown.body":      "There is no offer to the municipality for this link. Nothing has been recorded.",
+	"web.too_many.title":    "Too many requests",
+	"web.too_many.body":     "Many requests have come from your address in a short time. Nothing has been saved or changed. Wait a minute and try again.",
 	"web.notfound.title":    "The page does not exist",
 	"web.notfound.body":     "There is no page at this address.",
 	"web.notfound.help":     "Use the link in the e-mail with the offer.",

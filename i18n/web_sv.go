@@ -86,6 +86,8 @@ var webSwedish = map[string]string{
 	"web.refused.help":      "Öppna länken direkt från e-postmeddelandet med erbjudandet. Fungerar den ändå inte, kontakta SKR:s programkontor och be om en ny länk.",
 	"web.unknown.title":     "Erbjudandet finns inte",
 	"web.unknown.body":      "Det finns inget erbjudande till kommunen för den här länken. Inget har registrerats.",
+	"web.too_many.title":    "För många förfrågningar",
+	"web.too_many.body":     "Det har kommit många förfrågningar från din adress på kort tid. Ingenting har sparats eller ändrats. Vänta en minut och försök igen.",
 	"web.notfound.title":    "Sidan finns inte",
 	"web.notfound.body":     "Det finns ingen sida på den här adressen.",
 	"web.notfound.help":     "Använd länken i e-postmeddelandet med erbjudandet.",

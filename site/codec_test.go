@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/coreos/go-oidc/v3/oidc"
+	"github.com/skr/handslag/answerlink"
 	"github.com/skr/handslag/codec"
 	"github.com/skr/handslag/internal/demoidp"
 	"github.com/skr/handslag/signin"
@@ -43,7 +44,7 @@ func TestTheCodecServerOpensPayloadsOnlyForSignedInStaff(t *testing.T) {
 	db, err := store.Open(context.Background(), "sqlite:"+filepath.Join(t.TempDir(), "handslag.db"))
 	require.NoError(t, err)
 	t.Cleanup(func() { db.Close() })
-	h, err := New(Deps{Cases: db, LinkKey: make32(1), FormKey: make32(2), BaseURL: base, Sessions: db.Sessions(),
+	h, err := New(Deps{Cases: db, LinkKeys: answerlink.Single(make32(1)), FormKey: make32(2), BaseURL: base, Sessions: db.Sessions(),
 		SignIn: signin.Config{Issuer: idp.Issuer, ClientID: demoidp.ClientID, ClientSecret: idp.ClientSecret,
 			RedirectURL: base + "/konsol/inloggning", Scopes: []string{"openid", "email", "profile", demoidp.GroupsScope}, Roles: roles},
 		IdentityProvider: idp, Codec: &c, CodecOrigin: uiOrigin})

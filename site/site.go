@@ -6,6 +6,7 @@ package site
 
 import (
 	"net/http"
+	"net/netip"
 	"strings"
 	"time"
 
@@ -27,10 +28,11 @@ import (
 type Deps struct {
 	Admin *admin.Client
 	Cases cases.Reader
-	// LinkKey checks the answer and unsubscribe links the worker signs; FormKey signs the
+	// LinkKeys check the answer and unsubscribe links the worker signs; FormKey signs the
 	// rendered forms (the same for every instance, and across restarts).
-	LinkKey, FormKey []byte
-	Logger           *zap.Logger
+	LinkKeys answerlink.Keys
+	FormKey  []byte
+	Logger   *zap.Logger
 
 	// The console: its sign-in (no issuer: the console says it is not set up), the sessions'
 	// store, the site's address, and whether a need may run on a demo calendar (local only).
@@ -47,6 +49,8 @@ type Deps struct {
 	// CodecOrigin is the Web UI's address, the only origin a browser may call it from.
 	Codec       *codec.Codec
 	CodecOrigin string
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For the rate limits believe.
+	TrustedProxies []netip.Prefix
 	// IdentityProvider is the local system's demo provider (never in production).
 	IdentityProvider http.Handler
 }
@@ -56,11 +60,11 @@ func New(d Deps) (http.Handler, error) {
 	if d.Logger == nil {
 		d.Logger = zap.NewNop()
 	}
-	answers, err := answerlink.NewSigner(d.LinkKey)
+	answers, err := answerlink.NewRingSigner(d.LinkKeys)
 	if err != nil {
 		return nil, err
 	}
-	unsubscribe, err := answerlink.NewUnsubscribeSigner(d.LinkKey)
+	unsubscribe, err := answerlink.NewUnsubscribeSigner(d.LinkKeys)
 	if err != nil {
 		return nil, err
 	}
@@ -92,5 +96,6 @@ func New(d Deps) (http.Handler, error) {
 		Console:          console.New(cons),
 		IdentityProvider: d.IdentityProvider,
 		Codec:            codecServer,
+		TrustedProxies:   d.TrustedProxies,
 	}), nil
 }

@@ -61,14 +61,34 @@ type Server struct {
 	done chan error
 }
 
-// Start listens on addr and serves h in the background.
+// Timeouts bound what one connection may hold of the server: a client that sends its request
+// slowly (or not at all), reads the answer slowly, or keeps an idle connection open is cut off,
+// so a few clients cannot tie up every connection.
+type Timeouts struct {
+	ReadHeader, Read, Write, Idle time.Duration
+	// MaxHeaderBytes bounds a request's headers (bodies are bounded by each handler).
+	MaxHeaderBytes int
+}
+
+// DefaultTimeouts suit pages and forms: nothing we serve streams, and the largest body (an
+// address register import) arrives well within the read timeout.
+var DefaultTimeouts = Timeouts{ReadHeader: 10 * time.Second, Read: 30 * time.Second, Write: 60 * time.Second,
+	Idle: 2 * time.Minute, MaxHeaderBytes: 64 << 10}
+
+// Start listens on addr and serves h in the background, with DefaultTimeouts.
 func Start(addr string, h http.Handler, logger *zap.Logger) (*Server, error) {
+	return StartWith(addr, h, DefaultTimeouts, logger)
+}
+
+// StartWith is Start with other timeouts.
+func StartWith(addr string, h http.Handler, t Timeouts, logger *zap.Logger) (*Server, error) {
 	l, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, fmt.Errorf("listening on %s: %w", addr, err)
 	}
 	s := &Server{Addr: l.Addr().String(), done: make(chan error, 1),
-		srv: &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}}
+		srv: &http.Server{Handler: h, ReadHeaderTimeout: t.ReadHeader, ReadTimeout: t.Read, WriteTimeout: t.Write,
+			IdleTimeout: t.Idle, MaxHeaderBytes: t.MaxHeaderBytes}}
 	go func() {
 		err := s.srv.Serve(l)
 		if errors.Is(err, http.ErrServerClosed) {

@@ -5,11 +5,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"net"
 	"net/http"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/skr/handslag/domain"
@@ -47,8 +45,10 @@ type ProposalConfig struct {
 type proposalForm struct {
 	cfg   ProposalConfig
 	keys  formKeys
-	limit *rateLimit
-	pages *pages
+	limit *limiter
+	// addresses tells client addresses apart (set by NewSite: trusted proxies).
+	addresses clientAddresses
+	pages     *pages
 }
 
 // maxProposal is the largest form the need form takes.
@@ -83,7 +83,7 @@ func newProposalForm(cfg ProposalConfig) *proposalForm {
 		cfg.PerHour = 5
 	}
 	return &proposalForm{cfg: cfg, keys: formKeys{secret: formSecret(cfg.FormSecret, "web.ProposalConfig"), maxAge: cfg.FormMaxAge, now: cfg.Now},
-		limit: &rateLimit{max: cfg.PerHour, per: time.Hour, seen: map[string][]time.Time{}},
+		limit: newLimiter(Limit{Every: time.Hour / time.Duration(cfg.PerHour), Burst: cfg.PerHour}, cfg.Now),
 		pages: parsePages(cfg.Lang, domain.Stockholm(), "proposal", "proposal_done", "message")}
 }
 
@@ -164,7 +164,7 @@ func (f *proposalForm) post(w http.ResponseWriter, r *http.Request) {
 		f.pages.render(w, http.StatusUnprocessableEntity, "proposal", f.page(values, f.fieldErrors(err)))
 		return
 	}
-	if !f.limit.allow(clientAddress(r), f.cfg.Now()) {
+	if ok, _ := f.limit.allow(f.addresses.of(r)); !ok {
 		f.refuse(w, http.StatusTooManyRequests, values, "proposal.error.too_many")
 		return
 	}
@@ -218,47 +218,4 @@ func issuedAt(key string) time.Time {
 func proposalID(submission string) string {
 	sum := sha256.Sum256([]byte(submission))
 	return "forslag-" + hex.EncodeToString(sum[:8])
-}
-
-// clientAddress is the address a request came from (the host part of RemoteAddr; behind a
-// proxy, the proxy's, which is why the limit is generous).
-func clientAddress(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}
-
-// rateLimit allows max events per window and key.
-type rateLimit struct {
-	mu    sync.Mutex
-	max   int
-	per   time.Duration
-	seen  map[string][]time.Time
-	calls int
-}
-
-func (l *rateLimit) allow(key string, now time.Time) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.calls++; l.calls%1000 == 0 { // forget addresses not seen within the window
-		for k, ts := range l.seen {
-			if len(ts) == 0 || now.Sub(ts[len(ts)-1]) >= l.per {
-				delete(l.seen, k)
-			}
-		}
-	}
-	recent := l.seen[key][:0]
-	for _, t := range l.seen[key] {
-		if now.Sub(t) < l.per {
-			recent = append(recent, t)
-		}
-	}
-	if len(recent) >= l.max {
-		l.seen[key] = recent
-		return false
-	}
-	l.seen[key] = append(recent, now)
-	return true
 }

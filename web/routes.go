@@ -11,13 +11,13 @@ func (s *site) routes() *http.ServeMux {
 
 	// The municipalities' answer form, behind the personal link in the offer e-mail.
 	if a := s.answers; a != nil {
-		mux.HandleFunc("GET /svar/{token}", a.showForm)
-		mux.HandleFunc("POST /svar/{token}", a.postForm)
+		mux.HandleFunc("GET /svar/{token}", s.limited(s.limits.answer, a.showForm))
+		mux.HandleFunc("POST /svar/{token}", s.limited(s.limits.answer, a.postForm))
 	}
 	// The unsubscribe pages, behind the personal link in implementation e-mails.
 	if u := s.unsub; u != nil {
-		mux.HandleFunc("GET "+UnsubscribePathPrefix+"{token}", u.show)
-		mux.HandleFunc("POST "+UnsubscribePathPrefix+"{token}", u.post)
+		mux.HandleFunc("GET "+UnsubscribePathPrefix+"{token}", s.limited(s.limits.unsubscribe, u.show))
+		mux.HandleFunc("POST "+UnsubscribePathPrefix+"{token}", s.limited(s.limits.unsubscribe, u.post))
 		mux.HandleFunc("GET "+UnsubscribePathPrefix, u.noToken)
 	}
 	// The public case list.
@@ -31,8 +31,8 @@ func (s *site) routes() *http.ServeMux {
 
 	// The public need form.
 	if p := s.propose; p != nil {
-		mux.HandleFunc("GET /forslag", p.show)
-		mux.HandleFunc("POST /forslag", p.post)
+		mux.HandleFunc("GET /forslag", s.limited(s.limits.proposal, p.show))
+		mux.HandleFunc("POST /forslag", s.limited(s.limits.proposal, p.post))
 	}
 	// The console, behind sign-in (package console adds its routes under /konsol/).
 	if s.console != nil {

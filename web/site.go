@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/netip"
 	"strings"
 
 	"github.com/skr/handslag/domain"
@@ -23,6 +24,11 @@ type SiteConfig struct {
 	// Codec is the codec server the Temporal Web UI calls to decode payloads for signed-in
 	// staff (under /codec/); it checks its own callers (a bearer token, the UI's origin).
 	Codec http.Handler
+	// TrustedProxies are the reverse proxies in front of the web server, whose
+	// X-Forwarded-For the rate limits believe (none by default: the peer's address counts).
+	TrustedProxies []netip.Prefix
+	// Limits are the public pages' rate limits per client address (zero: the defaults).
+	Limits Limits
 	// IdentityProvider is the local system's demo OpenID Connect provider, served under
 	// DemoIdentityProviderPath; never set in production.
 	IdentityProvider http.Handler
@@ -39,8 +45,11 @@ type site struct {
 	console interface{ Register(mux *http.ServeMux) }
 	idp     http.Handler
 	codec   http.Handler
-	pages   *pages
-	lang    i18n.Lang
+	// addresses and limits keep one client from flooding the public pages.
+	addresses clientAddresses
+	limits    struct{ answer, unsubscribe, proposal *limiter }
+	pages     *pages
+	lang      i18n.Lang
 }
 
 // DemoIdentityProviderPath is where the local system serves its demo identity provider.
@@ -50,7 +59,10 @@ const DemoIdentityProviderPath = "/demo-idp"
 // (routes.go), with the security headers on every response and every state-changing request
 // protected against cross-site requests. It panics on a wiring mistake in a part's config.
 func NewSite(cfg SiteConfig) http.Handler {
-	s := &site{lang: cfg.Lang, console: cfg.Console, idp: cfg.IdentityProvider, codec: cfg.Codec}
+	s := &site{lang: cfg.Lang, console: cfg.Console, idp: cfg.IdentityProvider, codec: cfg.Codec,
+		addresses: clientAddresses{trusted: cfg.TrustedProxies}}
+	l := cfg.Limits.withDefaults()
+	s.limits.answer, s.limits.unsubscribe, s.limits.proposal = newLimiter(l.Answer, nil), newLimiter(l.Unsubscribe, nil), newLimiter(l.Proposal, nil)
 	if s.lang == "" {
 		s.lang = i18n.Swedish
 	}
@@ -65,6 +77,7 @@ func NewSite(cfg SiteConfig) http.Handler {
 	}
 	if cfg.Proposals != nil {
 		s.propose = newProposalForm(*cfg.Proposals)
+		s.propose.addresses = s.addresses
 	}
 	s.pages = parsePages(s.lang, domain.Stockholm(), "message")
 	cop := http.NewCrossOriginProtection()

@@ -149,7 +149,7 @@ func TestUnsubscribeOneClickAndFormKeys(t *testing.T) {
 func TestUnsubscribeRefusals(t *testing.T) {
 	f := newUnsubFixture(t)
 	good := f.signer.Token("bygglov", "0180")
-	other, err := answerlink.NewUnsubscribeSigner([]byte(strings.Repeat("x", 32)))
+	other, err := answerlink.NewUnsubscribeSigner(answerlink.Single([]byte(strings.Repeat("x", 32))))
 	require.NoError(t, err)
 	for name, token := range map[string]string{
 		"altered":     good[:len(good)-1] + "A",

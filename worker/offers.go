@@ -31,7 +31,7 @@ func offerDependencies(cfg config.Worker) (municipalities, *answerlink.Signer, e
 		}
 		reg = r
 	}
-	signer, err := answerlink.NewSigner(cfg.LinkKey)
+	signer, err := answerlink.NewRingSigner(cfg.LinkKeys)
 	if err != nil {
 		return municipalities{}, nil, fmt.Errorf("%s: %w", config.EnvLinkSecret, err)
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/skr/handslag/answerlink"
 	"github.com/skr/handslag/config"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/devserver"
@@ -35,7 +36,7 @@ func TestProcessEndpoints(t *testing.T) {
 	p, err := StartProcess(context.Background(), ProcessOptions{
 		Client: client.Options{HostPort: srv.FrontendAddr, Namespace: contract.Namespace},
 		Worker: config.Worker{DatabaseURL: "sqlite:" + t.TempDir() + "/handslag.db", LeadershipEmail: "ledningen@example.org",
-			LinkKey: []byte("a link key of thirty-two bytes!!")},
+			LinkKeys: answerlink.Single([]byte("a link key of thirty-two bytes!!"))},
 		MetricsAddr: "127.0.0.1:0", Logger: zap.NewNop()})
 	require.NoError(t, err)
 	base := "http://" + p.MetricsAddr

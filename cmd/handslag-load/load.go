@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/skr/handslag/admin"
+	"github.com/skr/handslag/answerlink"
 	"github.com/skr/handslag/config"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/devserver"
@@ -120,7 +121,7 @@ func startSystem() (*loadSystem, error) {
 		return nil, err
 	}
 	w, err := worker.New(a.Temporal, config.Worker{LeadershipEmail: config.DefaultLeadership,
-		OfficeEmail: config.DefaultOffice, BaseURL: config.DefaultBaseURL, LinkKey: loadLinkKey}, db)
+		OfficeEmail: config.DefaultOffice, BaseURL: config.DefaultBaseURL, LinkKeys: answerlink.Single(loadLinkKey)}, db)
 	if err != nil {
 		db.Close()
 		stopAll()

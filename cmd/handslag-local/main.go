@@ -119,7 +119,7 @@ func run(f flags) error {
 	if err != nil {
 		return err
 	}
-	pages, err := site.New(site.Deps{Admin: a, Cases: db, LinkKey: web.LinkKey, FormKey: web.FormKey, Logger: logger,
+	pages, err := site.New(site.Deps{Admin: a, Cases: db, LinkKeys: web.LinkKeys, FormKey: web.FormKey, Logger: logger,
 		SignIn: signin.Config{Issuer: idp.Issuer, ClientID: demoidp.ClientID, ClientSecret: idp.ClientSecret,
 			RedirectURL: web.BaseURL + "/konsol/inloggning", Scopes: []string{"openid", "email", "profile", demoidp.GroupsScope}, Roles: roles},
 		Sessions: db.Sessions(), BaseURL: web.BaseURL, AllowDemo: true, IdentityProvider: idp,

@@ -109,9 +109,10 @@ func run(logger *zap.Logger, args []string) error {
 	}
 	go db.Sessions().Sweep(ctx, 10*time.Minute, func(err error) { logger.Warn("expired sessions not deleted", zap.Error(err)) })
 	// Never a demo identity provider or demo calendars here: those are the local system's.
-	pages, err := site.New(site.Deps{Admin: a, Cases: db, LinkKey: web.LinkKey, FormKey: web.FormKey, Logger: logger,
+	pages, err := site.New(site.Deps{Admin: a, Cases: db, LinkKeys: web.LinkKeys, FormKey: web.FormKey, Logger: logger,
 		SignIn: cons.OIDC, SessionIdle: cons.SessionIdle, SessionLifetime: cons.SessionLifetime, Sessions: db.Sessions(),
-		BaseURL: web.BaseURL, Addresses: db, Parties: parties, Codec: ring, CodecOrigin: cons.CodecOrigin})
+		BaseURL: web.BaseURL, Addresses: db, Parties: parties, Codec: ring, CodecOrigin: cons.CodecOrigin,
+		TrustedProxies: web.TrustedProxies})
 	if err != nil {
 		return err
 	}
