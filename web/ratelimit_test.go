@@ -18,9 +18,9 @@ func TestABurstBeyondTheLimitIsRefusedAndChangesNothing(t *testing.T) {
 	f := newFixture(t)
 	f.handler = web.NewSite(web.SiteConfig{Limits: web.Limits{Answer: web.Limit{Every: time.Hour, Burst: 3}},
 		Answers: &web.Config{Verifier: f.links, Offers: f.offers, Now: f.clock.Now, FormSecret: []byte(strings.Repeat("k", 32))}})
-	form := f.formFor("1280", complete("yes")...) // 1: the form
+	form := f.formFor("1280", complete("yes")...)                                   // 1: the form
 	require.Equal(t, http.StatusOK, f.post("/svar/"+f.tokens["1280"], form).status) // 2: the answer
-	require.Equal(t, http.StatusOK, f.get("/svar/"+f.tokens["1280"]).status)         // 3
+	require.Equal(t, http.StatusOK, f.get("/svar/"+f.tokens["1280"]).status)        // 3
 	before := len(f.offers.Versions(webtestOffer, "1280"))
 
 	changed := form
