@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/skr/handslag/admin"
+	"github.com/skr/handslag/config"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/logging"
 	"github.com/skr/handslag/mail"
@@ -29,8 +30,15 @@ import (
 //	HANDSLAG_E2E_CONTROL     a program taking restart-server, kill-worker or start-worker
 //	HANDSLAG_E2E_WORKER_URL  the worker's /metrics, /healthz, /readyz base URL
 //	HANDSLAG_E2E_WEB_URL     the web server's base URL
+//	HANDSLAG_E2E_CERTS       the proof's certificates (scripts/make-certs DIR --bad)
+//	HANDSLAG_E2E_TEMPORAL_DATABASE, HANDSLAG_E2E_VISIBILITY_DATABASE  Temporal's databases
+//
+// The test process reaches Temporal as the other processes do: TEMPORAL_* (mutual TLS) and
+// HANDSLAG_CODEC_KEYS from the environment (config.ClientFromEnv).
 type external struct {
 	address, database, control, workerURL, webURL string
+	certs, temporalDB, visibilityDB               string
+	options                                       client.Options
 }
 
 func externalFromEnv(t *testing.T) *external {
@@ -39,15 +47,22 @@ func externalFromEnv(t *testing.T) *external {
 		return nil
 	}
 	e := &external{address: address, database: os.Getenv("HANDSLAG_E2E_DATABASE"), control: os.Getenv("HANDSLAG_E2E_CONTROL"),
-		workerURL: os.Getenv("HANDSLAG_E2E_WORKER_URL"), webURL: os.Getenv("HANDSLAG_E2E_WEB_URL")}
+		workerURL: os.Getenv("HANDSLAG_E2E_WORKER_URL"), webURL: os.Getenv("HANDSLAG_E2E_WEB_URL"),
+		certs: os.Getenv("HANDSLAG_E2E_CERTS"), temporalDB: os.Getenv("HANDSLAG_E2E_TEMPORAL_DATABASE"),
+		visibilityDB: os.Getenv("HANDSLAG_E2E_VISIBILITY_DATABASE")}
 	if e.database == "" {
 		t.Fatal("HANDSLAG_E2E_ADDRESS is set but HANDSLAG_E2E_DATABASE (Handslag's database) is not")
 	}
+	c, err := config.ClientFromEnv()
+	require.NoError(t, err, "the Temporal client settings of the environment")
+	e.options, err = c.Options()
+	require.NoError(t, err, "the Temporal client settings of the environment")
+	e.options.Logger = logging.SDK(zap.NewNop())
 	return e
 }
 
 func startExternal(t *testing.T, e *external) *system {
-	a, err := admin.Dial(context.Background(), e.address, contract.Namespace, client.Options{Logger: logging.SDK(zap.NewNop())})
+	a, err := admin.Dial(context.Background(), e.address, contract.Namespace, e.options)
 	require.NoError(t, err, "HANDSLAG_E2E_ADDRESS=%s", e.address)
 	db, err := store.Open(context.Background(), e.database)
 	require.NoError(t, err, "HANDSLAG_E2E_DATABASE")

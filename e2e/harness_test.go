@@ -145,7 +145,11 @@ func (s *system) cli(args ...string) (int, string) {
 	var out bytes.Buffer
 	c := &starter.CLI{Out: &out, Err: &out, Lang: i18n.Swedish,
 		Dial: func(ctx context.Context, _, _ string) (*admin.Client, error) {
-			return admin.Dial(ctx, s.address, contract.Namespace, client.Options{Logger: logging.SDK(zap.NewNop())})
+			opts := client.Options{Logger: logging.SDK(zap.NewNop())}
+			if s.ext != nil {
+				opts = s.ext.options // mutual TLS and the codec, as every process of the proof
+			}
+			return admin.Dial(ctx, s.address, contract.Namespace, opts)
 		}}
 	code := c.Run(context.Background(), args)
 	return code, out.String()
