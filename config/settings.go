@@ -72,6 +72,9 @@ var Table = []Setting{
 	{EnvSMTPPassword, "", "", "worker", "login password (never sent unencrypted)"},
 	{EnvSMTPFrom, "", "", "worker", "the sender, e.g. Handslag <handslag@skr.se> (required with a host)"},
 
+	// Personal data and accessibility.
+	{EnvLegalFile, "", "the demo facts (legal/defaults.yaml)", "worker, web", "a YAML file of the facts the privacy page and the accessibility statement publish, and the retention periods the worker enforces (docs/personal-data.md)"},
+
 	// Logs.
 	{EnvLogLevel, "", "info", "worker, web, local", "debug, info, warn or error"},
 	{EnvLogFormat, "", "json", "worker, web, local", "json, or console for people"},
@@ -114,6 +117,7 @@ const (
 	EnvCodecKeysFile        = "HANDSLAG_CODEC_KEYS_FILE"
 	EnvCodecOrigin          = "HANDSLAG_CODEC_ORIGIN"
 	EnvSessionLifetime      = "HANDSLAG_SESSION_LIFETIME"
+	EnvLegalFile            = "HANDSLAG_LEGAL_FILE"
 	EnvLogLevel             = "HANDSLAG_LOG_LEVEL"
 	EnvLogFormat            = "HANDSLAG_LOG_FORMAT"
 )

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/skr/handslag/answerlink"
+	"github.com/skr/handslag/legal"
 )
 
 // Defaults of the web server and the worker's metrics endpoint.
@@ -35,6 +36,10 @@ type Web struct {
 	RefdataDir string
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For the rate limits believe.
 	TrustedProxies []netip.Prefix
+	// Legal is what the privacy page and the accessibility statement publish, read from
+	// LegalFile (empty: the demo facts).
+	Legal     legal.Facts
+	LegalFile string
 }
 
 // LoadWeb reads and checks the web server's settings.
@@ -55,6 +60,10 @@ func LoadWeb(env Lookup) (Web, error) {
 		return Web{}, err
 	}
 	if w.TrustedProxies, err = prefixes(EnvTrustedProxies, get(env, EnvTrustedProxies, "")); err != nil {
+		return Web{}, err
+	}
+	w.LegalFile = get(env, EnvLegalFile, "")
+	if w.Legal, err = legalFacts(env); err != nil {
 		return Web{}, err
 	}
 	return w, nil

@@ -7,6 +7,7 @@ import (
 
 	"github.com/skr/handslag/answerlink"
 	"github.com/skr/handslag/domain"
+	"github.com/skr/handslag/legal"
 	"github.com/skr/handslag/mail"
 )
 
@@ -39,6 +40,8 @@ type Worker struct {
 	// LinkKeys sign the answer and unsubscribe links (the first of them); the web server checks
 	// them with the same ring.
 	LinkKeys answerlink.Keys
+	// Legal holds the retention periods the worker enforces on Handslag's database.
+	Legal legal.Facts
 }
 
 // LoadWorker reads and checks the worker's settings. A wrong value is a *SettingError naming
@@ -65,6 +68,9 @@ func LoadWorker(env Lookup) (Worker, error) {
 		return Worker{}, err
 	}
 	if w.LinkKeys, err = linkKeys(env, filepath.Join(w.DataDir, answerlink.KeyFile)); err != nil {
+		return Worker{}, err
+	}
+	if w.Legal, err = legalFacts(env); err != nil {
 		return Worker{}, err
 	}
 	return w, nil

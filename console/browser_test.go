@@ -38,6 +38,10 @@ func visit(t *testing.T, b *browsertest.Browser, url, name string) context.Conte
 	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(1280, 1024), chromedp.Navigate(url)))
 	browsertest.WaitFor(t, ctx, "h1")
 	b.CheckPage(t, ctx, name)
+	// Every page's footer links to the privacy page and the accessibility statement.
+	links, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('footer a[href="/personuppgifter"], footer a[href="/tillganglighet"]').length`))
+	require.NoError(t, err)
+	assert.GreaterOrEqual(t, links, 2, "%s links to the privacy page and the accessibility statement", name)
 	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(320, 800), chromedp.Reload()))
 	browsertest.WaitFor(t, ctx, "h1")
 	sideways, err := browsertest.ScrollsSideways(ctx)

@@ -43,6 +43,9 @@ var _ Backend = (*admin.Client)(nil)
 // Config is the console's configuration.
 type Config struct {
 	Backend Backend
+	// Controller is the organisation responsible for personal data (legal.Facts), named in
+	// every page's privacy notice.
+	Controller string
 	// SignIn is the relying party; nil when no identity provider is configured (the console
 	// then says so instead of showing anything).
 	SignIn   *signin.RP
@@ -83,7 +86,7 @@ func New(cfg Config) *Console {
 	if len(cfg.DemoDays) == 0 {
 		cfg.DemoDays = []time.Duration{time.Second, 2 * time.Second, 5 * time.Second, 10 * time.Second}
 	}
-	return &Console{cfg: cfg, pages: parsePages(cfg.Lang)}
+	return &Console{cfg: cfg, pages: parsePages(cfg.Lang, cfg.Controller)}
 }
 
 // Register adds the console's routes to the site's route table.

@@ -224,6 +224,25 @@ func TestSignOutAndNoRole(t *testing.T) {
 	assert.Equal(t, http.StatusSeeOther, h.get(c, "/konsol/").Status, "not signed in")
 }
 
+// The console says what it keeps about the people who sign in, who is responsible, and links
+// to the privacy page: on every page, also the one that refuses a person without a role.
+func TestTheConsoleSaysWhatItKeepsAboutThoseWhoSignIn(t *testing.T) {
+	h := newHarness(t)
+	anna := h.signIn("anna")
+	for _, page := range []string{"/konsol/", "/konsol/initiativ", "/konsol/finns-inte"} {
+		body := h.get(anna, page).Body
+		i := strings.Index(body, `id="privacy-notice"`)
+		if !assert.Positive(t, i, page) {
+			continue
+		}
+		notice := body[i : i+strings.Index(body[i:], "</p>")]
+		assert.Contains(t, notice, "Konsolen sparar ditt namn, din e-postadress och dina roller", page)
+		assert.Contains(t, notice, "Exempelförbundet ansvarar för uppgifterna.", page)
+		assert.Contains(t, notice, `href="/personuppgifter"`, page)
+		assert.Contains(t, body, `href="/tillganglighet"`, page)
+	}
+}
+
 // The leadership's decision at a gate: every candidate side by side, chosen, deferred or
 // declined each, a summary to confirm, then one cycle decision as the signed-in person. A
 // decision that chooses none must be confirmed explicitly; the office sees the page and may

@@ -49,7 +49,7 @@ func newHarness(t *testing.T) *harness {
 	h.db, err = store.Open(context.Background(), "sqlite:"+filepath.Join(t.TempDir(), "handslag.db"))
 	require.NoError(t, err)
 	t.Cleanup(func() { h.db.Close() })
-	c := New(Config{Backend: h.fake, SignIn: rp, Sessions: sessions, BaseURL: h.base, AllowDemo: true,
+	c := New(Config{Backend: h.fake, SignIn: rp, Controller: "Exempelförbundet", Sessions: sessions, BaseURL: h.base, AllowDemo: true,
 		Now: func() time.Time { return h.fake.now }, Addresses: h.db, Parties: contacts.DefaultParties(refdata.Default())})
 	h.srv.Config.Handler = web.NewSite(web.SiteConfig{Console: c, IdentityProvider: idp})
 	h.srv.Start()

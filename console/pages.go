@@ -37,7 +37,7 @@ type page struct {
 	Office, Leadership bool
 }
 
-func parsePages(lang i18n.Lang) *pages {
+func parsePages(lang i18n.Lang, controller string) *pages {
 	t := func(key string, args ...any) string { return i18n.T(lang, key, args...) }
 	funcs := template.FuncMap{
 		"t":        t,
@@ -49,6 +49,8 @@ func parsePages(lang i18n.Lang) *pages {
 		"phase":    func(p domain.CyclePhase) string { return t("phase." + string(p)) },
 		"implline": func(e domain.ImplEvent) string { return present.ImplEventLineWithReason(lang, e) },
 		"join":     strings.Join,
+		// controller names who is responsible for personal data, in every page's notice.
+		"controller": func() string { return controller },
 	}
 	layout := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/parts.html"))
 	p := &pages{lang: lang, byKey: map[string]*template.Template{}}

@@ -472,7 +472,6 @@ var consoleEnglish = map[string]string{
 	"proposal.lead":                     "Does your municipality, region or network have a need that others share? Describe it here and the programme office will consider it.",
 	"proposal.what_happens":             "You get a receipt by e-mail at once, and another e-mail when the programme office has decided whether the proposal is taken into the preparation, merged with an initiative that already exists, or not taken up.",
 	"proposal.honeypot":                 "Leave this field empty",
-	"proposal.privacy":                  "The contact person's e-mail address is used only to answer about the proposal and is not shown in the public case list.",
 	"proposal.button":                   "Send the proposal",
 	"proposal.done.title":               "Thank you for your proposal",
 	"proposal.done.body":                "We have received the proposal. The programme office will go through it.",

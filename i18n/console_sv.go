@@ -475,7 +475,6 @@ var consoleSwedish = map[string]string{
 	"proposal.lead":                     "Har er kommun, region eller ert nätverk ett behov som fler delar? Beskriv det här, så tar programkontoret ställning till det.",
 	"proposal.what_happens":             "Ni får ett kvitto med e-post direkt, och ett nytt mejl när programkontoret har beslutat om förslaget tas in i beredningen, slås ihop med ett initiativ som redan finns eller inte tas upp.",
 	"proposal.honeypot":                 "Lämna det här fältet tomt",
-	"proposal.privacy":                  "Kontaktpersonens e-postadress används bara för att svara på förslaget och syns inte i den öppna ärendelistan.",
 	"proposal.button":                   "Skicka förslaget",
 	"proposal.done.title":               "Tack för ert förslag",
 	"proposal.done.body":                "Vi har tagit emot förslaget. Programkontoret går igenom det.",

@@ -18,6 +18,7 @@ import (
 	"github.com/skr/handslag/console"
 	"github.com/skr/handslag/contacts"
 	"github.com/skr/handslag/domain"
+	"github.com/skr/handslag/legal"
 	"github.com/skr/handslag/offerweb"
 	"github.com/skr/handslag/signin"
 	"github.com/skr/handslag/web"
@@ -51,6 +52,9 @@ type Deps struct {
 	CodecOrigin string
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For the rate limits believe.
 	TrustedProxies []netip.Prefix
+	// Legal is what the privacy page and the accessibility statement publish (nil: the demo
+	// facts); the console's pages name its controller.
+	Legal *legal.Facts
 	// IdentityProvider is the local system's demo provider (never in production).
 	IdentityProvider http.Handler
 }
@@ -68,7 +72,11 @@ func New(d Deps) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	cons := console.Config{Backend: d.Admin, BaseURL: d.BaseURL, AllowDemo: d.AllowDemo, DemoDays: d.DemoDays, Logger: d.Logger,
+	facts := legal.Default()
+	if d.Legal != nil {
+		facts = *d.Legal
+	}
+	cons := console.Config{Backend: d.Admin, Controller: facts.Controller.Name, BaseURL: d.BaseURL, AllowDemo: d.AllowDemo, DemoDays: d.DemoDays, Logger: d.Logger,
 		Addresses: d.Addresses, Parties: d.Parties}
 	if d.SignIn.Issuer != "" && d.Sessions != nil {
 		cons.Sessions = signin.NewSessions(d.Sessions, d.SessionIdle, d.SessionLifetime, strings.HasPrefix(d.BaseURL, "https://"))
@@ -97,5 +105,8 @@ func New(d Deps) (http.Handler, error) {
 		IdentityProvider: d.IdentityProvider,
 		Codec:            codecServer,
 		TrustedProxies:   d.TrustedProxies,
+		Legal:            &facts,
+		SessionIdle:      d.SessionIdle,
+		SessionLifetime:  d.SessionLifetime,
 	}), nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/skr/handslag/cases"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
+	"github.com/skr/handslag/legal"
 	"go.uber.org/zap"
 )
 
@@ -36,7 +37,7 @@ func NewCaseList(cfg CaseListConfig) http.Handler { return NewSite(SiteConfig{Ca
 // newCaseList checks and completes cfg: GET /arenden (the page, with filters and paging),
 // /arenden.json and /arenden.csv (the same data, every case the filter selects). It panics
 // without Cases, a wiring mistake that must stop the program at start.
-func newCaseList(cfg CaseListConfig) *caseList {
+func newCaseList(cfg CaseListConfig, facts legal.Facts) *caseList {
 	if cfg.Cases == nil {
 		panic("web.NewCaseList: Config.Cases is required")
 	}
@@ -49,7 +50,7 @@ func newCaseList(cfg CaseListConfig) *caseList {
 	if cfg.Logger == nil {
 		cfg.Logger = zap.NewNop()
 	}
-	return &caseList{cfg: cfg, pages: parsePages(cfg.Lang, cfg.Location, "cases", "case", "message")}
+	return &caseList{cfg: cfg, pages: parsePages(cfg.Lang, cfg.Location, facts, "cases", "case", "message")}
 }
 
 // selectCases reads one page of the cases the filter selects; a failure is logged.

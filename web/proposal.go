@@ -12,6 +12,7 @@ import (
 
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
+	"github.com/skr/handslag/legal"
 	"github.com/skr/handslag/present"
 	"go.uber.org/zap"
 )
@@ -60,7 +61,7 @@ const proposalToken = "forslag"
 // honeypot is the field people never see; a bot that fills every field fills it.
 const honeypot = "webbplats"
 
-func newProposalForm(cfg ProposalConfig) *proposalForm {
+func newProposalForm(cfg ProposalConfig, facts legal.Facts) *proposalForm {
 	if cfg.Proposals == nil {
 		panic("web: ProposalConfig.Proposals is required")
 	}
@@ -84,7 +85,7 @@ func newProposalForm(cfg ProposalConfig) *proposalForm {
 	}
 	return &proposalForm{cfg: cfg, keys: formKeys{secret: formSecret(cfg.FormSecret, "web.ProposalConfig"), maxAge: cfg.FormMaxAge, now: cfg.Now},
 		limit: newLimiter(Limit{Every: time.Hour / time.Duration(cfg.PerHour), Burst: cfg.PerHour}, cfg.Now),
-		pages: parsePages(cfg.Lang, domain.Stockholm(), "proposal", "proposal_done", "message")}
+		pages: parsePages(cfg.Lang, domain.Stockholm(), facts, "proposal", "proposal_done", "message")}
 }
 
 // needFields are the need template's fields, in its order.

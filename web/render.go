@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/skr/handslag/i18n"
+	"github.com/skr/handslag/legal"
 	"github.com/skr/handslag/present"
 )
 
@@ -31,13 +32,15 @@ type base struct {
 	Public bool
 }
 
-func newPages(lang i18n.Lang, loc *time.Location) *pages {
-	return parsePages(lang, loc, "offer", "confirm", "message")
+func newPages(lang i18n.Lang, loc *time.Location, facts legal.Facts) *pages {
+	return parsePages(lang, loc, facts, "offer", "confirm", "message")
 }
 
-// parsePages parses the named pages, each with the shared layout.
-func parsePages(lang i18n.Lang, loc *time.Location, names ...string) *pages {
+// parsePages parses the named pages, each with the shared layout. The pages that collect
+// personal data say who is responsible for it (facts, through "legal").
+func parsePages(lang i18n.Lang, loc *time.Location, facts legal.Facts, names ...string) *pages {
 	funcs := template.FuncMap{
+		"legal":  func() legal.Facts { return facts },
 		"t":      func(key string, args ...any) string { return i18n.T(lang, key, args...) },
 		"when":   func(at time.Time) string { return formatTime(lang, loc, at) },
 		"day":    func(at time.Time) string { return formatDay(lang, loc, at) },

@@ -8,6 +8,9 @@ import "net/http"
 func (s *site) routes() *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /static/style.css", serveStyle)
+	// What the law asks every site to publish, linked from every page's footer.
+	mux.HandleFunc("GET "+PrivacyPath, s.privacy)
+	mux.HandleFunc("GET "+AccessibilityPath, s.accessibility)
 
 	// The municipalities' answer form, behind the personal link in the offer e-mail.
 	if a := s.answers; a != nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
+	"github.com/skr/handslag/legal"
 	"go.uber.org/zap"
 )
 
@@ -44,7 +45,7 @@ func New(cfg Config) http.Handler { return NewSite(SiteConfig{Answers: &cfg}) }
 
 // newAnswerForm checks and completes cfg. It panics on a missing Verifier or Offers or a short
 // FormSecret: those are wiring mistakes that must stop the program at start.
-func newAnswerForm(cfg Config) *server {
+func newAnswerForm(cfg Config, facts legal.Facts) *server {
 	if cfg.Verifier == nil || cfg.Offers == nil {
 		panic("web.New: Config.Verifier and Config.Offers are required")
 	}
@@ -70,7 +71,7 @@ func newAnswerForm(cfg Config) *server {
 	return &server{
 		cfg:   cfg,
 		keys:  formKeys{secret: cfg.FormSecret, maxAge: cfg.FormMaxAge, now: cfg.Now},
-		pages: newPages(cfg.Lang, cfg.Location),
+		pages: newPages(cfg.Lang, cfg.Location, facts),
 		log:   cfg.Logger,
 	}
 }

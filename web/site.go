@@ -4,9 +4,11 @@ import (
 	"net/http"
 	"net/netip"
 	"strings"
+	"time"
 
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
+	"github.com/skr/handslag/legal"
 )
 
 // SiteConfig says which parts a site has; each part is optional, so a test can serve one.
@@ -32,6 +34,11 @@ type SiteConfig struct {
 	// IdentityProvider is the local system's demo OpenID Connect provider, served under
 	// DemoIdentityProviderPath; never set in production.
 	IdentityProvider http.Handler
+	// Legal is what the privacy page (/personuppgifter) and the accessibility statement
+	// (/tillganglighet) publish, and the pages that collect personal data say (nil: the demo
+	// facts). SessionIdle and SessionLifetime are the console's, for the privacy page.
+	Legal                        *legal.Facts
+	SessionIdle, SessionLifetime time.Duration
 	// Lang of the site's own pages (not found, refused cross-site posts); Swedish by default.
 	Lang i18n.Lang
 }
@@ -50,6 +57,7 @@ type site struct {
 	limits    struct{ answer, unsubscribe, proposal *limiter }
 	pages     *pages
 	lang      i18n.Lang
+	legal     legalPages
 }
 
 // DemoIdentityProviderPath is where the local system serves its demo identity provider.
@@ -66,20 +74,25 @@ func NewSite(cfg SiteConfig) http.Handler {
 	if s.lang == "" {
 		s.lang = i18n.Swedish
 	}
+	facts := legal.Default()
+	if cfg.Legal != nil {
+		facts = *cfg.Legal
+	}
 	if cfg.Answers != nil {
-		s.answers = newAnswerForm(*cfg.Answers)
+		s.answers = newAnswerForm(*cfg.Answers, facts)
 	}
 	if cfg.Unsubscribe != nil {
-		s.unsub = newUnsubscribe(*cfg.Unsubscribe)
+		s.unsub = newUnsubscribe(*cfg.Unsubscribe, facts)
 	}
 	if cfg.Cases != nil {
-		s.list = newCaseList(*cfg.Cases)
+		s.list = newCaseList(*cfg.Cases, facts)
 	}
 	if cfg.Proposals != nil {
-		s.propose = newProposalForm(*cfg.Proposals)
+		s.propose = newProposalForm(*cfg.Proposals, facts)
 		s.propose.addresses = s.addresses
 	}
-	s.pages = parsePages(s.lang, domain.Stockholm(), "message")
+	s.pages = parsePages(s.lang, domain.Stockholm(), facts, "message", "privacy", "accessibility")
+	s.legal = legalPages{facts: facts, idle: cfg.SessionIdle, lifetime: cfg.SessionLifetime, console: cfg.Console != nil}
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(s.crossOrigin))
 	// The Web UI posts to the codec server from its own origin, with a bearer token the codec

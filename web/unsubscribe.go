@@ -8,6 +8,7 @@ import (
 
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
+	"github.com/skr/handslag/legal"
 	"go.uber.org/zap"
 )
 
@@ -82,7 +83,7 @@ func NewUnsubscribe(cfg UnsubscribeConfig) http.Handler {
 
 // newUnsubscribe checks and completes cfg. It panics on a missing Verifier or Subscriptions or
 // a short FormSecret: wiring mistakes that must stop the program.
-func newUnsubscribe(cfg UnsubscribeConfig) *unsubscribe {
+func newUnsubscribe(cfg UnsubscribeConfig, facts legal.Facts) *unsubscribe {
 	if cfg.Verifier == nil || cfg.Subscriptions == nil {
 		panic("web.NewUnsubscribe: Verifier and Subscriptions are required")
 	}
@@ -99,7 +100,7 @@ func newUnsubscribe(cfg UnsubscribeConfig) *unsubscribe {
 		cfg.Logger = zap.NewNop()
 	}
 	return &unsubscribe{cfg: cfg, keys: formKeys{secret: cfg.FormSecret, maxAge: cfg.FormMaxAge, now: cfg.Now},
-		pages: parsePages(cfg.Lang, domain.Stockholm(), "unsubscribe", "message")}
+		pages: parsePages(cfg.Lang, domain.Stockholm(), facts, "unsubscribe", "message")}
 }
 
 // noToken answers a path under /avsluta/ without a token (a link cut short).

@@ -48,6 +48,8 @@ type Process struct {
 	http     *telemetry.Server
 	metrics  *telemetry.Metrics
 	started  atomic.Bool
+	// stopRetention ends the retention sweep (retention.go).
+	stopRetention context.CancelFunc
 }
 
 // StartProcess opens Handslag's database, connects to Temporal, starts the worker and serves
@@ -99,6 +101,9 @@ func StartProcess(ctx context.Context, o ProcessOptions) (*Process, error) {
 		return nil, fmt.Errorf("starting the worker: %w", err)
 	}
 	p.started.Store(true)
+	sweep, stop := context.WithCancel(context.Background())
+	p.stopRetention = stop
+	go KeepRetention(sweep, db, o.Worker.Legal.Retention, RetentionEvery, o.Logger)
 	o.Logger.Info("worker started", zap.String("address", opts.HostPort), zap.String("namespace", opts.Namespace),
 		zap.String("task_queue", contract.TaskQueue), zap.String("identity", p.Identity), zap.String("metrics", p.MetricsAddr))
 	return p, nil
@@ -126,6 +131,9 @@ func (p *Process) ready(ctx context.Context) error {
 // Stop stops the worker (finishing tasks in hand), then the endpoints and the connection.
 func (p *Process) Stop() {
 	p.started.Store(false)
+	if p.stopRetention != nil {
+		p.stopRetention()
+	}
 	if p.worker != nil {
 		p.worker.Stop()
 	}

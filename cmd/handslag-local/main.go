@@ -123,7 +123,7 @@ func run(f flags) error {
 		SignIn: signin.Config{Issuer: idp.Issuer, ClientID: demoidp.ClientID, ClientSecret: idp.ClientSecret,
 			RedirectURL: web.BaseURL + "/konsol/inloggning", Scopes: []string{"openid", "email", "profile", demoidp.GroupsScope}, Roles: roles},
 		Sessions: db.Sessions(), BaseURL: web.BaseURL, AllowDemo: true, IdentityProvider: idp,
-		Addresses: db, Parties: parties, Codec: ring})
+		Addresses: db, Parties: parties, Codec: ring, Legal: &web.Legal})
 	if err != nil {
 		return err
 	}
@@ -144,6 +144,10 @@ func run(f flags) error {
 		return err
 	}
 	defer w.Stop()
+	// The retention periods the privacy page publishes, enforced on the database.
+	sweep, stopSweep := context.WithCancel(ctx)
+	defer stopSweep()
+	go worker.KeepRetention(sweep, db, settings.Legal.Retention, worker.RetentionEvery, logger)
 	// The annual cycle's Schedule: created on the first start, left as it is afterwards.
 	if _, err := a.CreateScheduleIfMissing(ctx, admin.CycleSchedule{At: admin.DefaultScheduleAt,
 		CatchupWindow: admin.DefaultCatchupWindow, Launch: contract.LauncherInput{Config: config.DefaultCycleConfig()}}); err != nil {

@@ -94,6 +94,9 @@ func run(logger *zap.Logger, args []string) error {
 	if err != nil {
 		return err
 	}
+	if web.LegalFile == "" {
+		logger.Warn("the privacy page and the accessibility statement show the demo facts: set HANDSLAG_LEGAL_FILE (docs/personal-data.md)")
+	}
 	if !cons.Enabled() {
 		logger.Warn("the console is off: no identity provider is configured (HANDSLAG_OIDC_ISSUER)")
 	}
@@ -112,7 +115,7 @@ func run(logger *zap.Logger, args []string) error {
 	pages, err := site.New(site.Deps{Admin: a, Cases: db, LinkKeys: web.LinkKeys, FormKey: web.FormKey, Logger: logger,
 		SignIn: cons.OIDC, SessionIdle: cons.SessionIdle, SessionLifetime: cons.SessionLifetime, Sessions: db.Sessions(),
 		BaseURL: web.BaseURL, Addresses: db, Parties: parties, Codec: ring, CodecOrigin: cons.CodecOrigin,
-		TrustedProxies: web.TrustedProxies})
+		TrustedProxies: web.TrustedProxies, Legal: &web.Legal})
 	if err != nil {
 		return err
 	}
