@@ -120,6 +120,10 @@ var actions = []action{
 	{slug: "aterkalla", act: domain.ActWithdraw, stages: openStages(),
 		fields: []field{reasonField},
 		build:  func(f form, m domain.Meta, _ view) (any, error) { return domain.Withdraw{Meta: m}, nil }},
+	// A request for erasure: the proposer's address goes, the need stays.
+	{slug: "radera-kontakt", act: domain.ActForgetContact, stages: openStages(),
+		fields: []field{reasonField},
+		build:  func(f form, m domain.Meta, _ view) (any, error) { return domain.ForgetContact{Meta: m}, nil }},
 
 	// The implementation's follow-up.
 	{slug: "plan", act: domain.ActImplPlan, impl: true, stages: []domain.Stage{domain.StageImplementation},

@@ -86,6 +86,7 @@ func TestBrowserEveryConsolePageIsAccessible(t *testing.T) {
 		{"/konsol/adresser/medlemmar", "the members' addresses"},
 		{"/konsol/adresser/kommuner/0180", "a municipality's addresses"},
 		{"/konsol/adresser/agare/import", "an import"},
+		{"/konsol/personuppgifter", "the page for requests of access and erasure"},
 	}
 	for _, a := range actions {
 		if a.act.PermittedTo(domain.RoleOffice) && !a.impl {
@@ -128,6 +129,13 @@ func TestBrowserEveryConsolePageIsAccessible(t *testing.T) {
 	_, err = h.db.AddAddress(context.Background(), contacts.Entry{Kind: contacts.Municipality, Party: "0180", Email: "a@stockholm.example"}, "anna", "ny")
 	require.NoError(t, err)
 	visit(t, b, h.base+"/konsol/adresser/kommuner/0180", "a municipality's addresses with a log")
+
+	// A request for access: what was found about an address, with the export and the erasure.
+	req := visit(t, b, h.base+"/konsol/personuppgifter", "the personal data page")
+	require.NoError(t, chromedp.Do(req, chromedp.EmulateViewport(1280, 1024), chromedp.Reload(),
+		chromedp.SendKeys(chromedp.CSS("#f-email"), "kontakt@exempelby.example"), chromedp.Click(chromedp.CSS("#search"))))
+	browsertest.WaitFor(t, req, "#found-initiatives")
+	b.CheckPage(t, req, "what was found about an address")
 
 	// A form with errors: sent empty, by keyboard.
 	anna := visit(t, b, h.base+"/konsol/initiativ/"+in.ID+"/relevans", "the relevance form")

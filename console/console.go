@@ -60,8 +60,12 @@ type Config struct {
 	// parties Parties knows.
 	Addresses AddressRegister
 	Parties   contacts.Parties
-	Lang      i18n.Lang
-	Logger    *zap.Logger
+	// People answers requests for access and erasure (nil: the page is not shown); HistoryDays
+	// is the namespace's retention, which the page says removes closed initiatives.
+	People      PersonalData
+	HistoryDays int
+	Lang        i18n.Lang
+	Logger      *zap.Logger
 	// Now is the clock (time.Now by default).
 	Now func() time.Time
 }
@@ -135,6 +139,8 @@ func (c *Console) Register(mux *http.ServeMux) {
 	mux.Handle("POST /konsol/adresser/{kind}/import", signed(c.addressImport))
 	mux.Handle("GET /konsol/adresser/{kind}/{party}", signed(c.addressParty))
 	mux.Handle("POST /konsol/adresser/{kind}/{party}/{change}", signed(c.addressChange))
+	mux.Handle("GET /konsol/personuppgifter", signed(c.personal))
+	mux.Handle("POST /konsol/personuppgifter", signed(c.personalPost))
 	mux.Handle("GET /konsol/", signed(c.notFound))
 	mux.Handle("POST /konsol/", signed(c.notFound))
 }

@@ -22,6 +22,8 @@ import (
 	"github.com/skr/handslag/store"
 	"github.com/skr/handslag/web"
 	"github.com/stretchr/testify/require"
+	"go.uber.org/zap"
+	"go.uber.org/zap/zaptest/observer"
 )
 
 // harness is the console in the site's route table, with the real demo identity provider
@@ -32,6 +34,7 @@ type harness struct {
 	base string
 	fake *fakeBackend
 	db   *store.DB // the address register, in a real SQLite database
+	logs *observer.ObservedLogs
 }
 
 func newHarness(t *testing.T) *harness {
@@ -49,7 +52,9 @@ func newHarness(t *testing.T) *harness {
 	h.db, err = store.Open(context.Background(), "sqlite:"+filepath.Join(t.TempDir(), "handslag.db"))
 	require.NoError(t, err)
 	t.Cleanup(func() { h.db.Close() })
-	c := New(Config{Backend: h.fake, SignIn: rp, Controller: "Exempelförbundet", Sessions: sessions, BaseURL: h.base, AllowDemo: true,
+	core, logs := observer.New(zap.InfoLevel)
+	h.logs = logs
+	c := New(Config{Backend: h.fake, SignIn: rp, Controller: "Exempelförbundet", People: h.db, HistoryDays: 30, Logger: zap.New(core), Sessions: sessions, BaseURL: h.base, AllowDemo: true,
 		Now: func() time.Time { return h.fake.now }, Addresses: h.db, Parties: contacts.DefaultParties(refdata.Default())})
 	h.srv.Config.Handler = web.NewSite(web.SiteConfig{Console: c, IdentityProvider: idp})
 	h.srv.Start()

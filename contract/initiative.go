@@ -39,6 +39,10 @@ const (
 	MsgRecordQualification = string(domain.ActQualification) // domain.RecordQualification, office
 	MsgWithdraw            = string(domain.ActWithdraw)      // domain.Withdraw, office
 	MsgJoinCycle           = string(domain.ActJoinCycle)     // domain.JoinCycle, sent by the annual cycle
+	// MsgForgetContact erases the proposer's contact e-mail (domain.ForgetContact, office); the
+	// run then continues as new at once, so the address remains only in closed runs, which
+	// the namespace's retention deletes.
+	MsgForgetContact = string(domain.ActForgetContact)
 
 	// QueryStatus returns Status.
 	QueryStatus = "status"
@@ -55,6 +59,7 @@ type (
 	RecordValuation     = domain.RecordValuation
 	RecordQualification = domain.RecordQualification
 	Withdraw            = domain.Withdraw
+	ForgetContact       = domain.ForgetContact
 	JoinCycle           = domain.JoinCycle
 )
 

@@ -36,6 +36,10 @@ const (
 	// answers, names and contacts (the console's, not workflow messages).
 	ActEditAddresses Action = "edit_addresses"
 	ActFollowOffer   Action = "follow_offer"
+	// ActForgetContact erases a proposer's contact from an initiative; ActPersonalData finds,
+	// exports and erases what is stored about a person (the console's page for requests).
+	ActForgetContact Action = "forget_contact"
+	ActPersonalData  Action = "personal_data"
 )
 
 // permitted is who may do what. A council member or a network speaks for its own member only
@@ -71,6 +75,8 @@ var permitted = []struct {
 	{ActDecideProposal, []Role{RoleOffice}},
 	{ActEditAddresses, []Role{RoleOffice}},
 	{ActFollowOffer, []Role{RoleOffice, RoleLeadership}},
+	{ActForgetContact, []Role{RoleOffice}},
+	{ActPersonalData, []Role{RoleOffice}},
 }
 
 // Actions lists every action, in the table's order.

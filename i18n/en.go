@@ -151,6 +151,7 @@ var english = map[string]string{
 	"event.valuation_recorded":      "valuation recorded",
 	"event.qualification_recorded":  "qualification recorded",
 	"event.included_in_cycle":       "included in the annual cycle",
+	"event.contact_forgotten":       "the contact person's e-mail address erased on request",
 	"event.escalated":               "escalated: {what}",
 	"event.offer":                   "the offer round, {phase}: {verdict}",
 	"event.offer.late_joiners":      "{count} municipalities joined late",

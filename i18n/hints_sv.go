@@ -7,6 +7,7 @@ var hintsSwedish = map[string]string{
 	"hint.after_seminar":                 "{value} dagar: svaret måste komma efter seminariet (dag {day})",
 	"hint.after_today_within":            "{value} måste vara efter i dag och inom genomförandet",
 	"hint.already_started":               "den har redan startat",
+	"hint.nothing_to_forget":             "initiativet har ingen e-postadress till en kontaktperson (den kan redan vara raderad)",
 	"hint.between_date_and_today":        "{value} måste ligga mellan {from} och i dag",
 	"hint.between_start_and_today":       "{value} måste ligga mellan genomförandets start och i dag",
 	"hint.choose_answer":                 "{value}; svara ja eller nej",

@@ -47,7 +47,7 @@ var legalEnglish = map[string]string{
 		"never names, e-mail addresses or comments.",
 	"legal.privacy.rights.heading": "Your rights",
 	"legal.privacy.rights.body": "You may find out what we keep about you, have errors corrected, have data erased when it is no longer needed, " +
-		"and object to the processing. A decision you gave for your municipality stays, as it is the municipality's, but your name and comment can be removed.",
+		"and object to the processing. A decision you gave for your municipality stays, as it is the municipality's. Your name and comment are removed once the offer round has closed and the time above has passed.",
 	"legal.privacy.rights.ask":     "Send your request to",
 	"legal.privacy.complaint":      "If you are not satisfied with how we handle your data, you may complain to the Swedish Authority for Privacy Protection (IMY).",
 	"legal.privacy.complaint.link": "How to complain to IMY",

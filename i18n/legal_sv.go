@@ -51,7 +51,7 @@ var legalSwedish = map[string]string{
 	"legal.privacy.rights.heading": "Dina rättigheter",
 	"legal.privacy.rights.body": "Du har rätt att få veta vilka uppgifter vi har om dig (registerutdrag), att få fel rättade, " +
 		"att få uppgifter borttagna när de inte längre behövs och att invända mot behandlingen. " +
-		"Ett kommunalt beslut som du har lämnat för din kommun finns kvar, eftersom det är kommunens, men ditt namn och din kommentar kan tas bort.",
+		"Ett beslut som du har lämnat för din kommun finns kvar, eftersom det är kommunens. Ditt namn och din kommentar tas bort när svarsomgången är avslutad och tiden ovan har gått.",
 	"legal.privacy.rights.ask":     "Skicka din begäran till",
 	"legal.privacy.complaint":      "Är du inte nöjd med hur vi hanterar dina uppgifter kan du klaga till Integritetsskyddsmyndigheten (IMY).",
 	"legal.privacy.complaint.link": "Läs om hur du klagar hos IMY",

@@ -157,6 +157,7 @@ var swedish = map[string]string{
 	"event.valuation_recorded":      "värderingen registrerad",
 	"event.qualification_recorded":  "kvalificeringen registrerad",
 	"event.included_in_cycle":       "med i årscykeln",
+	"event.contact_forgotten":       "kontaktpersonens e-postadress raderad på begäran",
 	"event.escalated":               "eskalerat: {what}",
 	"event.offer":                   "erbjudandeomgången, {phase}: {verdict}",
 	"event.offer.late_joiners":      "{count} kommuner anslöt sent",

@@ -46,6 +46,8 @@ type Deps struct {
 	// Addresses is the address register the office keeps in the console, of Parties.
 	Addresses console.AddressRegister
 	Parties   contacts.Parties
+	// People answers requests for access and erasure (Handslag's database).
+	People console.PersonalData
 	// Codec decodes payloads for the Temporal Web UI's signed-in staff (nil: no codec server);
 	// CodecOrigin is the Web UI's address, the only origin a browser may call it from.
 	Codec       *codec.Codec
@@ -77,7 +79,7 @@ func New(d Deps) (http.Handler, error) {
 		facts = *d.Legal
 	}
 	cons := console.Config{Backend: d.Admin, Controller: facts.Controller.Name, BaseURL: d.BaseURL, AllowDemo: d.AllowDemo, DemoDays: d.DemoDays, Logger: d.Logger,
-		Addresses: d.Addresses, Parties: d.Parties}
+		Addresses: d.Addresses, Parties: d.Parties, People: d.People, HistoryDays: facts.Retention.HistoryDays}
 	if d.SignIn.Issuer != "" && d.Sessions != nil {
 		cons.Sessions = signin.NewSessions(d.Sessions, d.SessionIdle, d.SessionLifetime, strings.HasPrefix(d.BaseURL, "https://"))
 		cons.SignIn = signin.New(d.SignIn, cons.Sessions)

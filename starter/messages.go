@@ -109,6 +109,9 @@ var messageCommands = []messageCommand{
 	{"withdraw", "återkalla initiativet", contract.MsgWithdraw, domain.RoleOffice, func(f *flags) func() (any, error) {
 		return func() (any, error) { return domain.Withdraw{Meta: f.meta()}, nil }
 	}},
+	{"forget-contact", "radera förslagsställarens e-postadress (begäran om radering)", contract.MsgForgetContact, domain.RoleOffice, func(f *flags) func() (any, error) {
+		return func() (any, error) { return domain.ForgetContact{Meta: f.meta()}, nil }
+	}},
 }
 
 func init() {

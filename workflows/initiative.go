@@ -68,6 +68,9 @@ type initiativeRun struct {
 	rejected []contract.RejectedSignal
 	wake     sleeper
 	cases    caseListWriter
+	// forgotten: the proposer's contact was erased in this run, which therefore continues as
+	// new at once (the address stays only in this run's history, deleted by retention).
+	forgotten bool
 }
 
 func newInitiativeRun(ctx workflow.Context, in contract.InitiativeInput) *initiativeRun {
@@ -117,7 +120,7 @@ func (r *initiativeRun) loop(ctx workflow.Context) (*domain.Initiative, error) {
 			logger.Info("initiative closed", "stage", r.state.Stage)
 			return r.state, nil
 		}
-		if r.shouldContinueAsNew(ctx) {
+		if r.forgotten || r.shouldContinueAsNew(ctx) {
 			return nil, r.continueAsNew(ctx)
 		}
 		if err := r.sleep(ctx, now); err != nil {

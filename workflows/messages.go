@@ -34,6 +34,7 @@ func (r *initiativeRun) registerMessages(ctx workflow.Context) error {
 		message[domain.RecordQualification](r, contract.MsgRecordQualification),
 		message[domain.Withdraw](r, contract.MsgWithdraw),
 		message[domain.JoinCycle](r, contract.MsgJoinCycle),
+		message[domain.ForgetContact](r, contract.MsgForgetContact),
 	}
 	for _, reg := range regs {
 		if err := reg(ctx); err != nil {
@@ -90,6 +91,11 @@ func (r *initiativeRun) apply(ctx workflow.Context, cmd domain.Command) error {
 	}
 	if err := r.state.Apply(cmd, now); err != nil {
 		return err
+	}
+	if _, ok := cmd.(domain.ForgetContact); ok {
+		// The next run's input must not carry the address either.
+		r.input.Registration.Need.ContactEmail = ""
+		r.forgotten = true
 	}
 	r.pending = append(r.pending, r.state.Advance(now)...)
 	return nil

@@ -123,7 +123,7 @@ func run(f flags) error {
 		SignIn: signin.Config{Issuer: idp.Issuer, ClientID: demoidp.ClientID, ClientSecret: idp.ClientSecret,
 			RedirectURL: web.BaseURL + "/konsol/inloggning", Scopes: []string{"openid", "email", "profile", demoidp.GroupsScope}, Roles: roles},
 		Sessions: db.Sessions(), BaseURL: web.BaseURL, AllowDemo: true, IdentityProvider: idp,
-		Addresses: db, Parties: parties, Codec: ring, Legal: &web.Legal})
+		Addresses: db, People: db, Parties: parties, Codec: ring, Legal: &web.Legal})
 	if err != nil {
 		return err
 	}

@@ -114,7 +114,7 @@ func run(logger *zap.Logger, args []string) error {
 	// Never a demo identity provider or demo calendars here: those are the local system's.
 	pages, err := site.New(site.Deps{Admin: a, Cases: db, LinkKeys: web.LinkKeys, FormKey: web.FormKey, Logger: logger,
 		SignIn: cons.OIDC, SessionIdle: cons.SessionIdle, SessionLifetime: cons.SessionLifetime, Sessions: db.Sessions(),
-		BaseURL: web.BaseURL, Addresses: db, Parties: parties, Codec: ring, CodecOrigin: cons.CodecOrigin,
+		BaseURL: web.BaseURL, Addresses: db, People: db, Parties: parties, Codec: ring, CodecOrigin: cons.CodecOrigin,
 		TrustedProxies: web.TrustedProxies, Legal: &web.Legal})
 	if err != nil {
 		return err

@@ -1,0 +1,81 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/skr/handslag/contract"
+	"github.com/skr/handslag/domain"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	enumspb "go.temporal.io/api/enums/v1"
+	"google.golang.org/protobuf/encoding/protojson"
+)
+
+// An erasure request on a real server: the operator's CLI erases the proposer's contact from a
+// running initiative; the initiative goes on in a new run whose input and state hold no
+// address (only the closed first run does, until the namespace's retention deletes it), the
+// timeline says it was erased, and a second request is refused with the hint.
+func TestForgetContactOnARunningInitiative(t *testing.T) {
+	s := startSystem(t, "", 0)
+	ctx := context.Background()
+	reg := domain.Registration{ID: "radera-kontakt", By: domain.Actor{ID: "anna.andersson@programkontoret.example", Role: domain.RoleOffice},
+		Need: domain.Need{Title: "Behov med kontakt", Problem: "p", WhoHasTheNeed: "w", ExpectedBenefit: "b", AffectedActivities: []string{"Kansli"},
+			ProposerOrganisation: "Exempelby kommun", ContactEmail: "bo.berg@exempelby.example"}}
+	require.NoError(t, s.admin.Register(ctx, reg))
+	first, err := s.admin.Temporal.DescribeWorkflowExecution(ctx, contract.InitiativeWorkflowID(reg.ID), "")
+	require.NoError(t, err)
+	firstRun := first.GetWorkflowExecutionInfo().GetExecution().GetRunId()
+
+	s.mustCLI("forget-contact", reg.ID, "--reason", "Begäran om radering 2026-17", "--by", "programkontoret.e2e")
+	var st contract.Status
+	require.Eventually(t, func() bool {
+		st, err = s.admin.Status(ctx, reg.ID)
+		return err == nil && st.Run == 1
+	}, 20*time.Second, 100*time.Millisecond, "the run continued as new")
+	assert.Empty(t, st.Initiative.Need.ContactEmail)
+	assert.Equal(t, "Behov med kontakt", st.Initiative.Need.Title)
+	last := st.Initiative.Timeline[len(st.Initiative.Timeline)-1]
+	assert.Equal(t, "contact_forgotten", last.Event)
+	assert.Equal(t, "programkontoret.e2e", last.By)
+
+	// The running run's history holds the address nowhere, not even in its input.
+	assert.NotContains(t, historyText(t, s, contract.InitiativeWorkflowID(reg.ID), ""), "bo.berg")
+	assert.Contains(t, historyText(t, s, contract.InitiativeWorkflowID(reg.ID), firstRun), "bo.berg", "the closed run still does, until retention")
+
+	code, out := s.cli("forget-contact", reg.ID, "--reason", "Igen", "--by", "programkontoret.e2e")
+	assert.NotZero(t, code)
+	assert.Contains(t, out, "ingen e-postadress till en kontaktperson")
+	if os.Getenv("HANDSLAG_RECORD_HISTORY") != "" {
+		recordRun(t, s, contract.InitiativeWorkflowID(reg.ID), firstRun, "../workflows/testdata/history_contact_forgotten.json")
+	}
+}
+
+// historyText is a run's whole history as the server keeps it, in JSON.
+func historyText(t *testing.T, s *system, workflowID, runID string) string {
+	t.Helper()
+	var b strings.Builder
+	iter := s.admin.Temporal.GetWorkflowHistory(context.Background(), workflowID, runID, false, enumspb.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
+	for iter.HasNext() {
+		e, err := iter.Next()
+		require.NoError(t, err)
+		data, err := protojson.Marshal(e)
+		require.NoError(t, err)
+		b.Write(data)
+	}
+	// Payloads are base64 in JSON: decode every data field so that the text is searchable.
+	var decoded strings.Builder
+	decoded.WriteString(b.String())
+	for _, part := range strings.Split(b.String(), `"data":"`)[1:] {
+		enc := part[:strings.Index(part, `"`)]
+		var raw []byte
+		if json.Unmarshal([]byte(`"`+enc+`"`), &raw) == nil {
+			decoded.Write(raw)
+		}
+	}
+	return decoded.String()
+}
