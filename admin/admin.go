@@ -14,6 +14,7 @@ import (
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	enumspb "go.temporal.io/api/enums/v1"
+	namespacepb "go.temporal.io/api/namespace/v1"
 	"go.temporal.io/api/operatorservice/v1"
 	"go.temporal.io/api/serviceerror"
 	"go.temporal.io/api/workflowservice/v1"
@@ -197,12 +198,21 @@ func EnsureSearchAttributes(ctx context.Context, c client.Client, namespace stri
 	return nil
 }
 
-// EnsureNamespace registers the namespace if it does not exist (for servers other than the
-// embedded one, which creates it at start).
+// EnsureNamespace registers the namespace if it does not exist, and sets its retention of
+// closed workflows to retention if it differs: the period the privacy page publishes
+// (legal.Retention.HistoryDays) is the one Temporal applies.
 func EnsureNamespace(ctx context.Context, c client.Client, namespace string, retention time.Duration) error {
-	_, err := c.WorkflowService().DescribeNamespace(ctx, &workflowservice.DescribeNamespaceRequest{Namespace: namespace})
+	desc, err := c.WorkflowService().DescribeNamespace(ctx, &workflowservice.DescribeNamespaceRequest{Namespace: namespace})
+	if err == nil {
+		if desc.GetConfig().GetWorkflowExecutionRetentionTtl().AsDuration() == retention {
+			return nil
+		}
+		_, err = c.WorkflowService().UpdateNamespace(ctx, &workflowservice.UpdateNamespaceRequest{Namespace: namespace,
+			Config: &namespacepb.NamespaceConfig{WorkflowExecutionRetentionTtl: durationpb.New(retention)}})
+		return err
+	}
 	var nf *serviceerror.NamespaceNotFound
-	if err == nil || !errors.As(err, &nf) {
+	if !errors.As(err, &nf) {
 		return err
 	}
 	_, err = c.WorkflowService().RegisterNamespace(ctx, &workflowservice.RegisterNamespaceRequest{

@@ -44,6 +44,12 @@ func TestBootstrapRegistersNamespaceAndSearchAttributes(t *testing.T) {
 	waits = 0
 	require.NoError(t, Bootstrap(ctx, c, ns, 48*time.Hour, func(error) { waits++ }))
 	assert.Zero(t, waits)
+
+	// A new retention period (the legal facts changed) is applied to the namespace.
+	require.NoError(t, Bootstrap(ctx, c, ns, 45*24*time.Hour, func(error) {}))
+	desc, err = c.WorkflowService().DescribeNamespace(ctx, &workflowservice.DescribeNamespaceRequest{Namespace: ns})
+	require.NoError(t, err)
+	assert.Equal(t, 45*24*time.Hour, desc.GetConfig().GetWorkflowExecutionRetentionTtl().AsDuration())
 }
 
 func TestBootstrapQueryUsesEveryAttribute(t *testing.T) {

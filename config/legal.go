@@ -2,8 +2,8 @@ package config
 
 import "github.com/skr/handslag/legal"
 
-// legalFacts reads HANDSLAG_LEGAL_FILE over the embedded demo facts.
-func legalFacts(env Lookup) (legal.Facts, error) {
+// Legal reads HANDSLAG_LEGAL_FILE over the embedded demo facts.
+func Legal(env Lookup) (legal.Facts, error) {
 	path := get(env, EnvLegalFile, "")
 	f, err := legal.Load(path)
 	if err != nil {

@@ -63,7 +63,7 @@ func LoadWeb(env Lookup) (Web, error) {
 		return Web{}, err
 	}
 	w.LegalFile = get(env, EnvLegalFile, "")
-	if w.Legal, err = legalFacts(env); err != nil {
+	if w.Legal, err = Legal(env); err != nil {
 		return Web{}, err
 	}
 	return w, nil

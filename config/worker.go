@@ -70,7 +70,7 @@ func LoadWorker(env Lookup) (Worker, error) {
 	if w.LinkKeys, err = linkKeys(env, filepath.Join(w.DataDir, answerlink.KeyFile)); err != nil {
 		return Worker{}, err
 	}
-	if w.Legal, err = legalFacts(env); err != nil {
+	if w.Legal, err = Legal(env); err != nil {
 		return Worker{}, err
 	}
 	return w, nil

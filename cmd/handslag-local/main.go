@@ -104,6 +104,10 @@ func run(f flags) error {
 	if err := admin.EnsureSearchAttributes(ctx, a.Temporal, contract.Namespace); err != nil {
 		return err
 	}
+	// The retention the privacy page publishes is the one Temporal applies.
+	if err := admin.EnsureNamespace(ctx, a.Temporal, contract.Namespace, time.Duration(web.Legal.Retention.HistoryDays)*24*time.Hour); err != nil {
+		return err
+	}
 	// The console signs in through its own, real OpenID Connect provider: the same code as
 	// in production, with demo people instead of an organisation's directory.
 	idp, err := demoidp.New(demoidp.Options{BaseURL: web.BaseURL, Path: webpages.DemoIdentityProviderPath,

@@ -93,8 +93,14 @@ func run(logger *zap.Logger, args []string) error {
 
 func bootstrap(logger *zap.Logger, args []string) error {
 	var retention, wait time.Duration
+	// The retention the privacy page publishes is the one Temporal applies.
+	facts, err := config.Legal(config.OS)
+	if err != nil {
+		return err
+	}
 	c, err := clientFlags("bootstrap", args, func(fs *flag.FlagSet) {
-		fs.DurationVar(&retention, "retention", 30*24*time.Hour, "how long closed initiatives stay in the namespace")
+		fs.DurationVar(&retention, "retention", time.Duration(facts.Retention.HistoryDays)*24*time.Hour,
+			"how long closed initiatives stay in the namespace (default: history_days of HANDSLAG_LEGAL_FILE)")
 		fs.DurationVar(&wait, "wait", 3*time.Minute, "how long to wait for the Temporal server")
 	})
 	if err != nil {
