@@ -43,6 +43,16 @@ func (a *Client) SubmitAnswers(ctx context.Context, id string, b domain.SubmitAn
 	return res, a.offerNotFound(id, err)
 }
 
+// ForgetAnswerer erases the name, role and comment of answers in an initiative's offer round
+// (at the answerer's request); updateID makes a repeated request harmless.
+func (a *Client) ForgetAnswerer(ctx context.Context, id string, c domain.ForgetAnswerer, updateID string) error {
+	err := a.update(ctx, contract.OfferRoundWorkflowID(id), contract.MsgForgetAnswerer, c, updateID, nil)
+	if _, ok := err.(*domain.ValidationError); ok || err == nil {
+		return err
+	}
+	return a.offerNotFound(id, err)
+}
+
 // offerNotFound explains a missing round: the initiative has none (yet), or it has ended.
 func (a *Client) offerNotFound(id string, err error) error {
 	err = a.notFoundIn(id, contract.OfferRoundWorkflowID(id), err)

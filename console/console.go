@@ -29,6 +29,7 @@ type Backend interface {
 	SendOnce(ctx context.Context, id, name string, payload any, updateID string) (contract.Receipt, error)
 	OfferStatus(ctx context.Context, id string) (contract.OfferStatus, error)
 	OfferRound(ctx context.Context, id string) (domain.OfferRound, error)
+	ForgetAnswerer(ctx context.Context, id string, c domain.ForgetAnswerer, updateID string) error
 	ImplementationStatus(ctx context.Context, id string) (contract.ImplementationStatus, error)
 	SendImplementationOnce(ctx context.Context, id, name string, payload any, updateID string) (contract.ImplReceipt, error)
 	QueryCycle(ctx context.Context, year int, query string, out any) error

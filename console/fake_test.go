@@ -150,6 +150,24 @@ func (f *fakeBackend) OfferRound(_ context.Context, id string) (domain.OfferRoun
 	return *r, nil
 }
 
+func (f *fakeBackend) ForgetAnswerer(_ context.Context, id string, c domain.ForgetAnswerer, updateID string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	r, ok := f.rounds[id]
+	if !ok {
+		return &admin.Error{Key: "error.no_offer_round"}
+	}
+	if f.applied[updateID] {
+		return nil
+	}
+	if err := r.Forget(c); err != nil {
+		return err
+	}
+	f.applied[updateID] = true
+	f.sent = append(f.sent, sent{Workflow: "offer-" + id, Name: "forget_answerer", Payload: c, UpdateID: updateID})
+	return nil
+}
+
 func (f *fakeBackend) ImplementationStatus(_ context.Context, id string) (contract.ImplementationStatus, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/http"
 	"net/mail"
+	"slices"
 	"strings"
 	"time"
 
@@ -42,14 +43,26 @@ type foundProposal struct {
 	Need  domain.Need `json:"need"`
 }
 
-// findings is everything stored about one address: in the workflows and in the database. It
-// is also the access export's file.
+// foundAnswers are the answers a person gave for a municipality in an offer round, found by
+// their name.
+type foundAnswers struct {
+	Initiative   string                 `json:"initiative"`
+	Title        string                 `json:"title"`
+	Municipality string                 `json:"municipality"`
+	Versions     []int                  `json:"-"`
+	Answers      []domain.AnswerVersion `json:"answers"`
+}
+
+// findings is everything stored about one person (an address, a name or both): in the
+// workflows and in the database. It is also the access export's file.
 type findings struct {
-	Email       string            `json:"email"`
+	Email       string            `json:"email,omitempty"`
+	Name        string            `json:"name,omitempty"`
 	MadeAt      time.Time         `json:"made_at"`
 	MadeBy      string            `json:"made_by"`
 	Initiatives []foundInitiative `json:"initiatives"`
 	Proposals   []foundProposal   `json:"proposals"`
+	Answers     []foundAnswers    `json:"answers"`
 	Database    store.Person      `json:"database"`
 }
 
@@ -62,14 +75,25 @@ func (f findings) open() (n int) {
 	return n
 }
 
+// Who names the person as searched: the address, the name, or both.
+func (f findings) Who() string {
+	switch {
+	case f.Email != "" && f.Name != "":
+		return f.Name + ", " + f.Email
+	case f.Email != "":
+		return f.Email
+	}
+	return f.Name
+}
+
 func (f findings) Empty() bool {
 	d := f.Database
-	return len(f.Initiatives)+len(f.Proposals)+len(d.Addresses)+len(d.Changes)+len(d.Mail) == 0
+	return len(f.Initiatives)+len(f.Proposals)+len(f.Answers)+len(d.Addresses)+len(d.Changes)+len(d.Mail) == 0
 }
 
 type personalPage struct {
 	page
-	Email, Reason string
+	Email, Name, Reason string
 	Submission    string
 	Problems      []problem
 	Searched      bool
@@ -81,8 +105,8 @@ type personalPage struct {
 
 // erasure is what an erasure request removed.
 type erasure struct {
-	Initiatives int
-	Database    store.Erased
+	Initiatives, Answers int
+	Database             store.Erased
 }
 
 func (c *Console) mayHandlePersonalData(w http.ResponseWriter, r *http.Request, p signin.Person) bool {
@@ -123,20 +147,26 @@ func (c *Console) personalPost(w http.ResponseWriter, r *http.Request, p signin.
 	}
 	f := form{r.PostForm}
 	pp := c.personalBase(p)
-	pp.Email, pp.Reason = strings.TrimSpace(f.get("email")), strings.TrimSpace(f.get("reason"))
+	pp.Email, pp.Name, pp.Reason = strings.TrimSpace(f.get("email")), strings.Join(strings.Fields(f.get("name")), " "), strings.TrimSpace(f.get("reason"))
 	email, ok := canonicalEmail(pp.Email)
-	if !ok {
+	switch {
+	case pp.Email == "" && pp.Name == "":
+		pp.Problems = []problem{{Anchor: "f-email", Text: c.t("console.personal.nothing_to_search")}}
+	case pp.Email != "" && !ok:
 		pp.Problems = []problem{{Anchor: "f-email", Text: c.t("console.personal.bad_email")}}
+	}
+	if len(pp.Problems) > 0 {
 		pp.Error = true
 		c.render(w, http.StatusUnprocessableEntity, "personal", pp)
 		return
 	}
-	found, err := c.find(r.Context(), email, p)
+	found, err := c.find(r.Context(), email, pp.Name, p)
 	if err != nil {
 		c.unavailable(w, r, p, err)
 		return
 	}
 	log := c.cfg.Logger.With(zap.String("by", p.ID), zap.Int("initiatives", len(found.Initiatives)), zap.Int("proposals", len(found.Proposals)),
+		zap.Int("answers", len(found.Answers)),
 		zap.Int("addresses", len(found.Database.Addresses)), zap.Int("address_changes", len(found.Database.Changes)), zap.Int("mail", len(found.Database.Mail)))
 	switch f.get("do") {
 	case "export":
@@ -154,13 +184,14 @@ func (c *Console) personalPost(w http.ResponseWriter, r *http.Request, p signin.
 			return
 		}
 		er, err := c.erase(r.Context(), p, found, pp.Reason, f.get("submission"))
-		log.Info("personal data request: erasure", zap.Int("erased_initiatives", er.Initiatives), zap.Int("erased_addresses", er.Database.Addresses),
+		log.Info("personal data request: erasure", zap.Int("erased_initiatives", er.Initiatives), zap.Int("erased_answers", er.Answers),
+			zap.Int("erased_addresses", er.Database.Addresses),
 			zap.Int("erased_changes", er.Database.Changes), zap.Int("erased_mail", er.Database.Mail), zap.Error(err))
 		if err != nil {
 			c.unavailable(w, r, p, err)
 			return
 		}
-		pp.Erased, pp.Searched, pp.Found, pp.Email = &er, true, found, ""
+		pp.Erased, pp.Searched, pp.Found, pp.Email, pp.Name = &er, true, found, "", ""
 		c.render(w, http.StatusOK, "personal", pp)
 	default:
 		log.Info("personal data request: search")
@@ -180,9 +211,10 @@ func canonicalEmail(s string) (string, bool) {
 }
 
 // find looks for the address in every initiative (closed ones too, within the namespace's
-// retention), in the proposals that wait, and in the database.
-func (c *Console) find(ctx context.Context, email string, p signin.Person) (findings, error) {
-	f := findings{Email: email, MadeAt: c.cfg.Now(), MadeBy: p.ID}
+// retention), in the proposals that wait, and in the database; and for the name among the
+// answers of every offer round. An empty address or name is not looked for.
+func (c *Console) find(ctx context.Context, email, name string, p signin.Person) (findings, error) {
+	f := findings{Email: email, Name: name, MadeAt: c.cfg.Now(), MadeBy: p.ID}
 	list, err := c.cfg.Backend.List(ctx, admin.Filter{IncludeClosed: true})
 	if err != nil {
 		return f, err
@@ -193,9 +225,27 @@ func (c *Console) find(ctx context.Context, email string, p signin.Person) (find
 			return f, err
 		}
 		in := st.Initiative
-		if strings.EqualFold(in.Need.ContactEmail, email) {
+		if name != "" && in.Offer != nil {
+			round, err := c.cfg.Backend.OfferRound(ctx, in.ID)
+			if err != nil {
+				return f, err
+			}
+			for _, a := range round.AnswersBy(name) {
+				fa := foundAnswers{Initiative: in.ID, Title: in.Need.Title, Municipality: a.Municipality, Versions: a.Versions}
+				for _, v := range round.Answers {
+					if v.Municipality == a.Municipality && slices.Contains(a.Versions, v.Version) {
+						fa.Answers = append(fa.Answers, v)
+					}
+				}
+				f.Answers = append(f.Answers, fa)
+			}
+		}
+		if email != "" && strings.EqualFold(in.Need.ContactEmail, email) {
 			f.Initiatives = append(f.Initiatives, foundInitiative{ID: in.ID, Title: in.Need.Title, Stage: in.Stage, Closed: in.Stage.Closed(), Need: in.Need})
 		}
+	}
+	if email == "" {
+		return f, nil
 	}
 	props, err := c.cfg.Backend.Proposals(ctx)
 	if err != nil {
@@ -238,6 +288,24 @@ func (c *Console) erase(ctx context.Context, p signin.Person, found findings, re
 			return er, err
 		}
 		er.Initiatives++
+	}
+	for _, a := range found.Answers {
+		err := c.cfg.Backend.ForgetAnswerer(ctx, a.Initiative, domain.ForgetAnswerer{Meta: domain.Meta{By: actor, Reason: reason},
+			Municipality: a.Municipality, Versions: a.Versions}, "konsol/"+sub+"/"+a.Initiative+"/"+a.Municipality)
+		var ve *domain.ValidationError
+		var ae *admin.Error
+		switch {
+		case errors.As(err, &ve) && ve.Hint == "answer_already_forgotten":
+			continue
+		case errors.As(err, &ae) && ae.Key == "error.no_offer_round":
+			continue // the round has ended: its history goes with the namespace's retention
+		case err != nil:
+			return er, err
+		}
+		er.Answers++
+	}
+	if found.Email == "" {
+		return er, nil
 	}
 	var err error
 	er.Database, err = c.cfg.People.ErasePerson(ctx, found.Email)

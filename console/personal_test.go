@@ -82,7 +82,7 @@ func TestTheOfficeAnswersARequestForAccessAndErasure(t *testing.T) {
 
 	erased := h.post(anna, "/konsol/personuppgifter", url.Values{"do": {"radera"}, "email": {"anna.s@vasby.example"}, "reason": {"Begäran 2026-17"}, "submission": {submissionID()}})
 	require.Equal(t, http.StatusOK, erased.Status)
-	assert.Contains(t, erased.Body, "Raderat: adressen i 1 initiativ, 1 adresser i registren, 1 rader i ändringsloggen och 1 e-postmeddelanden.")
+	assert.Contains(t, erased.Body, "Raderat: adressen i 1 initiativ, namnet i svar från 0 kommuner, 1 adresser i registren, 1 rader i ändringsloggen och 1 e-postmeddelanden.")
 	assert.Empty(t, open.Need.ContactEmail)
 	assert.Equal(t, "anna.s@vasby.example", closed.Need.ContactEmail, "a closed initiative cannot change; retention removes it")
 	msgs := h.fake.messages()
@@ -101,6 +101,48 @@ func TestTheOfficeAnswersARequestForAccessAndErasure(t *testing.T) {
 		for k, v := range e.ContextMap() {
 			assert.NotContains(t, strings.ToLower(toString(v)), "anna.s@", "the log repeats no address (%s)", k)
 		}
+	}
+}
+
+// A request by name: the answers a person gave for their municipality are found in any case,
+// exported with their name and comment, and erased so that the decision stays and the name,
+// role and comment go (a forget_answerer message naming municipality and versions only).
+func TestAnAnswererIsFoundAndErasedByName(t *testing.T) {
+	h := newHarness(t)
+	id := offerRound(h)
+	round := h.fake.rounds[id]
+	round.Answers[2].Comment = "Vi har redan en tjänst"
+	anna := h.signIn("anna")
+
+	empty := h.post(anna, "/konsol/personuppgifter", url.Values{"do": {"sok"}})
+	assert.Equal(t, http.StatusUnprocessableEntity, empty.Status)
+	assert.Contains(t, empty.Body, "Skriv en e-postadress, ett namn eller båda")
+
+	found := h.post(anna, "/konsol/personuppgifter", url.Values{"do": {"sok"}, "name": {"  MALIN "}})
+	require.Equal(t, http.StatusOK, found.Status)
+	assert.Contains(t, found.Body, "Det här finns om MALIN")
+	assert.Contains(t, found.Body, "kommunen 1280, 1 versioner av svaret")
+
+	export := h.post(anna, "/konsol/personuppgifter", url.Values{"do": {"export"}, "name": {"Malin"}})
+	var file findings
+	require.NoError(t, json.Unmarshal([]byte(export.Body), &file))
+	require.Len(t, file.Answers, 1)
+	assert.Equal(t, "Vi har redan en tjänst", file.Answers[0].Answers[0].Comment)
+
+	erased := h.post(anna, "/konsol/personuppgifter", url.Values{"do": {"radera"}, "name": {"Malin"}, "reason": {"Begäran 18"}, "submission": {submissionID()}})
+	require.Equal(t, http.StatusOK, erased.Status)
+	assert.Contains(t, erased.Body, "namnet i svar från 1 kommuner")
+	a := round.Answers[2]
+	assert.Equal(t, "1280", a.Municipality)
+	assert.Empty(t, a.Name)
+	assert.Empty(t, a.Comment)
+	assert.Equal(t, domain.AnswerNo, a.Answer, "the municipality's decision stays")
+	msgs := h.fake.messages()
+	require.Len(t, msgs, 1)
+	assert.Equal(t, domain.ForgetAnswerer{Meta: domain.Meta{By: domain.Actor{ID: "anna.andersson@programkontoret.example", Role: domain.RoleOffice}, Reason: "Begäran 18"},
+		Municipality: "1280", Versions: []int{1}}, msgs[0].Payload)
+	for _, e := range h.logs.All() {
+		assert.NotContains(t, strings.ToLower(toString(e.ContextMap())), "malin", "the log repeats no name")
 	}
 }
 

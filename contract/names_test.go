@@ -17,7 +17,7 @@ func TestMessageNamesNeverChange(t *testing.T) {
 		MsgDecideCycle: "decide_cycle", MsgSubmitAnswers: "submit_answers", MsgImplPlan: "impl_plan",
 		MsgImplMilestone: "impl_milestone", MsgImplReport: "impl_report", MsgImplMeasure: "impl_measure",
 		MsgImplHearing: "impl_hearing", MsgImplJoin: "impl_join", MsgImplUnsubscribe: "impl_unsubscribe",
-		MsgImplComplete: "impl_complete", MsgImplStop: "impl_stop", MsgForgetContact: "forget_contact",
+		MsgImplComplete: "impl_complete", MsgImplStop: "impl_stop", MsgForgetContact: "forget_contact", MsgForgetAnswerer: "forget_answerer",
 	} {
 		assert.Equal(t, want, got)
 	}

@@ -16,6 +16,10 @@ const (
 	// The validator refuses only a malformed batch (empty, more than domain.MaxAnswersPerBatch,
 	// missing or wrong "by"); each answer is accepted or rejected on its own.
 	MsgSubmitAnswers = string(domain.ActAnswer)
+	// MsgForgetAnswerer erases the name, role and comment of answers at the answerer's request
+	// (domain.ForgetAnswerer, office; the answers named by municipality and version). The
+	// round then continues as new at once; the decision and the tally stay.
+	MsgForgetAnswerer = string(domain.ActForgetAnswerer)
 	// QueryOfferStatus returns OfferStatus.
 	QueryOfferStatus = "offer_status"
 	// QueryOfferRound returns the whole domain.OfferRound with every answer version (the CSV

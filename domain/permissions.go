@@ -39,7 +39,9 @@ const (
 	// ActForgetContact erases a proposer's contact from an initiative; ActPersonalData finds,
 	// exports and erases what is stored about a person (the console's page for requests).
 	ActForgetContact Action = "forget_contact"
-	ActPersonalData  Action = "personal_data"
+	// ActForgetAnswerer erases an answerer's name, role and comment from an offer round.
+	ActForgetAnswerer Action = "forget_answerer"
+	ActPersonalData   Action = "personal_data"
 )
 
 // permitted is who may do what. A council member or a network speaks for its own member only
@@ -76,6 +78,7 @@ var permitted = []struct {
 	{ActEditAddresses, []Role{RoleOffice}},
 	{ActFollowOffer, []Role{RoleOffice, RoleLeadership}},
 	{ActForgetContact, []Role{RoleOffice}},
+	{ActForgetAnswerer, []Role{RoleOffice}},
 	{ActPersonalData, []Role{RoleOffice}},
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	enumspb "go.temporal.io/api/enums/v1"
+	"go.temporal.io/sdk/client"
 	"google.golang.org/protobuf/encoding/protojson"
 )
 
@@ -78,4 +79,56 @@ func historyText(t *testing.T, s *system, workflowID, runID string) string {
 		}
 	}
 	return decoded.String()
+}
+
+// An answerer's erasure on a real server: the answer's name and comment go from the running
+// round, which continues as new; the decision stays; the running run's history holds the name
+// nowhere, and a second request is refused.
+func TestForgetAnswererOnARunningRound(t *testing.T) {
+	s, _, ms := startOfferSystem(t)
+	ctx := context.Background()
+	const id = "e2e-radera-svar"
+	now := time.Now().In(domain.Stockholm()).Truncate(time.Minute)
+	in := contract.OfferRoundInput{Setup: domain.OfferSetup{InitiativeID: id,
+		Content: domain.OfferContent{InitiativeID: id, Title: "Raderingstest", What: "En tjänst"},
+		Seminar: now.Add(time.Hour), Deadline: now.Add(24 * time.Hour), LateUntil: now.Add(24 * time.Hour),
+		Rule: domain.DefaultDecisionRule(), Municipalities: ms[:5]}}
+	_, err := s.admin.Temporal.ExecuteWorkflow(ctx, client.StartWorkflowOptions{ID: contract.OfferRoundWorkflowID(id),
+		TaskQueue: contract.TaskQueue}, contract.OfferRoundWorkflowType, in)
+	require.NoError(t, err)
+	res, err := s.admin.SubmitAnswers(ctx, id, domain.SubmitAnswers{Meta: domain.Meta{By: domain.Actor{ID: "svarsformular", Role: domain.RoleMunicipality}},
+		Answers: []domain.AnswerInput{{Municipality: ms[0].Code, Answer: domain.AnswerYes, Name: "Bo Berg", Role: "Kommundirektör",
+			Comment: "Vi vill vara med", SubmissionID: "s-1"}}}, false)
+	require.NoError(t, err)
+	require.Nil(t, res.Results[0].Error)
+	first, err := s.admin.Temporal.DescribeWorkflowExecution(ctx, contract.OfferRoundWorkflowID(id), "")
+	require.NoError(t, err)
+	firstRun := first.GetWorkflowExecutionInfo().GetExecution().GetRunId()
+
+	office := domain.Meta{By: domain.Actor{ID: "programkontoret.e2e", Role: domain.RoleOffice}, Reason: "Begäran om radering 18"}
+	round, err := s.admin.OfferRound(ctx, id)
+	require.NoError(t, err)
+	found := round.AnswersBy("bo berg")
+	require.Len(t, found, 1)
+	c := domain.ForgetAnswerer{Meta: office, Municipality: found[0].Municipality, Versions: found[0].Versions}
+	require.NoError(t, s.admin.ForgetAnswerer(ctx, id, c, "radera-svar-1"))
+	var st contract.OfferStatus
+	require.Eventually(t, func() bool {
+		st, err = s.admin.OfferStatus(ctx, id)
+		return err == nil && st.Run == 1
+	}, 20*time.Second, 100*time.Millisecond, "the round continued as new")
+	require.Len(t, st.Answers, 1)
+	assert.Empty(t, st.Answers[0].Name)
+	assert.Empty(t, st.Answers[0].Comment)
+	assert.Equal(t, domain.AnswerYes, st.Answers[0].Answer)
+	assert.Equal(t, 1, st.Tally.Yes)
+	assert.NotContains(t, historyText(t, s, contract.OfferRoundWorkflowID(id), ""), "Bo Berg")
+
+	err = s.admin.ForgetAnswerer(ctx, id, c, "radera-svar-2")
+	var ve *domain.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, "answer_already_forgotten", ve.Hint)
+	if os.Getenv("HANDSLAG_RECORD_HISTORY") != "" {
+		recordRun(t, s, contract.OfferRoundWorkflowID(id), firstRun, "../workflows/testdata/history_offer_answerer_forgotten.json")
+	}
 }

@@ -6,6 +6,8 @@ var hintsEnglish = map[string]string{
 	"hint.after_seminar":                 "{value} days: the answer must come after the seminar (day {day})",
 	"hint.after_today_within":            "{value} must be after today and within the implementation",
 	"hint.already_started":               "it has already started",
+	"hint.answer_already_forgotten":      "the answer has no name, role or comment left (it may already be erased)",
+	"hint.no_such_answer":                "the municipality {municipality} has no answer with version {version}",
 	"hint.nothing_to_forget":             "the initiative holds no contact e-mail address (it may already be erased)",
 	"hint.between_date_and_today":        "{value} must lie between {from} and today",
 	"hint.between_start_and_today":       "{value} must lie between the implementation's start and today",

@@ -7,6 +7,8 @@ var hintsSwedish = map[string]string{
 	"hint.after_seminar":                 "{value} dagar: svaret måste komma efter seminariet (dag {day})",
 	"hint.after_today_within":            "{value} måste vara efter i dag och inom genomförandet",
 	"hint.already_started":               "den har redan startat",
+	"hint.answer_already_forgotten":      "svaret har inget namn, ingen roll och ingen kommentar kvar (det kan redan vara raderat)",
+	"hint.no_such_answer":                "kommunen {municipality} har inget svar med version {version}",
 	"hint.nothing_to_forget":             "initiativet har ingen e-postadress till en kontaktperson (den kan redan vara raderad)",
 	"hint.between_date_and_today":        "{value} måste ligga mellan {from} och i dag",
 	"hint.between_start_and_today":       "{value} måste ligga mellan genomförandets start och i dag",

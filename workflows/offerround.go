@@ -49,6 +49,10 @@ type offerRun struct {
 	// forwardLate: late joiners after a go are reported to the initiative as they come (see
 	// lateJoinersChange).
 	forwardLate bool
+	// forgotten: an answerer's name was erased in this run, which therefore continues as new
+	// at once (the name stays only in this run's history, deleted by retention).
+	forgotten bool
+	forget    workflow.ReceiveChannel
 }
 
 func newOfferRun(in contract.OfferRoundInput) (*offerRun, error) {
@@ -101,7 +105,7 @@ func (r *offerRun) loop(ctx workflow.Context) (domain.OfferReport, error) {
 		if r.round.Closed && len(r.st.PendingReceipts) == 0 && !r.fanning {
 			return r.finish(ctx)
 		}
-		if !r.fanning && r.shouldContinueAsNew(ctx) {
+		if !r.fanning && (r.forgotten || r.shouldContinueAsNew(ctx)) {
 			return domain.OfferReport{}, r.continueAsNew(ctx)
 		}
 		if err := r.sleep(ctx); err != nil {

@@ -23,6 +23,9 @@ func (r *offerRun) registerHandlers(ctx workflow.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := r.registerForget(ctx); err != nil {
+		return err
+	}
 	if err := workflow.SetQueryHandler(ctx, contract.QueryOfferStatus, func() (contract.OfferStatus, error) { return r.status(ctx), nil }); err != nil {
 		return err
 	}
@@ -82,8 +85,60 @@ func (r *offerRun) reject(ctx workflow.Context, municipality string, ve *domain.
 	}
 }
 
+// registerForget installs the erasure of answerers (update with validator, and signal).
+func (r *offerRun) registerForget(ctx workflow.Context) error {
+	err := workflow.SetUpdateHandlerWithOptions(ctx, contract.MsgForgetAnswerer,
+		func(ctx workflow.Context, c domain.ForgetAnswerer) error {
+			return contract.ApplicationError(r.forgetAnswerer(c))
+		},
+		workflow.UpdateHandlerOptions{Validator: func(ctx workflow.Context, c domain.ForgetAnswerer) error {
+			return contract.ApplicationError(r.round.CheckForget(c))
+		}})
+	if err != nil {
+		return err
+	}
+	r.forget = workflow.GetSignalChannel(ctx, contract.MsgForgetAnswerer)
+	workflow.Go(ctx, func(ctx workflow.Context) {
+		for {
+			var c domain.ForgetAnswerer
+			r.forget.Receive(ctx, &c)
+			if ctx.Err() != nil {
+				return
+			}
+			r.forgetSignal(ctx, c)
+		}
+	})
+	return nil
+}
+
+func (r *offerRun) forgetAnswerer(c domain.ForgetAnswerer) error {
+	if err := r.round.Forget(c); err != nil {
+		return err
+	}
+	r.forgotten = true
+	return nil
+}
+
+// forgetSignal applies an erasure sent as a signal; a refusal is counted for the status.
+func (r *offerRun) forgetSignal(ctx workflow.Context, c domain.ForgetAnswerer) {
+	if err := r.forgetAnswerer(c); err != nil {
+		ve, ok := err.(*domain.ValidationError)
+		if !ok {
+			ve = &domain.ValidationError{Code: domain.CodeInvalidValue, Detail: err.Error()}
+		}
+		r.reject(ctx, c.Municipality, ve)
+	}
+}
+
 // drainSignals applies every signal still buffered (before continue-as-new).
 func (r *offerRun) drainSignals(ctx workflow.Context) {
+	for {
+		var c domain.ForgetAnswerer
+		if !r.forget.ReceiveAsync(&c) {
+			break
+		}
+		r.forgetSignal(ctx, c)
+	}
 	for {
 		var b domain.SubmitAnswers
 		if !r.signal.ReceiveAsync(&b) {
