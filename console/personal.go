@@ -94,13 +94,13 @@ func (f findings) Empty() bool {
 type personalPage struct {
 	page
 	Email, Name, Reason string
-	Submission    string
-	Problems      []problem
-	Searched      bool
-	Found         findings
-	Open          int
-	Erased        *erasure
-	HistoryDays   int
+	Submission          string
+	Problems            []problem
+	Searched            bool
+	Found               findings
+	Open                int
+	Erased              *erasure
+	HistoryDays         int
 }
 
 // erasure is what an erasure request removed.
