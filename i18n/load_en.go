@@ -11,6 +11,9 @@ var loadEnglish = map[string]string{
 	"load.history":       "History events: at most {max} in one run of a round (the limit is {limit})",
 	"load.history_round": "  {offer}: events per run {runs}",
 	"load.memory":        "Peak memory (server, worker and load generator in one process): {rss} MiB RSS, {heap} MiB Go heap",
+	"load.latency":       "Wait from an answer's POST to its confirmation page: p50 {p50} ms, p95 {p95} ms, p99 {p99} ms, longest {max} ms; {failed} answers without confirmation",
+	"load.rush":          "Deadline day: {count} answers arriving within {within} were all confirmed after {seconds} s, in {updates} updates",
+	"load.first_failure": "The first answer without confirmation: {error}",
 	"load.failed":        "The load test failed: {error}",
-	"load.bad_flags":     "--rounds and --clients must be at least 1.",
+	"load.bad_flags":     "--rounds and --clients must be at least 1, and --rush must not be negative.",
 }

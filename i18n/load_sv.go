@@ -11,8 +11,11 @@ var loadSwedish = map[string]string{
 	"load.history":       "Händelser i historiken: högst {max} i en körning av en omgång (gränsen är {limit})",
 	"load.history_round": "  {offer}: händelser per körning {runs}",
 	"load.memory":        "Högsta minnesanvändning (server, worker och lastgenerator i samma process): {rss} MiB RSS, {heap} MiB Go-heap",
+	"load.latency":       "Väntan från svarets POST till bekräftelsesidan: p50 {p50} ms, p95 {p95} ms, p99 {p99} ms, längst {max} ms; {failed} svar utan bekräftelse",
+	"load.rush":          "Sista dagen: {count} svar som kom inom {within} var alla bekräftade efter {seconds} s, i {updates} uppdateringar",
+	"load.first_failure": "Första svaret utan bekräftelse: {error}",
 	"load.failed":        "Lasttestet misslyckades: {error}",
-	"load.bad_flags":     "--rounds och --clients måste vara minst 1.",
+	"load.bad_flags":     "--rounds och --clients måste vara minst 1, och --rush får inte vara negativ.",
 }
 
 func init() {

@@ -11,6 +11,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/skr/handslag/admin"
@@ -76,9 +77,22 @@ type Offers struct {
 	meta    domain.Meta
 	writes  *Batcher[domain.AnswerInput, domain.AnswerResult]
 	reads   *Batcher[struct{}, *domain.OfferRound]
+	// last is each round as last read, for RecentView.
+	mu   sync.Mutex
+	last map[string]readRound
+	now  func() time.Time
 }
 
-var _ web.Offers = (*Offers)(nil)
+// readRound is a round and when it was read.
+type readRound struct {
+	round *domain.OfferRound
+	at    time.Time
+}
+
+var (
+	_ web.Offers      = (*Offers)(nil)
+	_ web.RecentViews = (*Offers)(nil)
+)
 
 // New returns Offers over backend.
 func New(backend Backend, opts Options) *Offers {
@@ -92,7 +106,7 @@ func New(backend Backend, opts Options) *Offers {
 	if opts.CallTimeout <= 0 {
 		opts.CallTimeout = 30 * time.Second
 	}
-	o := &Offers{backend: backend, meta: domain.Meta{By: opts.By, Reason: "Svar via svarsformuläret"}}
+	o := &Offers{backend: backend, meta: domain.Meta{By: opts.By, Reason: "Svar via svarsformuläret"}, last: map[string]readRound{}, now: time.Now}
 	if opts.InFlight <= 0 {
 		opts.InFlight = DefaultInFlight
 	}
@@ -110,6 +124,22 @@ func (o *Offers) View(ctx context.Context, offerID, code string) (web.OfferView,
 	if err != nil {
 		return web.OfferView{}, err
 	}
+	return viewOf(r, offerID, code)
+}
+
+// RecentView implements web.RecentViews: the round as last read, if that was at most maxAge
+// ago, or else read now.
+func (o *Offers) RecentView(ctx context.Context, offerID, code string, maxAge time.Duration) (web.OfferView, error) {
+	o.mu.Lock()
+	last, ok := o.last[offerID]
+	o.mu.Unlock()
+	if ok && o.now().Sub(last.at) <= maxAge {
+		return viewOf(last.round, offerID, code)
+	}
+	return o.View(ctx, offerID, code)
+}
+
+func viewOf(r *domain.OfferRound, offerID, code string) (web.OfferView, error) {
 	m, ok := r.Municipality(code)
 	if !ok {
 		return web.OfferView{}, web.ErrUnknownOffer
@@ -181,6 +211,9 @@ func (o *Offers) read(ctx context.Context, offerID string, waiting []struct{}) (
 	if err != nil {
 		return nil, callError(err)
 	}
+	o.mu.Lock()
+	o.last[offerID] = readRound{round: &r, at: o.now()}
+	o.mu.Unlock()
 	out := make([]*domain.OfferRound, len(waiting))
 	for i := range out {
 		out[i] = &r // shared, read-only

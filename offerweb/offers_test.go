@@ -29,6 +29,7 @@ type fakeRounds struct {
 	hold    chan struct{} // when set, every update waits for a receive
 	held    atomic.Int32  // updates waiting on hold now
 	fail    error
+	reads   int
 }
 
 func (f *fakeRounds) SubmitAnswers(_ context.Context, id string, b domain.SubmitAnswers) (contract.SubmitAnswersResult, error) {
@@ -60,6 +61,7 @@ func (f *fakeRounds) OfferRound(_ context.Context, id string) (domain.OfferRound
 	if f.fail != nil {
 		return domain.OfferRound{}, f.fail
 	}
+	f.reads++
 	r, ok := f.rounds[id]
 	if !ok {
 		return domain.OfferRound{}, &admin.Error{Key: "error.no_offer_round"}
@@ -124,6 +126,40 @@ func TestViewShowsTheOfferAndTheMunicipalitysLatestAnswer(t *testing.T) {
 	assert.Equal(t, web.Yes, v.Current.Choice)
 	assert.Equal(t, 2, v.Current.Version)
 	assert.Equal(t, "Kim Svensson", v.Current.Name)
+}
+
+// The POST of an answer takes the round as last read when that is recent enough (the round's
+// own checks decide on the answer, and the page needs only the offer's content), and reads it
+// again when not; the form (View) always reads, so a person sees the answer they just gave.
+func TestRecentViewReadsOnlyWhenTheLastReadIsTooOld(t *testing.T) {
+	f := newFake(t, 3)
+	o := New(f, Options{})
+	clock := sthlm(2027, 3, 10, 9, 0)
+	o.now = func() time.Time { return clock }
+	ctx := context.Background()
+	_, err := o.View(ctx, offerID, "0180")
+	require.NoError(t, err)
+	require.Equal(t, 1, f.reads)
+
+	clock = clock.Add(4 * time.Second)
+	v, err := o.RecentView(ctx, offerID, "0180", 5*time.Second)
+	require.NoError(t, err)
+	assert.Equal(t, "Stockholm", v.MunicipalityName)
+	assert.Equal(t, 1, f.reads, "recent enough: not read again")
+	_, err = o.RecentView(ctx, offerID, "9999", 5*time.Second)
+	assert.ErrorIs(t, err, web.ErrUnknownOffer, "a municipality not in the round is refused from the cached round too")
+
+	clock = clock.Add(2 * time.Second)
+	_, err = o.RecentView(ctx, offerID, "0180", 5*time.Second)
+	require.NoError(t, err)
+	assert.Equal(t, 2, f.reads, "too old: read again")
+
+	_, err = o.Answer(ctx, submission("0180", "s1", web.Yes))
+	require.NoError(t, err)
+	v, err = o.View(ctx, offerID, "0180")
+	require.NoError(t, err)
+	require.NotNil(t, v.Current, "the form reads afresh")
+	assert.Equal(t, 3, f.reads)
 }
 
 func TestViewRefusesWhatIsNotAnOfferOfThisMunicipality(t *testing.T) {

@@ -1,8 +1,10 @@
 package web_test
 
 import (
+	"context"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/skr/handslag/web"
 	"github.com/stretchr/testify/assert"
@@ -89,4 +91,36 @@ func TestUserTextIsEscaped(t *testing.T) {
 	assert.NotContains(t, r.body, "<script>alert")
 	assert.NotContains(t, r.body, "<b>x</b>")
 	assert.Contains(t, r.body, "&lt;script&gt;alert(1)&lt;/script&gt;")
+}
+
+// recentCounting wraps Offers with RecentViews and counts which of the two the handler used.
+type recentCounting struct {
+	web.Offers
+	views, recents int
+	maxAge         time.Duration
+}
+
+func (r *recentCounting) View(ctx context.Context, offerID, code string) (web.OfferView, error) {
+	r.views++
+	return r.Offers.View(ctx, offerID, code)
+}
+
+func (r *recentCounting) RecentView(ctx context.Context, offerID, code string, maxAge time.Duration) (web.OfferView, error) {
+	r.recents, r.maxAge = r.recents+1, maxAge
+	return r.Offers.View(ctx, offerID, code)
+}
+
+// The form reads the offer afresh (a person sees the answer just given); the POST of an answer
+// accepts a recent view, so that a rush of answers does not read the whole round each.
+func TestThePostOfAnAnswerAcceptsARecentView(t *testing.T) {
+	var rc *recentCounting
+	f := newFixture(t, func(o web.Offers) web.Offers { rc = &recentCounting{Offers: o}; return rc })
+	form := f.formFor("1280", "choice", "yes", "name", "Kim", "role", "Kommundirektör")
+	require.Equal(t, 1, rc.views)
+	require.Zero(t, rc.recents)
+	r := f.post("/svar/"+f.tokens["1280"], form)
+	require.Equal(t, http.StatusOK, r.status, r.body)
+	assert.Equal(t, 1, rc.views, "the POST did not read afresh")
+	assert.Equal(t, 1, rc.recents)
+	assert.Equal(t, web.RecentViewAge, rc.maxAge)
 }

@@ -24,6 +24,17 @@ type Offers interface {
 	Answer(ctx context.Context, s AnswerSubmission) (AnswerReceipt, error)
 }
 
+// RecentViews is what an Offers may also do: give a view read at most maxAge ago. The POST of
+// an answer uses it: the round's own checks decide whether the answer is taken (closed, late),
+// and the confirmation page needs only the offer's content, which does not change; so a rush
+// of answers does not cost a read of the whole round each.
+type RecentViews interface {
+	RecentView(ctx context.Context, offerID, municipalityCode string, maxAge time.Duration) (OfferView, error)
+}
+
+// RecentViewAge is how old a view the POST of an answer accepts.
+const RecentViewAge = 5 * time.Second
+
 // Choice is a municipality's answer to an offer.
 type Choice string
 

@@ -16,7 +16,7 @@ type link struct {
 }
 
 func (s *server) showForm(w http.ResponseWriter, r *http.Request) {
-	l, ok := s.open(w, r)
+	l, ok := s.open(w, r, false)
 	if !ok {
 		return
 	}
@@ -24,7 +24,7 @@ func (s *server) showForm(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) postForm(w http.ResponseWriter, r *http.Request) {
-	l, ok := s.open(w, r)
+	l, ok := s.open(w, r, true)
 	if !ok {
 		return
 	}
@@ -90,9 +90,10 @@ func (s *server) answer(w http.ResponseWriter, r *http.Request, l link, page off
 	}
 }
 
-// open verifies the link in the path and fetches its offer. On failure it has already answered
-// with a refusal page, and nothing has been changed.
-func (s *server) open(w http.ResponseWriter, r *http.Request) (link, bool) {
+// open verifies the link in the path and fetches its offer (a recent view will do for a POST,
+// see RecentViews). On failure it has already answered with a refusal page, and nothing has
+// been changed.
+func (s *server) open(w http.ResponseWriter, r *http.Request, recent bool) (link, bool) {
 	l := link{token: r.PathValue("token")}
 	var err error
 	if l.offerID, l.code, err = s.cfg.Verifier.Verify(l.token); err != nil {
@@ -104,7 +105,12 @@ func (s *server) open(w http.ResponseWriter, r *http.Request) (link, bool) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.CallTimeout)
 	defer cancel()
-	if l.view, err = s.cfg.Offers.View(ctx, l.offerID, l.code); err != nil {
+	if rv, ok := s.cfg.Offers.(RecentViews); ok && recent {
+		l.view, err = rv.RecentView(ctx, l.offerID, l.code, RecentViewAge)
+	} else {
+		l.view, err = s.cfg.Offers.View(ctx, l.offerID, l.code)
+	}
+	if err != nil {
 		if errors.Is(err, ErrUnknownOffer) {
 			s.message(w, http.StatusNotFound, "web.unknown", false)
 		} else {

@@ -18,7 +18,6 @@ import (
 	"github.com/skr/handslag/offerweb"
 	"github.com/skr/handslag/refdata"
 	"github.com/skr/handslag/store"
-	"github.com/skr/handslag/web"
 	"github.com/skr/handslag/worker"
 	"go.temporal.io/sdk/client"
 	sdkworker "go.temporal.io/sdk/worker"
@@ -29,6 +28,10 @@ import (
 type Options struct {
 	Rounds  int // offer rounds, each answered by all 290 municipalities
 	Clients int // answers (and raw updates) in flight at once
+	// Rush, when set, is the deadline-day scenario: every answer of every round arrives
+	// within this long, each at its own moment whatever the others wait for (an open load,
+	// as people answer), instead of Clients at a time; no raw baseline is measured.
+	Rush time.Duration
 }
 
 // Report is what a run measured.
@@ -45,6 +48,10 @@ type Report struct {
 	PeakRSS      int64 // bytes, VmHWM: the server, the worker and the load generator together
 	PeakGoHeap   uint64
 	Municipality int // municipalities per round
+	// Waits are the times from each answer's POST to its confirmation page; Failed counts the
+	// answers that got no confirmation.
+	Waits  []time.Duration
+	Failed int
 }
 
 // AnswersPerSecond is the answer path's throughput.
@@ -173,27 +180,87 @@ func (s *loadSystem) startRounds(ctx context.Context, n int) ([]string, map[stri
 	return ids, firstRuns, ms, nil
 }
 
-// answerAll has every municipality of every round answer yes through the web's adapter, with
-// clients answers in flight at once, interleaved across the rounds as real traffic would be.
-func (s *loadSystem) answerAll(ctx context.Context, ids []string, ms []domain.OfferMunicipality, clients int) (time.Duration, error) {
-	offers := offerweb.New(offerweb.AdminBackend{Admin: s.admin}, offerweb.Options{})
-	type job struct{ round, m int }
-	var jobs []job
-	for i := range ms {
-		for r := range ids {
-			jobs = append(jobs, job{r, i})
+// answerJob is one municipality's answer in one round.
+type answerJob struct{ round, m int }
+
+// jobs interleaves the rounds' answers as real traffic would be.
+func jobsFor(rounds, municipalities int) []answerJob {
+	var jobs []answerJob
+	for i := range municipalities {
+		for r := range rounds {
+			jobs = append(jobs, answerJob{r, i})
 		}
 	}
-	return concurrently(clients, jobs, func(j job) error {
-		m := ms[j.m]
-		_, err := offers.Answer(ctx, web.AnswerSubmission{OfferID: contract.OfferRoundWorkflowID(ids[j.round]),
-			MunicipalityCode: m.Code, SubmissionID: fmt.Sprintf("load-%d-%s", j.round, m.Code),
-			Choice: web.Yes, Name: "Lasttest " + m.Code, Role: "Kommundirektör", Comment: "Vi ansluter oss."})
+	return jobs
+}
+
+// answerAll has every municipality of every round answer yes through the real answer form
+// (package web over offerweb, in this process): clients answers in flight at once, or, with
+// rush, each answer at its own moment within rush. It returns how long until the last
+// confirmation, each answer's wait for its confirmation page, and how many got none.
+func (s *loadSystem) answerAll(ctx context.Context, ids []string, ms []domain.OfferMunicipality, clients int, rush time.Duration) (time.Duration, []time.Duration, int, error) {
+	site, err := newAnswerSite(offerweb.New(offerweb.AdminBackend{Admin: s.admin}, offerweb.Options{}))
+	if err != nil {
+		return 0, nil, 0, err
+	}
+	var (
+		mu     sync.Mutex
+		waits  []time.Duration
+		failed int
+		first  error
+	)
+	// Every form is opened first, untimed: people open the link well before they send.
+	jobs := jobsFor(len(ids), len(ms))
+	forms := make([]filledForm, len(jobs))
+	index := map[answerJob]int{}
+	for i, j := range jobs {
+		index[j] = i
+	}
+	if _, err := concurrently(clients, jobs, func(j answerJob) error {
+		f, err := site.open(ctx, ids[j.round], ms[j.m].Code)
+		forms[index[j]] = f
+		return err
+	}); err != nil {
+		return 0, nil, 0, err
+	}
+	answer := func(j answerJob) error {
+		took, err := site.send(ctx, forms[index[j]])
+		mu.Lock()
+		defer mu.Unlock()
 		if err != nil {
-			return fmt.Errorf("%s, %s: %w", ids[j.round], m.Code, err)
+			failed++
+			if first == nil {
+				first = fmt.Errorf("%s, %s: %w", ids[j.round], ms[j.m].Code, err)
+			}
+			return nil // counted; the run goes on, as the people would
 		}
+		waits = append(waits, took)
 		return nil
-	})
+	}
+	var took time.Duration
+	if rush > 0 {
+		took = openLoad(jobs, rush, answer)
+	} else {
+		took, _ = concurrently(clients, jobs, answer)
+	}
+	return took, waits, failed, first
+}
+
+// openLoad starts every job at its own moment, evenly spread over within, whatever the earlier
+// ones still wait for, and returns when the last has finished.
+func openLoad[J any](jobs []J, within time.Duration, do func(J) error) time.Duration {
+	var wg sync.WaitGroup
+	start := time.Now()
+	for i, j := range jobs {
+		time.Sleep(time.Until(start.Add(within * time.Duration(i) / time.Duration(len(jobs)))))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_ = do(j)
+		}()
+	}
+	wg.Wait()
+	return time.Since(start)
 }
 
 // concurrently runs do on every job, clients at a time, in order of the jobs, and returns how

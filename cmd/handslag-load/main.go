@@ -34,13 +34,14 @@ func main() {
 	var opts Options
 	flag.IntVar(&opts.Rounds, "rounds", 5, "antal erbjudandeomgångar (290 svar i varje)")
 	flag.IntVar(&opts.Clients, "clients", 32, "samtidiga svar (och råa uppdateringar)")
+	flag.DurationVar(&opts.Rush, "rush", 0, "sista dagen: alla svar kommer inom denna tid, vart och ett i sin egen stund (t.ex. 1m med --rounds 10)")
 	cpuProfile := flag.String("cpuprofile", "", "skriv en CPU-profil av hela körningen till filen")
 	flag.Parse()
 	lang := i18n.Swedish
 	if config.LoadCLI(config.OS).English {
 		lang = i18n.English
 	}
-	if opts.Rounds < 1 || opts.Clients < 1 {
+	if opts.Rounds < 1 || opts.Clients < 1 || opts.Rush < 0 {
 		fmt.Fprintln(os.Stderr, i18n.T(lang, "load.bad_flags"))
 		os.Exit(2)
 	}
@@ -84,26 +85,47 @@ func run(ctx context.Context, opts Options, lang i18n.Lang, out io.Writer) (Repo
 	rep := Report{Municipality: len(ms), Answers: len(ids) * len(ms), RawUpdates: len(ids) * len(ms), Runs: map[string][]int{}}
 	say("load.ready", "rounds", len(ids), "municipalities", len(ms))
 
-	// The raw baseline runs half before and half after the answers, so that a machine whose
-	// load drifts during the run (a shared one) does not favour either side.
-	before, beforeCPU, err := cpuDuring(func() (time.Duration, error) {
-		return rawThroughput(ctx, sys.admin.Temporal, len(ids), len(ms)/2, opts.Clients)
-	})
-	if err == nil {
-		rep.AnswerTime, rep.AnswerCPU, err = cpuDuring(func() (time.Duration, error) { return sys.answerAll(ctx, ids, ms, opts.Clients) })
+	answers := func() (time.Duration, error) {
+		took, waits, failed, err := sys.answerAll(ctx, ids, ms, opts.Clients, opts.Rush)
+		rep.Waits, rep.Failed = waits, failed
+		if err != nil {
+			say("load.first_failure", "error", err)
+		}
+		return took, nil
 	}
-	var after, afterCPU time.Duration
-	if err == nil {
-		after, afterCPU, err = cpuDuring(func() (time.Duration, error) {
-			return rawThroughput(ctx, sys.admin.Temporal, len(ids), len(ms)-len(ms)/2, opts.Clients)
+	if opts.Rush > 0 {
+		// The deadline day: no raw baseline, only what the people feel.
+		rep.AnswerTime, rep.AnswerCPU, err = cpuDuring(answers)
+	} else {
+		// The raw baseline runs half before and half after the answers, so that a machine
+		// whose load drifts during the run (a shared one) does not favour either side.
+		var before, beforeCPU, after, afterCPU time.Duration
+		before, beforeCPU, err = cpuDuring(func() (time.Duration, error) {
+			return rawThroughput(ctx, sys.admin.Temporal, len(ids), len(ms)/2, opts.Clients)
 		})
+		if err == nil {
+			rep.AnswerTime, rep.AnswerCPU, err = cpuDuring(answers)
+		}
+		if err == nil {
+			after, afterCPU, err = cpuDuring(func() (time.Duration, error) {
+				return rawThroughput(ctx, sys.admin.Temporal, len(ids), len(ms)-len(ms)/2, opts.Clients)
+			})
+		}
+		rep.RawTime, rep.RawCPU = before+after, beforeCPU+afterCPU
 	}
 	if err != nil {
 		heap.stop()
 		return rep, err
 	}
-	rep.RawTime, rep.RawCPU = before+after, beforeCPU+afterCPU
-	say("load.raw", "clients", opts.Clients, "count", rep.RawUpdates, "seconds", seconds(rep.RawTime.Seconds()), "rate", perSecond(rep.RawPerSecond()))
+	lat := latencyOf(rep.Waits)
+	say("load.latency", "p50", ms1(lat.P50), "p95", ms1(lat.P95), "p99", ms1(lat.P99), "max", ms1(lat.Max), "failed", rep.Failed)
+	if rep.Failed > 0 {
+		heap.stop()
+		return rep, fmt.Errorf("%d answers got no confirmation", rep.Failed)
+	}
+	if opts.Rush == 0 {
+		say("load.raw", "clients", opts.Clients, "count", rep.RawUpdates, "seconds", seconds(rep.RawTime.Seconds()), "rate", perSecond(rep.RawPerSecond()))
+	}
 	if err := sys.check(ctx, ids, len(ms)); err != nil {
 		heap.stop()
 		return rep, err
@@ -118,10 +140,14 @@ func run(ctx context.Context, opts Options, lang i18n.Lang, out io.Writer) (Repo
 	}
 	rep.PeakGoHeap, rep.PeakRSS = heap.stop(), peakRSS()
 
-	say("load.answers", "clients", opts.Clients, "count", rep.Answers, "seconds", seconds(rep.AnswerTime.Seconds()),
-		"rate", perSecond(rep.AnswersPerSecond()), "updates", rep.AnswerUpdates)
-	say("load.ratio", "ratio", fmt.Sprintf("%.2f", rep.Ratio()))
-	if rep.RawCPU > 0 && rep.AnswerCPU > 0 {
+	if opts.Rush > 0 {
+		say("load.rush", "count", rep.Answers, "within", opts.Rush, "seconds", seconds(rep.AnswerTime.Seconds()), "updates", rep.AnswerUpdates)
+	} else {
+		say("load.answers", "clients", opts.Clients, "count", rep.Answers, "seconds", seconds(rep.AnswerTime.Seconds()),
+			"rate", perSecond(rep.AnswersPerSecond()), "updates", rep.AnswerUpdates)
+		say("load.ratio", "ratio", fmt.Sprintf("%.2f", rep.Ratio()))
+	}
+	if opts.Rush == 0 && rep.RawCPU > 0 && rep.AnswerCPU > 0 {
 		say("load.cpu", "answer", millis(rep.AnswerCPU, rep.Answers), "raw", millis(rep.RawCPU, rep.RawUpdates),
 			"ratio", fmt.Sprintf("%.2f", rep.CPURatio()))
 	}
@@ -147,4 +173,5 @@ func perSecond(r float64) string { return fmt.Sprintf("%.0f", r) }
 func millis(d time.Duration, n int) string {
 	return fmt.Sprintf("%.2f", d.Seconds()*1000/float64(n))
 }
-func mebibytes(b int64) string { return fmt.Sprintf("%.0f", float64(b)/(1<<20)) }
+func ms1(d time.Duration) string { return fmt.Sprintf("%.0f", d.Seconds()*1000) }
+func mebibytes(b int64) string   { return fmt.Sprintf("%.0f", float64(b)/(1<<20)) }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"runtime"
 	"testing"
+	"time"
 
 	"github.com/skr/handslag/i18n"
 	"github.com/stretchr/testify/assert"
@@ -32,7 +33,56 @@ func TestLoadSmoke(t *testing.T) {
 		assert.Positive(t, rep.AnswerCPU)
 		assert.Positive(t, rep.RawCPU)
 	}
-	for _, want := range []string{"Answers through the answer path", "Raw updates", "Ratio", "CPU time", "History events", "Peak memory"} {
+	assert.Len(t, rep.Waits, 2*290, "every answer waited for its confirmation page")
+	assert.Zero(t, rep.Failed)
+	for _, want := range []string{"Wait from an answer's POST to its confirmation page: p50", "Answers through the answer path", "Raw updates", "Ratio", "CPU time", "History events", "Peak memory"} {
 		assert.Contains(t, out.String(), want)
 	}
+}
+
+// The deadline-day scenario in small: every answer of a round arrives within two seconds, each
+// at its own moment; all are confirmed and counted, and no raw baseline runs.
+func TestLoadRushSmoke(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a Temporal server")
+	}
+	var out bytes.Buffer
+	rep, err := run(context.Background(), Options{Rounds: 1, Clients: 1, Rush: 2 * time.Second}, i18n.English, &out)
+	require.NoError(t, err, out.String())
+	t.Log(out.String())
+	assert.Len(t, rep.Waits, 290)
+	assert.Zero(t, rep.Failed)
+	assert.Zero(t, rep.RawTime, "no raw phase ran")
+	assert.Contains(t, out.String(), "Deadline day: 290 answers arriving within 2s were all confirmed")
+	assert.NotContains(t, out.String(), "Raw updates")
+}
+
+func TestPercentilesByNearestRank(t *testing.T) {
+	var ds []time.Duration
+	for i := 100; i >= 1; i-- {
+		ds = append(ds, time.Duration(i)*time.Millisecond)
+	}
+	l := latencyOf(ds)
+	assert.Equal(t, Latency{P50: 50 * time.Millisecond, P95: 95 * time.Millisecond, P99: 99 * time.Millisecond, Max: 100 * time.Millisecond}, l)
+	assert.Equal(t, Latency{}, latencyOf(nil))
+	assert.Equal(t, 7*time.Millisecond, latencyOf([]time.Duration{7 * time.Millisecond}).P99)
+}
+
+// The open load starts each job at its own moment, not when the earlier ones are done.
+func TestOpenLoadDoesNotWaitForEarlierJobs(t *testing.T) {
+	release := make(chan struct{})
+	started := make(chan int, 3)
+	done := make(chan time.Duration)
+	go func() {
+		done <- openLoad([]int{0, 1, 2}, 30*time.Millisecond, func(i int) error {
+			started <- i
+			<-release
+			return nil
+		})
+	}()
+	for range 3 {
+		<-started // all three start while none has finished
+	}
+	close(release)
+	assert.Positive(t, <-done)
 }
