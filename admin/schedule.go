@@ -8,6 +8,7 @@ import (
 
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
+	"github.com/skr/handslag/i18n"
 	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/temporal"
@@ -53,7 +54,7 @@ func (s CycleSchedule) spec() *client.ScheduleSpec {
 		Calendars: []client.ScheduleCalendarSpec{{
 			Second: one(0), Minute: one(m), Hour: one(h), DayOfMonth: one(s.At.Day), Month: one(s.At.Month),
 			DayOfWeek: []client.ScheduleRange{{Start: 0, End: 6}},
-			Comment:   "Årscykeln för Handslags beredningsprocess",
+			Comment:   i18n.T(i18n.Swedish, "schedule.comment"),
 		}},
 		TimeZoneName: domain.StockholmZone,
 	}
@@ -123,7 +124,7 @@ func (a *Client) CreateScheduleIfMissing(ctx context.Context, s CycleSchedule) (
 	if err := s.Validate(); err != nil {
 		return false, err
 	}
-	_, err = a.Temporal.ScheduleClient().Create(ctx, s.createOptions("Skapat av den lokala miljön"))
+	_, err = a.Temporal.ScheduleClient().Create(ctx, s.createOptions(i18n.T(i18n.Swedish, "schedule.created_locally")))
 	if errors.Is(err, temporal.ErrScheduleAlreadyRunning) {
 		return false, nil
 	}

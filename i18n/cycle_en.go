@@ -55,6 +55,12 @@ var cycleEnglishCLI = map[string]string{
 	"cli.cycle.result_error":     "  {initiative}: could not be passed on: {detail}",
 	"cli.cycle.sent":             "The signal is sent (no answer is awaited; see 'handslag cycle status').",
 	"cli.cycle.ranking_header":   "Weighed-together ranking, annual cycle {year} ({lists} lists):",
+	"cycle.deciding_now":         "another decision is being passed on now",
+	"cycle.not_passed_on":        "could not be passed on: {error}",
+	"cycle.reason.joined":        "in the annual cycle {year}",
+	"cycle.reason.not_chosen":    "not chosen in the annual cycle {year}: {reason}",
+	"schedule.comment":           "The annual cycle of Handslag's preparation process",
+	"schedule.created_locally":   "Created by the local system",
 }
 
 func init() { merge(english, cycleEnglishCLI) }

@@ -57,6 +57,12 @@ var cycleSwedishCLI = map[string]string{
 	"cli.cycle.result_error":     "  {initiative}: kunde inte föras vidare: {detail}",
 	"cli.cycle.sent":             "Signalen är skickad (inget svar väntas; se 'handslag cycle status').",
 	"cli.cycle.ranking_header":   "Sammanvägd rangordning, årscykeln {year} ({lists} listor):",
+	"cycle.deciding_now":         "ett annat beslut förs just nu vidare",
+	"cycle.not_passed_on":        "kunde inte föras vidare: {error}",
+	"cycle.reason.joined":        "med i årscykeln {year}",
+	"cycle.reason.not_chosen":    "inte vald i årscykeln {year}: {reason}",
+	"schedule.comment":           "Årscykeln för Handslags beredningsprocess",
+	"schedule.created_locally":   "Skapat av den lokala miljön",
 }
 
 func init() { merge(swedish, cycleSwedishCLI) }

@@ -2,8 +2,9 @@ package i18n
 
 // The implementation's texts in English (see impl_sv.go).
 var implEnglish = map[string]string{
-	"stage.completed": "Closed: the implementation is complete (with final effect figures)",
-	"stage.stopped":   "Closed: the implementation was stopped",
+	"stage.completed":       "Closed: the implementation is complete (with final effect figures)",
+	"impl.reason.late_join": "late joining in the offer round",
+	"stage.stopped":         "Closed: the implementation was stopped",
 
 	"error.unknown_goal":      "No such effect goal: {detail}. See the goals with 'handslag impl status'.",
 	"error.wrong_unit":        "Wrong unit: {detail}. Give the goal's unit.",

@@ -4,8 +4,9 @@ package i18n
 // the system grow their catalogues side by side. Keys start with "impl." except the stages
 // and error codes, which the shared renderers look up by name.
 var implSwedish = map[string]string{
-	"stage.completed": "Avslutad: genomförandet är klart (med slutliga effektvärden)",
-	"stage.stopped":   "Avslutad: genomförandet avbröts",
+	"stage.completed":       "Avslutad: genomförandet är klart (med slutliga effektvärden)",
+	"impl.reason.late_join": "sen anslutning i erbjudandeomgången",
+	"stage.stopped":         "Avslutad: genomförandet avbröts",
 
 	"error.unknown_goal":      "Effektmålet finns inte: {detail}. Se målen med 'handslag impl status'.",
 	"error.wrong_unit":        "Fel enhet: {detail}. Ange målets enhet.",

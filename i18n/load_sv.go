@@ -2,20 +2,24 @@ package i18n
 
 // Texts of the load benchmark (cmd/handslag-load), kept in their own file and merged at start.
 var loadSwedish = map[string]string{
-	"load.starting":      "Startar Temporal-servern och workern i den här processen ...",
-	"load.ready":         "{rounds} erbjudandeomgångar med {municipalities} kommuner i varje har skickat sina erbjudanden.",
-	"load.raw":           "Råa uppdateringar (ett trivialt arbetsflöde per omgång, {clients} samtidiga): {count} på {seconds} s = {rate} per sekund",
-	"load.answers":       "Svar genom svarsvägen ({clients} samtidiga kommuner): {count} på {seconds} s = {rate} per sekund, i {updates} uppdateringar",
-	"load.ratio":         "Kvot svar per sekund / råa uppdateringar per sekund: {ratio} (målet är minst 0.8)",
-	"load.cpu":           "CPU-tid (hela processen): {answer} ms per svar, {raw} ms per rå uppdatering; ett svar kostar {ratio} gånger en rå uppdatering",
-	"load.history":       "Händelser i historiken: högst {max} i en körning av en omgång (gränsen är {limit})",
-	"load.history_round": "  {offer}: händelser per körning {runs}",
-	"load.memory":        "Högsta minnesanvändning (server, worker och lastgenerator i samma process): {rss} MiB RSS, {heap} MiB Go-heap",
-	"load.latency":       "Väntan från svarets POST till bekräftelsesidan: p50 {p50} ms, p95 {p95} ms, p99 {p99} ms, längst {max} ms; {failed} svar utan bekräftelse",
-	"load.rush":          "Sista dagen: {count} svar som kom inom {within} var alla bekräftade efter {seconds} s, i {updates} uppdateringar",
-	"load.first_failure": "Första svaret utan bekräftelse: {error}",
-	"load.failed":        "Lasttestet misslyckades: {error}",
-	"load.bad_flags":     "--rounds och --clients måste vara minst 1, och --rush får inte vara negativ.",
+	"load.starting":        "Startar Temporal-servern och workern i den här processen ...",
+	"load.ready":           "{rounds} erbjudandeomgångar med {municipalities} kommuner i varje har skickat sina erbjudanden.",
+	"load.raw":             "Råa uppdateringar (ett trivialt arbetsflöde per omgång, {clients} samtidiga): {count} på {seconds} s = {rate} per sekund",
+	"load.answers":         "Svar genom svarsvägen ({clients} samtidiga kommuner): {count} på {seconds} s = {rate} per sekund, i {updates} uppdateringar",
+	"load.ratio":           "Kvot svar per sekund / råa uppdateringar per sekund: {ratio} (målet är minst 0.8)",
+	"load.cpu":             "CPU-tid (hela processen): {answer} ms per svar, {raw} ms per rå uppdatering; ett svar kostar {ratio} gånger en rå uppdatering",
+	"load.history":         "Händelser i historiken: högst {max} i en körning av en omgång (gränsen är {limit})",
+	"load.history_round":   "  {offer}: händelser per körning {runs}",
+	"load.memory":          "Högsta minnesanvändning (server, worker och lastgenerator i samma process): {rss} MiB RSS, {heap} MiB Go-heap",
+	"load.latency":         "Väntan från svarets POST till bekräftelsesidan: p50 {p50} ms, p95 {p95} ms, p99 {p99} ms, längst {max} ms; {failed} svar utan bekräftelse",
+	"load.rush":            "Sista dagen: {count} svar som kom inom {within} var alla bekräftade efter {seconds} s, i {updates} uppdateringar",
+	"load.first_failure":   "Första svaret utan bekräftelse: {error}",
+	"load.failed":          "Lasttestet misslyckades: {error}",
+	"load.flag.rounds":     "antal erbjudandeomgångar (290 svar i varje)",
+	"load.flag.clients":    "samtidiga svar (och råa uppdateringar)",
+	"load.flag.rush":       "sista dagen: alla svar kommer inom denna tid, vart och ett i sin egen stund (t.ex. 1m med --rounds 10)",
+	"load.flag.cpuprofile": "skriv en CPU-profil av hela körningen till filen",
+	"load.bad_flags":       "--rounds och --clients måste vara minst 1, och --rush får inte vara negativ.",
 }
 
 func init() {

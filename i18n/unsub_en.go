@@ -1,9 +1,11 @@
 package i18n
 
 var unsubEnglish = map[string]string{
-	"unsub.mail.link":   "To stop receiving e-mails about {title}, follow this link:\n{url}",
-	"unsub.mail.reply":  "To stop receiving e-mails about {title}, reply with the word STOP and the programme office removes you.",
-	"unsub.mail.office": "The municipalities can stop these e-mails with a personal link in theirs.",
+	"unsub.mail.link":        "To stop receiving e-mails about {title}, follow this link:\n{url}",
+	"unsub.mail.reply":       "To stop receiving e-mails about {title}, reply with the word STOP and the programme office removes you.",
+	"unsub.mail.office":      "The municipalities can stop these e-mails with a personal link in theirs.",
+	"unsub.reason.link":      "Stopped the e-mails with the link in the e-mail",
+	"unsub.reason.one_click": "Stopped the e-mails with the mail program's unsubscribe button (RFC 8058)",
 
 	"unsub.site":          "Handslag for digitalisation",
 	"unsub.confirm.title": "Stop e-mails about {title}",

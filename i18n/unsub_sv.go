@@ -7,7 +7,9 @@ var unsubSwedish = map[string]string{
 	"unsub.mail.link": "Vill ni inte längre få utskick om {title}? Avsluta dem här:\n{url}",
 	"unsub.mail.reply": "Vill ni inte längre få utskick om {title}? Svara på detta mejl med ordet AVSLUTA, " +
 		"så tar programkontoret bort er.",
-	"unsub.mail.office": "Kommunerna kan avsluta utskicken med en personlig länk i sina mejl.",
+	"unsub.mail.office":      "Kommunerna kan avsluta utskicken med en personlig länk i sina mejl.",
+	"unsub.reason.link":      "Avslutade utskicken med länken i e-postmeddelandet",
+	"unsub.reason.one_click": "Avslutade utskicken med e-postprogrammets avsluta-knapp (RFC 8058)",
 
 	"unsub.site":          "Handslag för digitalisering",
 	"unsub.confirm.title": "Avsluta utskick om {title}",

@@ -5,6 +5,7 @@ var webEnglish = map[string]string{
 	"web.site":          "Handslag for digitalisation – answer to an offer",
 	"web.skip":          "Skip to main content",
 	"web.footer":        "Swedish Association of Local Authorities and Regions (SKR) – Handslag for digitalisation",
+	"web.answer.reason": "Answer through the answer form",
 	"web.error_title":   "Error: {title}",
 	"web.datetime":      "{day} {month} {year} at {time}",
 	"web.choice.yes":    "Yes, the municipality joins",

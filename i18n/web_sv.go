@@ -6,6 +6,7 @@ var webSwedish = map[string]string{
 	"web.site":          "Handslag för digitalisering – svar på erbjudande",
 	"web.skip":          "Hoppa till huvudinnehållet",
 	"web.footer":        "Sveriges Kommuner och Regioner (SKR) – Handslag för digitalisering",
+	"web.answer.reason": "Svar via svarsformuläret",
 	"web.error_title":   "Fel: {title}",
 	"web.datetime":      "{day} {month} {year} kl. {time}",
 	"web.choice.yes":    "Ja, kommunen ansluter sig",

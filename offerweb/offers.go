@@ -106,7 +106,7 @@ func New(backend Backend, opts Options) *Offers {
 	if opts.CallTimeout <= 0 {
 		opts.CallTimeout = 30 * time.Second
 	}
-	o := &Offers{backend: backend, meta: domain.Meta{By: opts.By, Reason: "Svar via svarsformuläret"}, last: map[string]readRound{}, now: time.Now}
+	o := &Offers{backend: backend, meta: domain.Meta{By: opts.By, Reason: i18n.T(i18n.Swedish, "web.answer.reason")}, last: map[string]readRound{}, now: time.Now}
 	if opts.InFlight <= 0 {
 		opts.InFlight = DefaultInFlight
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/skr/handslag/answerlink"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
+	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/web"
 )
 
@@ -57,9 +58,9 @@ func (s Subscriptions) View(ctx context.Context, id, code string) (web.Subscript
 
 // Unsubscribe implements web.Subscriptions: the whole municipality, as the municipality.
 func (s Subscriptions) Unsubscribe(ctx context.Context, r web.UnsubscribeRequest) error {
-	reason := "Avslutade utskicken med länken i e-postmeddelandet"
+	reason := i18n.T(i18n.Swedish, "unsub.reason.link")
 	if r.OneClick {
-		reason = "Avslutade utskicken med e-postprogrammets avsluta-knapp (RFC 8058)"
+		reason = i18n.T(i18n.Swedish, "unsub.reason.one_click")
 	}
 	_, err := s.Backend.SendImplementation(ctx, r.InitiativeID, contract.MsgImplUnsubscribe, domain.Unsubscribe{
 		Meta: domain.Meta{By: UnsubscribeSender, Reason: reason}, Municipality: r.MunicipalityCode}, false)

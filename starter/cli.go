@@ -159,14 +159,13 @@ func (c *CLI) help() {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	fmt.Fprintln(c.Out, "handslag: beredningsprocessen inom Handslag för digitalisering")
-	fmt.Fprintln(c.Out, "\nAnvändning: handslag <kommando> [ID] [flaggor]   (handslag <kommando> -h visar flaggorna)")
-	fmt.Fprintln(c.Out, "\nKommandon:")
+	fmt.Fprintln(c.Out, c.t("cli.help.title"))
+	fmt.Fprintln(c.Out, "\n"+c.t("cli.help.usage"))
+	fmt.Fprintln(c.Out, "\n"+c.t("cli.help.commands"))
 	for _, n := range names {
-		fmt.Fprintf(c.Out, "  %-15s %s\n", n, commands[n].summary)
+		fmt.Fprintf(c.Out, "  %-15s %s\n", n, c.t(commands[n].summary))
 	}
-	fmt.Fprintln(c.Out, "\nMiljö: TEMPORAL_ADDRESS (standard 127.0.0.1:7233), TEMPORAL_NAMESPACE (standard handslag),")
-	fmt.Fprintln(c.Out, "HANDSLAG_USER (avsändare om --by saknas), HANDSLAG_LANG=en för engelska.")
+	fmt.Fprintln(c.Out, "\n"+c.t("cli.help.environment"))
 }
 
 // flags is the flag set every command shares: where Temporal is, and who is acting.
@@ -217,15 +216,15 @@ func (c *CLI) newFlags(name string, defaultRole domain.Role, message bool) *flag
 	c.current = f
 	// The flag package's own messages are English and printed twice; parse says it in words.
 	f.SetOutput(io.Discard)
-	f.StringVar(&f.address, "address", t.Address, "Temporal-serverns adress (TEMPORAL_ADDRESS)")
-	f.StringVar(&f.namespace, "namespace", t.Namespace, "namespace (TEMPORAL_NAMESPACE)")
+	f.StringVar(&f.address, "address", t.Address, "cli.flag.address")
+	f.StringVar(&f.namespace, "namespace", t.Namespace, "cli.flag.namespace")
 	if message {
-		f.StringVar(&f.by, "by", c.Settings.User, "vem som skickar (användar-id; HANDSLAG_USER)")
-		f.StringVar(&f.role, "role", string(defaultRole), "roll: office, leadership eller council")
-		f.StringVar(&f.reason, "reason", "", "varför (krävs)")
-		f.BoolVar(&f.signal, "signal", false, "skicka som signal utan att vänta på svar")
+		f.StringVar(&f.by, "by", c.Settings.User, "cli.flag.by")
+		f.StringVar(&f.role, "role", string(defaultRole), "cli.flag.role.sender")
+		f.StringVar(&f.reason, "reason", "", "cli.flag.reason")
+		f.BoolVar(&f.signal, "signal", false, "cli.flag.signal")
 	}
-	f.BoolVar(&f.json, "json", false, "skriv ut som JSON")
+	f.BoolVar(&f.json, "json", false, "cli.flag.json")
 	return f
 }
 
@@ -316,7 +315,8 @@ func (f *flags) usage() {
 		if fl.DefValue != "" && fl.DefValue != "false" && fl.DefValue != "0" {
 			def = " " + c.t("cli.usage.default", "value", fl.DefValue)
 		}
-		fmt.Fprintf(c.Out, "  --%s\n      %s%s\n", fl.Name, fl.Usage, def)
+		// Usages are catalogue keys ("cli.flag.<name>"); a key the catalogue lacks prints as is.
+		fmt.Fprintf(c.Out, "  --%s\n      %s%s\n", fl.Name, c.t(fl.Usage), def)
 	})
 }
 

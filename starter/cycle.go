@@ -30,7 +30,7 @@ var cycleCommands = map[string]func(c *CLI, ctx context.Context, args []string) 
 }
 
 func init() {
-	register("cycle", "årscykeln: schema, februarirundan, värdering, beslut och rapporter (handslag cycle help)", (*CLI).cycle)
+	register("cycle", "cli.cmd.cycle", (*CLI).cycle)
 }
 
 func (c *CLI) cycle(ctx context.Context, args []string) error {
@@ -46,20 +46,20 @@ func (c *CLI) cycle(ctx context.Context, args []string) error {
 
 // yearFlag adds the required --year flag.
 func yearFlag(f *flags) *int {
-	return f.Int("year", 0, "årscykelns år (året för februarigenomgången)")
+	return f.Int("year", 0, "cli.flag.year")
 }
 
 func needYear(f *flags, year int) error {
 	if year == 0 {
-		return usagef("ange årscykelns år med --year, till exempel: handslag %s --year 2027", f.Name())
+		return usagef("%s", f.cli.t("cli.cycle.need_year", "command", f.Name()))
 	}
 	return nil
 }
 
 func (c *CLI) cycleSchedule(ctx context.Context, args []string) error {
 	f := c.newFlags("cycle schedule", "", false)
-	at := f.String("at", "01-15 08:00", "när årscykeln startar varje år (MM-DD HH:MM, Europe/Stockholm, inte 02:00-02:59)")
-	catchup := f.Duration("catchup", admin.DefaultCatchupWindow, "en missad start görs i efterhand inom detta fönster")
+	at := f.String("at", "01-15 08:00", "cli.flag.at")
+	catchup := f.Duration("catchup", admin.DefaultCatchupWindow, "cli.flag.catchup")
 	cf := f.cycleConfigFlags()
 	if _, err := f.parse(args, false); err != nil {
 		return err
@@ -216,8 +216,8 @@ func (c *CLI) sendCycle(ctx context.Context, f *flags, year int, name string, pa
 func (c *CLI) cyclePriorities(ctx context.Context, args []string) error {
 	f := c.newFlags("cycle priorities", domain.RoleCouncil, true)
 	year := yearFlag(f)
-	member := f.String("member", "", "medlemmen listan gäller, t.ex. county:01 (se 'handslag cycle members')")
-	list := f.String("list", "", "initiativens id, kommaseparerade, det mest angelägna först (eller som argument)")
+	member := f.String("member", "", "cli.flag.member")
+	list := f.String("list", "", "cli.flag.list")
 	if _, err := f.parse(args, false); err != nil {
 		return err
 	}
@@ -244,10 +244,10 @@ func (c *CLI) cyclePriorities(ctx context.Context, args []string) error {
 func (c *CLI) cycleValuation(ctx context.Context, args []string) error {
 	f := c.newFlags("cycle valuation", domain.RoleCouncil, true)
 	year := yearFlag(f)
-	member := f.String("member", "", "programrådsmedlemmen, t.ex. county:01")
-	id := f.String("initiative", "", "initiativets id")
-	score := f.Int("score", 0, "värdering 1-5")
-	comment := f.String("comment", "", "kommentar")
+	member := f.String("member", "", "cli.flag.member.cycle")
+	id := f.String("initiative", "", "cli.flag.initiative")
+	score := f.Int("score", 0, "cli.flag.score")
+	comment := f.String("comment", "", "cli.flag.comment")
 	if _, err := f.parse(args, false); err != nil {
 		return err
 	}
@@ -269,11 +269,11 @@ func (c *CLI) cycleValuation(ctx context.Context, args []string) error {
 func (c *CLI) cycleDecide(ctx context.Context, args []string) error {
 	f := c.newFlags("cycle decide", domain.RoleLeadership, true)
 	year := yearFlag(f)
-	gate := f.String("gate", "", "quick_analysis (februari), qualification (juni) eller offer (början av nästa år)")
-	chosen := f.String("chosen", "", "de initiativ som går vidare, kommaseparerade (övriga i omgången väntar till nästa februari)")
-	none := f.Bool("none", false, "inget initiativ går vidare: alla i omgången väntar till nästa februari och årscykeln avslutas")
-	declined := f.String("declined", "", "initiativ i omgången som avslås i stället för att vänta, kommaseparerade")
-	ref := f.String("reference", "", "protokoll- eller ärendereferens")
+	gate := f.String("gate", "", "cli.flag.gate")
+	chosen := f.String("chosen", "", "cli.flag.chosen")
+	none := f.Bool("none", false, "cli.flag.none")
+	declined := f.String("declined", "", "cli.flag.declined")
+	ref := f.String("reference", "", "cli.flag.reference")
 	if _, err := f.parse(args, false); err != nil {
 		return err
 	}

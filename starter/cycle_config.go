@@ -15,6 +15,7 @@ func defaultCycleConfig() domain.CycleConfig { return config.DefaultCycleConfig(
 // cycleFlags are the flags that say what a cycle runs on: a configuration file, or the
 // default, optionally scaled for a demo.
 type cycleFlags struct {
+	cli       *CLI
 	config    *string
 	demo      *bool
 	demoDay   *time.Duration
@@ -23,10 +24,11 @@ type cycleFlags struct {
 
 func (f *flags) cycleConfigFlags() cycleFlags {
 	return cycleFlags{
-		config:    f.String("config", "", "konfiguration (JSON; se 'handslag cycle config') i stället för standarden"),
-		demo:      f.Bool("demo", false, "DEMO: skalad kalender där en dag varar --demo-day"),
-		demoDay:   f.Duration("demo-day", time.Second, "DEMO: hur länge en kalenderdag varar"),
-		demoStart: f.String("demo-start", "", "DEMO: kalenderdatum demot börjar på (ÅÅÅÅ-MM-DD, standard i dag)"),
+		cli:       f.cli,
+		config:    f.String("config", "", "cli.flag.config"),
+		demo:      f.Bool("demo", false, "cli.flag.demo"),
+		demoDay:   f.Duration("demo-day", time.Second, "cli.flag.demo-day"),
+		demoStart: f.String("demo-start", "", "cli.flag.demo-start"),
 	}
 }
 
@@ -53,7 +55,7 @@ func (cf cycleFlags) resolve(now time.Time) (domain.CycleConfig, domain.Clock, e
 	if *cf.demoStart != "" {
 		t, err := time.ParseInLocation("2006-01-02", *cf.demoStart, domain.Stockholm())
 		if err != nil {
-			return cfg, domain.Clock{}, usagef("--demo-start %q: skriv datumet som ÅÅÅÅ-MM-DD", *cf.demoStart)
+			return cfg, domain.Clock{}, usagef("%s", cf.cli.t("cli.cycle.bad_demo_start", "value", *cf.demoStart))
 		}
 		start = t.Add(9 * time.Hour)
 	}

@@ -14,7 +14,7 @@ import (
 func (c *CLI) readReport(ctx context.Context, name string, args []string) (domain.CycleReport, string, error) {
 	f := c.newFlags(name, "", false)
 	year := yearFlag(f)
-	format := f.String("format", "table", "table, csv eller json")
+	format := f.String("format", "table", "cli.flag.format")
 	if _, err := f.parse(args, false); err != nil {
 		return domain.CycleReport{}, "", err
 	}
@@ -27,7 +27,7 @@ func (c *CLI) readReport(ctx context.Context, name string, args []string) (domai
 	switch *format {
 	case "table", "csv", "json":
 	default:
-		return domain.CycleReport{}, "", usagef("--format %q: använd table, csv eller json", *format)
+		return domain.CycleReport{}, "", usagef("%s", c.t("cli.cycle.bad_format", "value", *format))
 	}
 	a, err := c.dial(ctx, f)
 	if err != nil {
@@ -64,7 +64,7 @@ func (c *CLI) cycleRanking(ctx context.Context, args []string) error {
 func (c *CLI) printRanking(r domain.CycleReport) {
 	fmt.Fprintln(c.Out, c.t("cli.cycle.ranking_header", "year", r.Year, "lists", len(r.Lists)))
 	tw := tabwriter.NewWriter(c.Out, 0, 2, 2, ' ', 0)
-	fmt.Fprintln(tw, "plats\tid\tpoäng\tlistor\tbästa\tangel.\tgenomf.\tnytta\tkostn.\ttitel")
+	fmt.Fprintln(tw, c.t("cli.cycle.ranking_columns"))
 	score := func(n int) string {
 		if n == 0 {
 			return "-"
@@ -80,7 +80,7 @@ func (c *CLI) printRanking(r domain.CycleReport) {
 			score(x.Urgency), score(x.Feasibility), score(x.Benefit), score(x.Cost), title)
 	}
 	_ = tw.Flush()
-	fmt.Fprintln(c.Out, "Poäng: plats 1 ger 10, plats 10 ger 1, gånger nätverkets vikt. Lika poäng: fler listor, sedan bästa plats, sedan id.")
+	fmt.Fprintln(c.Out, c.t("cli.cycle.ranking_rule"))
 }
 
 func (c *CLI) cycleReport(ctx context.Context, args []string) error {
@@ -97,25 +97,26 @@ func (c *CLI) cycleReport(ctx context.Context, args []string) error {
 		_ = w.WriteAll(r.CSVRows())
 		return w.Error()
 	}
-	fmt.Fprintf(c.Out, "Årscykeln %d: %s (%s)\n\n", r.Year, c.t("phase."+string(r.Phase)), r.Calendar)
+	fmt.Fprintln(c.Out, c.t("cli.cycle.report_title", "year", r.Year, "phase", c.t("phase."+string(r.Phase)), "calendar", r.Calendar)+"\n")
 	c.printRanking(r)
-	fmt.Fprintln(c.Out, "\nListor:")
+	fmt.Fprintln(c.Out, "\n"+c.t("cli.cycle.lists"))
 	for _, l := range r.Lists {
 		who := l.By
 		if l.OnBehalf {
-			who += " (programkontoret för medlemmen)"
+			who += " " + c.t("cli.cycle.on_behalf")
 		}
-		fmt.Fprintf(c.Out, "  %-40s v%d %v  av %s\n", l.Member, l.Version, l.Initiatives, who)
+		fmt.Fprintf(c.Out, "  %-40s v%d %v  %s\n", l.Member, l.Version, l.Initiatives, c.t("cli.cycle.list_by", "who", who))
 	}
 	if len(r.MissingLists) > 0 {
-		fmt.Fprintf(c.Out, "  saknas: %v\n", r.MissingLists)
+		fmt.Fprintln(c.Out, "  "+c.t("cli.cycle.missing_lists", "members", fmt.Sprint(r.MissingLists)))
 	}
 	for _, v := range r.Valuations {
-		fmt.Fprintf(c.Out, "\nVärdering av %s: %d värderingar, medel %.1f (min %d, max %d)\n", v.Initiative, v.Count, v.Average, v.Min, v.Max)
+		fmt.Fprintln(c.Out, "\n"+c.t("cli.cycle.valuation_line", "initiative", v.Initiative, "count", v.Count,
+			"average", fmt.Sprintf("%.1f", v.Average), "min", v.Min, "max", v.Max))
 	}
 	for _, d := range r.Decisions {
-		fmt.Fprintf(c.Out, "\nBeslut %s (%s, %s): vidare %v, väntar %v\n  skäl: %s\n", d.Gate, d.By,
-			d.At.In(domain.Stockholm()).Format("2006-01-02"), d.Chosen, d.NotChosen, d.Reason)
+		fmt.Fprintln(c.Out, "\n"+c.t("cli.cycle.decision_line", "gate", d.Gate, "by", d.By, "date", d.At.In(domain.Stockholm()).Format("2006-01-02"),
+			"chosen", fmt.Sprint(d.Chosen), "waiting", fmt.Sprint(d.NotChosen), "reason", d.Reason))
 	}
 	return nil
 }

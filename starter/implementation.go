@@ -13,8 +13,8 @@ import (
 )
 
 func init() {
-	register("impl", "genomförande och uppföljning: impl plan|milestone|report|measure|hearing|join|unsubscribe|complete|stop|status|newsletter", (*CLI).impl)
-	register("newsletter", "månadens nyhetsbrev om alla initiativ (beredning och genomförande): newsletter --month ÅÅÅÅ-MM [--out fil.md]", (*CLI).implNewsletter)
+	register("impl", "cli.cmd.impl", (*CLI).impl)
+	register("newsletter", "cli.cmd.newsletter", (*CLI).implNewsletter)
 }
 
 // implMessage is one impl subcommand that sends a message to the implementation.
@@ -25,25 +25,25 @@ type implMessage struct {
 
 var implMessages = map[string]implMessage{
 	"plan": {contract.MsgImplPlan, func(f *flags) func() (any, error) {
-		start := f.String("start", "", "genomförandeperiodens första dag, ÅÅÅÅ-MM-DD (med --end)")
-		end := f.String("end", "", "genomförandeperiodens sista dag, ÅÅÅÅ-MM-DD")
+		start := f.String("start", "", "cli.flag.start")
+		end := f.String("end", "", "cli.flag.end")
 		var milestones, goals multi
-		f.Var(&milestones, "milestone", "milstolpe: id,ÅÅÅÅ-MM-DD,vad (flera gånger)")
-		f.Var(&goals, "goal", "effektmål: id,enhet,målvärde[,beskrivning] (flera gånger)")
-		lower := f.Bool("lower-is-better", false, "målen i --goal nås vid värden på eller under målvärdet")
+		f.Var(&milestones, "milestone", "cli.flag.milestone")
+		f.Var(&goals, "goal", "cli.flag.goal")
+		lower := f.Bool("lower-is-better", false, "cli.flag.lower-is-better")
 		return func() (any, error) {
 			cmd := domain.SetPlan{Meta: f.meta(), Start: *start, End: *end}
 			for _, m := range milestones {
 				p := strings.SplitN(m, ",", 3)
 				if len(p) != 3 {
-					return nil, usagef("--milestone %q: skriv id,ÅÅÅÅ-MM-DD,vad", m)
+					return nil, usagef("%s", f.cli.t("cli.impl.bad_milestone", "value", m))
 				}
 				cmd.Milestones = append(cmd.Milestones, domain.MilestoneInput{ID: strings.TrimSpace(p[0]), Due: strings.TrimSpace(p[1]), What: strings.TrimSpace(p[2])})
 			}
 			for _, g := range goals {
 				p := strings.SplitN(g, ",", 4)
 				if len(p) < 3 {
-					return nil, usagef("--goal %q: skriv id,enhet,målvärde[,beskrivning]", g)
+					return nil, usagef("%s", f.cli.t("cli.impl.bad_goal", "value", g))
 				}
 				target, err := number("goal", p[2])
 				if err != nil {
@@ -59,19 +59,19 @@ var implMessages = map[string]implMessage{
 		}
 	}},
 	"milestone": {contract.MsgImplMilestone, func(f *flags) func() (any, error) {
-		id := f.String("milestone", "", "milstolpens id")
-		reached := f.String("reached", "", "dagen den nåddes, ÅÅÅÅ-MM-DD (standard: i dag)")
+		id := f.String("milestone", "", "cli.flag.milestone.id")
+		reached := f.String("reached", "", "cli.flag.reached")
 		return func() (any, error) {
 			return domain.RecordMilestone{Meta: f.meta(), Milestone: *id, Reached: *reached}, nil
 		}
 	}},
 	"report": {contract.MsgImplReport, func(f *flags) func() (any, error) {
-		period := f.String("period", "", "perioden: ÅÅÅÅ-MM (första månaden) eller ÅÅÅÅ-Q1..Q4")
-		group := f.String("group-on-schedule", "", "i tid i SKR-koncernen: ja eller nej")
-		munis := f.String("municipalities-on-schedule", "", "i tid i kommunerna: ja eller nej")
-		staff := f.String("within-staff", "", "inom given bemanning: ja eller nej")
-		budget := f.String("within-budget", "", "inom given budget: ja eller nej")
-		comment := f.String("comment", "", "kommentar (frivillig)")
+		period := f.String("period", "", "cli.flag.period")
+		group := f.String("group-on-schedule", "", "cli.flag.group-on-schedule")
+		munis := f.String("municipalities-on-schedule", "", "cli.flag.municipalities-on-schedule")
+		staff := f.String("within-staff", "", "cli.flag.within-staff")
+		budget := f.String("within-budget", "", "cli.flag.within-budget")
+		comment := f.String("comment", "", "cli.flag.comment.implementation")
 		return func() (any, error) {
 			cmd := domain.SubmitReport{Meta: f.meta(), Period: *period, Comment: *comment}
 			for _, a := range []struct {
@@ -89,10 +89,10 @@ var implMessages = map[string]implMessage{
 		}
 	}},
 	"measure": {contract.MsgImplMeasure, func(f *flags) func() (any, error) {
-		goal := f.String("goal", "", "effektmålets id")
-		value := f.String("value", "", "värdet, till exempel 12,5")
-		unit := f.String("unit", "", "enheten, samma som målets")
-		date := f.String("date", "", "dagen värdet gäller, ÅÅÅÅ-MM-DD")
+		goal := f.String("goal", "", "cli.flag.goal.implementation")
+		value := f.String("value", "", "cli.flag.value")
+		unit := f.String("unit", "", "cli.flag.unit")
+		date := f.String("date", "", "cli.flag.date")
 		return func() (any, error) {
 			v, err := number("value", *value)
 			if err != nil {
@@ -102,30 +102,30 @@ var implMessages = map[string]implMessage{
 		}
 	}},
 	"hearing": {contract.MsgImplHearing, func(f *flags) func() (any, error) {
-		id := f.String("hearing", "", "hearingens id, ÅÅÅÅ-1 (våren) eller ÅÅÅÅ-2 (hösten)")
-		held := f.Bool("held", false, "hearingen har hållits")
-		move := f.String("move-to", "", "flytta till dagen ÅÅÅÅ-MM-DD (samma klockslag)")
-		notes := f.String("notes", "", "anteckningar (frivilligt)")
+		id := f.String("hearing", "", "cli.flag.hearing")
+		held := f.Bool("held", false, "cli.flag.held")
+		move := f.String("move-to", "", "cli.flag.move-to")
+		notes := f.String("notes", "", "cli.flag.notes")
 		return func() (any, error) {
 			return domain.RecordHearing{Meta: f.meta(), Hearing: *id, Held: *held, MoveTo: *move, Notes: *notes}, nil
 		}
 	}},
 	"join": {contract.MsgImplJoin, func(f *flags) func() (any, error) {
-		codes := f.String("municipality", "", "kommunkoder, kommaseparerade, till exempel 0180,1480")
+		codes := f.String("municipality", "", "cli.flag.municipality")
 		return func() (any, error) {
 			return domain.JoinImplementation{Meta: f.meta(), Municipalities: splitList(*codes)}, nil
 		}
 	}},
 	"unsubscribe": {contract.MsgImplUnsubscribe, func(f *flags) func() (any, error) {
-		code := f.String("municipality", "", "kommunkod")
-		email := f.String("email", "", "bara denna adress (standard: alla kommunens kontakter)")
+		code := f.String("municipality", "", "cli.flag.municipality.implementation")
+		email := f.String("email", "", "cli.flag.email")
 		return func() (any, error) {
 			return domain.Unsubscribe{Meta: f.meta(), Municipality: *code, Email: *email}, nil
 		}
 	}},
 	"complete": {contract.MsgImplComplete, func(f *flags) func() (any, error) {
 		var finals multi
-		f.Var(&finals, "final", "slutvärde per effektmål: mål,värde,enhet[,ÅÅÅÅ-MM-DD] (flera gånger)")
+		f.Var(&finals, "final", "cli.flag.final")
 		return func() (any, error) {
 			cmd := domain.CompleteImplementation{Meta: f.meta()}
 			for _, s := range finals {

@@ -125,8 +125,8 @@ func orNone(c *CLI, s string) string {
 // file.
 func (c *CLI) implNewsletter(ctx context.Context, args []string) error {
 	f := c.newFlags("newsletter", "", false)
-	month := f.String("month", time.Now().In(domain.Stockholm()).AddDate(0, -1, 0).Format("2006-01"), "månaden, ÅÅÅÅ-MM (standard: förra månaden)")
-	out := f.String("out", "", "skriv till denna fil i stället för standard ut")
+	month := f.String("month", time.Now().In(domain.Stockholm()).AddDate(0, -1, 0).Format("2006-01"), "cli.flag.month")
+	out := f.String("out", "", "cli.flag.out")
 	if _, err := f.parse(args, false); err != nil {
 		return err
 	}

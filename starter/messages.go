@@ -21,10 +21,10 @@ type messageCommand struct {
 }
 
 var messageCommands = []messageCommand{
-	{"triage", "bedöm ägare: SKR, Adda eller Inera", contract.MsgTriageOwner, domain.RoleOffice, func(f *flags) func() (any, error) {
-		owner := f.String("owner", "", "huvudägare: SKR, Adda eller Inera")
-		route := f.String("route", string(domain.RouteOwn), "own (äger), assist (bistår) eller procurement (upphandling via Adda)")
-		assisting := f.String("assisting", "", "organisationer som bistår, kommaseparerade")
+	{"triage", "cli.cmd.triage", contract.MsgTriageOwner, domain.RoleOffice, func(f *flags) func() (any, error) {
+		owner := f.String("owner", "", "cli.flag.owner")
+		route := f.String("route", string(domain.RouteOwn), "cli.flag.route")
+		assisting := f.String("assisting", "", "cli.flag.assisting")
 		return func() (any, error) {
 			cmd := domain.TriageOwner{Meta: f.meta(), Route: domain.TriageRoute(*route)}
 			if *owner != "" {
@@ -44,17 +44,17 @@ var messageCommands = []messageCommand{
 			return cmd, nil
 		}
 	}},
-	{"relevance", "registrera relevansbedömningen (SKR-koncernen och kommunerna)", contract.MsgAssessRelevance, domain.RoleOffice, func(f *flags) func() (any, error) {
-		group := f.String("group", "", "SKR-koncernens bedömning: high, medium eller low (hög, medel, låg)")
-		municipal := f.String("municipal", "", "kommunernas bedömning: high, medium eller low (hög, medel, låg)")
+	{"relevance", "cli.cmd.relevance", contract.MsgAssessRelevance, domain.RoleOffice, func(f *flags) func() (any, error) {
+		group := f.String("group", "", "cli.flag.group")
+		municipal := f.String("municipal", "", "cli.flag.municipal")
 		return func() (any, error) {
 			return domain.AssessRelevance{Meta: f.meta(), Group: domain.Relevance(*group), Municipal: domain.Relevance(*municipal)}, nil
 		}
 	}},
-	{"score", "poängsätt ett kriterium (angelägenhet, genomförbarhet, nytta, kostnad)", contract.MsgScoreCriteria, domain.RoleOffice, func(f *flags) func() (any, error) {
-		criterion := f.String("criterion", "", "urgency, feasibility, benefit eller cost (eller på svenska)")
-		score := f.Int("score", 0, "poäng 1-5")
-		motivation := f.String("motivation", "", "kort motivering")
+	{"score", "cli.cmd.score", contract.MsgScoreCriteria, domain.RoleOffice, func(f *flags) func() (any, error) {
+		criterion := f.String("criterion", "", "cli.flag.criterion")
+		score := f.Int("score", 0, "cli.flag.score.messages")
+		motivation := f.String("motivation", "", "cli.flag.motivation")
 		return func() (any, error) {
 			c, err := domain.ParseCriterion(*criterion)
 			if err != nil {
@@ -63,53 +63,53 @@ var messageCommands = []messageCommand{
 			return domain.ScoreCriteria{Meta: f.meta(), Scores: []domain.CriterionScore{{Criterion: c, Score: *score, Motivation: *motivation}}}, nil
 		}
 	}},
-	{"requirement", "markera ett ska-krav som uppfyllt (eller --met=false)", contract.MsgRecordRequirement, domain.RoleOffice, func(f *flags) func() (any, error) {
-		req := f.String("requirement", "", "verified_need, group_should_drive, competence_staffed, named_main_owner, long_term_financing, long_term_ownership eller link_to_missions_goals")
-		met := f.Bool("met", true, "uppfyllt")
-		evidence := f.String("evidence", "", "underlag (krävs när kravet är uppfyllt)")
+	{"requirement", "cli.cmd.requirement", contract.MsgRecordRequirement, domain.RoleOffice, func(f *flags) func() (any, error) {
+		req := f.String("requirement", "", "cli.flag.requirement")
+		met := f.Bool("met", true, "cli.flag.met")
+		evidence := f.String("evidence", "", "cli.flag.evidence")
 		return func() (any, error) {
 			return domain.RecordRequirement{Meta: f.meta(), Requirement: domain.Requirement(*req), Met: *met, Evidence: *evidence}, nil
 		}
 	}},
-	{"decide", "digitaliseringsledningens beslut: --gate quick_analysis|qualification|offer --verdict approve|defer|decline", contract.MsgDecide, domain.RoleLeadership, func(f *flags) func() (any, error) {
-		gate := f.String("gate", "", "quick_analysis (februari), qualification (juni) eller offer (början av nästa år)")
-		verdict := f.String("verdict", "", "approve (gå vidare), defer (tillbaka till backlog) eller decline (avslå)")
-		ref := f.String("reference", "", "protokoll- eller ärendereferens")
+	{"decide", "cli.cmd.decide", contract.MsgDecide, domain.RoleLeadership, func(f *flags) func() (any, error) {
+		gate := f.String("gate", "", "cli.flag.gate")
+		verdict := f.String("verdict", "", "cli.flag.verdict")
+		ref := f.String("reference", "", "cli.flag.reference")
 		return func() (any, error) {
 			return domain.Decide{Meta: f.meta(), Gate: domain.Gate(*gate), Verdict: domain.Verdict(*verdict), Reference: *ref}, nil
 		}
 	}},
-	{"quick-analysis", "registrera snabbanalysen (april)", contract.MsgRecordQuickAnalysis, domain.RoleOffice, func(f *flags) func() (any, error) {
-		meaning := f.String("offer-meaning", "", "vad ett erbjudande kan innebära för kommunerna")
-		needs := f.String("qualification-needs", "", "vad en kvalificering kräver")
+	{"quick-analysis", "cli.cmd.quick-analysis", contract.MsgRecordQuickAnalysis, domain.RoleOffice, func(f *flags) func() (any, error) {
+		meaning := f.String("offer-meaning", "", "cli.flag.offer-meaning")
+		needs := f.String("qualification-needs", "", "cli.flag.qualification-needs")
 		return func() (any, error) {
 			return domain.RecordQuickAnalysis{Meta: f.meta(), OfferMeaning: *meaning, QualificationNeeds: *needs}, nil
 		}
 	}},
-	{"valuation", "registrera värderingen (maj)", contract.MsgRecordValuation, domain.RoleOffice, func(f *flags) func() (any, error) {
-		group := f.Int("group-score", 0, "SKR-koncernens värdering 1-5")
-		municipal := f.Int("municipal-score", 0, "kommunernas värdering via programrådet 1-5")
-		comment := f.String("comment", "", "kommentar")
+	{"valuation", "cli.cmd.valuation", contract.MsgRecordValuation, domain.RoleOffice, func(f *flags) func() (any, error) {
+		group := f.Int("group-score", 0, "cli.flag.group-score")
+		municipal := f.Int("municipal-score", 0, "cli.flag.municipal-score")
+		comment := f.String("comment", "", "cli.flag.comment")
 		return func() (any, error) {
 			return domain.RecordValuation{Meta: f.meta(), GroupScore: *group, MunicipalScore: *municipal, Comment: *comment}, nil
 		}
 	}},
-	{"qualification", "registrera kvalificeringen (september-januari)", contract.MsgRecordQualification, domain.RoleOffice, func(f *flags) func() (any, error) {
-		what := f.String("what", "", "vad som ska göras")
-		who := f.String("who-does-what", "", "vilken part som gör vad")
-		goal := f.String("effect-goal", "", "effektmål")
-		cost := f.String("cost", "", "kostnad")
-		financing := f.String("financing", "", "finansiering")
-		period := f.String("period", "", "genomförandeperiod")
+	{"qualification", "cli.cmd.qualification", contract.MsgRecordQualification, domain.RoleOffice, func(f *flags) func() (any, error) {
+		what := f.String("what", "", "cli.flag.what")
+		who := f.String("who-does-what", "", "cli.flag.who-does-what")
+		goal := f.String("effect-goal", "", "cli.flag.effect-goal")
+		cost := f.String("cost", "", "cli.flag.cost")
+		financing := f.String("financing", "", "cli.flag.financing")
+		period := f.String("period", "", "cli.flag.period.messages")
 		return func() (any, error) {
 			return domain.RecordQualification{Meta: f.meta(), What: *what, WhoDoesWhat: *who, EffectGoal: *goal,
 				Cost: *cost, Financing: *financing, ImplementationPeriod: *period}, nil
 		}
 	}},
-	{"withdraw", "återkalla initiativet", contract.MsgWithdraw, domain.RoleOffice, func(f *flags) func() (any, error) {
+	{"withdraw", "cli.cmd.withdraw", contract.MsgWithdraw, domain.RoleOffice, func(f *flags) func() (any, error) {
 		return func() (any, error) { return domain.Withdraw{Meta: f.meta()}, nil }
 	}},
-	{"forget-contact", "radera förslagsställarens e-postadress (begäran om radering)", contract.MsgForgetContact, domain.RoleOffice, func(f *flags) func() (any, error) {
+	{"forget-contact", "cli.cmd.forget-contact", contract.MsgForgetContact, domain.RoleOffice, func(f *flags) func() (any, error) {
 		return func() (any, error) { return domain.ForgetContact{Meta: f.meta()}, nil }
 	}},
 }

@@ -19,7 +19,7 @@ import (
 )
 
 func init() {
-	register("offer", "erbjudandeomgången: offer status|answer|export <id>", (*CLI).offer)
+	register("offer", "cli.cmd.offer", (*CLI).offer)
 }
 
 var offerCommands = map[string]func(c *CLI, ctx context.Context, args []string) error{
@@ -137,16 +137,16 @@ func (c *CLI) pct(share float64) string { return present.Percent(c.Lang, share) 
 // office. --role is the answering person's role; the sender is always the office.
 func (c *CLI) offerAnswer(ctx context.Context, args []string) error {
 	f := c.newFlags("offer answer", "", false)
-	by := f.String("by", c.Settings.User, "vem på programkontoret som registrerar (användar-id; HANDSLAG_USER)")
-	reason := f.String("reason", "registrerat av programkontoret", "varför")
-	signal := f.Bool("signal", false, "skicka som signal utan att vänta på svar")
-	municipality := f.String("municipality", "", "kommunkod, fyra siffror, till exempel 0180")
-	yes := f.Bool("yes", false, "kommunen svarar ja")
-	no := f.Bool("no", false, "kommunen svarar nej")
-	name := f.String("name", "", "namn på den som svarar för kommunen")
-	role := f.String("role", "", "roll för den som svarar, till exempel kommundirektör")
-	comment := f.String("comment", "", "kommentar (frivillig)")
-	submission := f.String("submission-id", "", "id för inskicket; samma id igen ändrar inget (standard: nytt id)")
+	by := f.String("by", c.Settings.User, "cli.flag.by.offer")
+	reason := f.String("reason", "registrerat av programkontoret", "cli.flag.reason.offer")
+	signal := f.Bool("signal", false, "cli.flag.signal")
+	municipality := f.String("municipality", "", "cli.flag.municipality.offer")
+	yes := f.Bool("yes", false, "cli.flag.yes")
+	no := f.Bool("no", false, "cli.flag.no")
+	name := f.String("name", "", "cli.flag.name")
+	role := f.String("role", "", "cli.flag.role")
+	comment := f.String("comment", "", "cli.flag.comment.offer")
+	submission := f.String("submission-id", "", "cli.flag.submission-id")
 	id, err := f.parse(args, true)
 	if err != nil {
 		return err

@@ -17,31 +17,31 @@ import (
 )
 
 func init() {
-	register("register", "registrera ett behov från en mallfil (--file) eller flaggor", (*CLI).register)
+	register("register", "cli.cmd.register", (*CLI).register)
 }
 
 func (c *CLI) register(ctx context.Context, args []string) error {
 	f := c.newFlags("register", domain.RoleOffice, true)
-	file := f.String("file", "", "mallfil (JSON eller YAML) med behovet")
-	id := f.String("id", "", "initiativets id (standard: från titeln)")
+	file := f.String("file", "", "cli.flag.file")
+	id := f.String("id", "", "cli.flag.id")
 	var n domain.Need
-	f.StringVar(&n.Title, "title", "", "titel")
-	f.StringVar(&n.Problem, "problem", "", "problemet")
-	f.StringVar(&n.WhoHasTheNeed, "who", "", "vem som har behovet")
-	f.StringVar(&n.ExpectedBenefit, "benefit", "", "förväntad nytta")
-	activities := f.String("activities", "", "berörda verksamheter, kommaseparerade")
-	f.StringVar(&n.ProposerOrganisation, "proposer", "", "förslagsställarens organisation")
-	f.StringVar(&n.ContactEmail, "contact", "", "kontaktpersonens e-post")
-	goals := f.String("goals", "", "mål i handlingsplanen, t.ex. M1,M3")
+	f.StringVar(&n.Title, "title", "", "cli.flag.title")
+	f.StringVar(&n.Problem, "problem", "", "cli.flag.problem")
+	f.StringVar(&n.WhoHasTheNeed, "who", "", "cli.flag.who")
+	f.StringVar(&n.ExpectedBenefit, "benefit", "", "cli.flag.benefit")
+	activities := f.String("activities", "", "cli.flag.activities")
+	f.StringVar(&n.ProposerOrganisation, "proposer", "", "cli.flag.proposer")
+	f.StringVar(&n.ContactEmail, "contact", "", "cli.flag.contact")
+	goals := f.String("goals", "", "cli.flag.goals")
 	for field, flag := range map[string]string{"who_has_the_need": "who", "expected_benefit": "benefit",
 		"affected_activities": "activities", "proposer_organisation": "proposer", "contact_email": "contact",
 		"action_plan_goals": "goals"} {
 		f.field(field, flag)
 	}
-	calFile := f.String("calendar", "", "kalenderfil (JSON) i stället för standardkalendern")
-	demo := f.Bool("demo", false, "DEMO: kör på en skalad kalender där en dag varar --demo-day")
-	demoDay := f.Duration("demo-day", time.Second, "DEMO: hur länge en kalenderdag varar")
-	demoStart := f.String("demo-start", "", "DEMO: kalenderdatum demot börjar på (ÅÅÅÅ-MM-DD, standard i dag)")
+	calFile := f.String("calendar", "", "cli.flag.calendar")
+	demo := f.Bool("demo", false, "cli.flag.demo.register")
+	demoDay := f.Duration("demo-day", time.Second, "cli.flag.demo-day")
+	demoStart := f.String("demo-start", "", "cli.flag.demo-start")
 	if _, err := f.parse(args, false); err != nil {
 		return err
 	}

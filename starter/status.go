@@ -16,8 +16,8 @@ import (
 )
 
 func init() {
-	register("status", "visa ett initiativs hela status", (*CLI).status)
-	register("list", "lista initiativ, filtrera på --stage, --owner, --year, --escalated", (*CLI).list)
+	register("status", "cli.cmd.status", (*CLI).status)
+	register("list", "cli.cmd.list", (*CLI).list)
 }
 
 func (c *CLI) status(ctx context.Context, args []string) error {
@@ -140,11 +140,11 @@ func (c *CLI) printStatus(w io.Writer, st contract.Status) {
 
 func (c *CLI) list(ctx context.Context, args []string) error {
 	f := c.newFlags("list", "", false)
-	stage := f.String("stage", "", "steg, t.ex. february_review")
-	owner := f.String("owner", "", "ägare: SKR, Adda eller Inera")
-	year := f.Int("year", 0, "cykelår (året för februarigenomgången)")
-	escalated := f.Bool("escalated", false, "bara eskalerade")
-	all := f.Bool("all", false, "även avslutade")
+	stage := f.String("stage", "", "cli.flag.stage")
+	owner := f.String("owner", "", "cli.flag.owner.status")
+	year := f.Int("year", 0, "cli.flag.year.status")
+	escalated := f.Bool("escalated", false, "cli.flag.escalated")
+	all := f.Bool("all", false, "cli.flag.all")
 	if _, err := f.parse(args, false); err != nil {
 		return err
 	}

@@ -1,11 +1,10 @@
 package workflows
 
 import (
-	"fmt"
-
 	"github.com/skr/handslag/activities/coordinator"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
+	"github.com/skr/handslag/i18n"
 	"go.temporal.io/sdk/workflow"
 )
 
@@ -121,7 +120,7 @@ func (r *cycleRun) registerDecide(ctx workflow.Context) error {
 
 func (r *cycleRun) checkDecide(ctx workflow.Context, cmd domain.DecideCycle) error {
 	if r.deciding {
-		return &domain.ValidationError{Code: domain.CodeWrongStage, Field: "phase", Detail: "ett annat beslut förs just nu vidare"}
+		return &domain.ValidationError{Code: domain.CodeWrongStage, Field: "phase", Detail: i18n.T(i18n.Swedish, "cycle.deciding_now")}
 	}
 	return r.check(ctx, cmd)
 }
@@ -152,7 +151,7 @@ func (r *cycleRun) decide(ctx workflow.Context, cmd domain.DecideCycle) (contrac
 	if err := workflow.ExecuteActivity(actx, coordinators.ApplyDecisions, in).Get(ctx, &results); err != nil {
 		// The decision stands and is recorded; what could not be passed on shows in the results.
 		workflow.GetLogger(ctx).Error("decision not passed on", "gate", cmd.Gate, "error", err)
-		results = []domain.DecisionResult{{Error: fmt.Sprintf("kunde inte föras vidare: %v", err)}}
+		results = []domain.DecisionResult{{Error: i18n.T(i18n.Swedish, "cycle.not_passed_on", "error", err)}}
 	}
 	r.state.RecordResults(cmd.Gate, results)
 	return contract.DecisionReceipt{Gate: cmd.Gate, Phase: r.state.Phase, Results: results}, nil

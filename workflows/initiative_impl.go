@@ -5,6 +5,7 @@ import (
 
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
+	"github.com/skr/handslag/i18n"
 	"go.temporal.io/api/enums/v1"
 	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/workflow"
@@ -113,7 +114,7 @@ func (r *initiativeRun) forwardLateJoiners(ctx workflow.Context, rep domain.Offe
 		return
 	}
 	join := domain.JoinImplementation{Meta: domain.Meta{By: domain.Actor{ID: rep.By, Role: domain.RoleOffice},
-		Reason: "sen anslutning i erbjudandeomgången"}, Municipalities: rep.Yes, Source: domain.JoinOfferLate}
+		Reason: i18n.T(i18n.Swedish, "impl.reason.late_join")}, Municipalities: rep.Yes, Source: domain.JoinOfferLate}
 	if err := workflow.SignalExternalWorkflow(ctx, im.WorkflowID, "", contract.MsgImplJoin, join).Get(ctx, nil); err != nil {
 		workflow.GetLogger(ctx).Warn("late joiners not passed on", "initiative", r.state.ID, "error", err)
 	}

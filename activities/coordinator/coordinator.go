@@ -14,6 +14,7 @@ import (
 	"github.com/skr/handslag/admin"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
+	"github.com/skr/handslag/i18n"
 	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/activity"
 )
@@ -64,7 +65,7 @@ func (a *Activities) JoinInitiatives(ctx context.Context, in JoinInput) ([]domai
 	for i, id := range in.IDs {
 		activity.RecordHeartbeat(ctx, i)
 		cmd := domain.JoinCycle{Meta: domain.Meta{By: contract.CycleActor(in.Year),
-			Reason: fmt.Sprintf("med i årscykeln %d", in.Year)}, Year: in.Year, Calendar: in.Calendar, Clock: in.Clock}
+			Reason: i18n.T(i18n.Swedish, "cycle.reason.joined", "year", in.Year)}, Year: in.Year, Calendar: in.Calendar, Clock: in.Clock}
 		_, err := a.Admin.SendOnce(ctx, id, contract.MsgJoinCycle, cmd, fmt.Sprintf("%s/join/%s", contract.CycleWorkflowID(in.Year), id))
 		if err != nil {
 			activity.GetLogger(ctx).Warn("initiative not included", "initiative", id, "error", err)
@@ -104,7 +105,7 @@ func (a *Activities) ApplyDecisions(ctx context.Context, in ApplyDecisionsInput)
 		activity.RecordHeartbeat(ctx, i)
 		reason := in.Reason
 		if p.Verdict == domain.VerdictDefer {
-			reason = fmt.Sprintf("inte vald i årscykeln %d: %s", in.Year, in.Reason)
+			reason = i18n.T(i18n.Swedish, "cycle.reason.not_chosen", "year", in.Year, "reason", in.Reason)
 		}
 		cmd := domain.Decide{Meta: domain.Meta{By: in.By, Reason: reason}, Gate: in.Gate, Verdict: p.Verdict,
 			Reference: in.Reference, Round: p.Round}

@@ -31,16 +31,16 @@ import (
 const historyLimit = 4096
 
 func main() {
-	var opts Options
-	flag.IntVar(&opts.Rounds, "rounds", 5, "antal erbjudandeomgångar (290 svar i varje)")
-	flag.IntVar(&opts.Clients, "clients", 32, "samtidiga svar (och råa uppdateringar)")
-	flag.DurationVar(&opts.Rush, "rush", 0, "sista dagen: alla svar kommer inom denna tid, vart och ett i sin egen stund (t.ex. 1m med --rounds 10)")
-	cpuProfile := flag.String("cpuprofile", "", "skriv en CPU-profil av hela körningen till filen")
-	flag.Parse()
 	lang := i18n.Swedish
 	if config.LoadCLI(config.OS).English {
 		lang = i18n.English
 	}
+	var opts Options
+	flag.IntVar(&opts.Rounds, "rounds", 5, i18n.T(lang, "load.flag.rounds"))
+	flag.IntVar(&opts.Clients, "clients", 32, i18n.T(lang, "load.flag.clients"))
+	flag.DurationVar(&opts.Rush, "rush", 0, i18n.T(lang, "load.flag.rush"))
+	cpuProfile := flag.String("cpuprofile", "", i18n.T(lang, "load.flag.cpuprofile"))
+	flag.Parse()
 	if opts.Rounds < 1 || opts.Clients < 1 || opts.Rush < 0 {
 		fmt.Fprintln(os.Stderr, i18n.T(lang, "load.bad_flags"))
 		os.Exit(2)
