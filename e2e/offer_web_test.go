@@ -138,6 +138,17 @@ func TestAnswerFromTheEmailedLinkInABrowser(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Ja, kommunen ansluter sig", confirmed)
 
+	// From the confirmation to the municipality's own page: the offer with the answer just given.
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#overview-link")), chromedp.WaitVisible(chromedp.CSS("#offers"))))
+	h1, err = chromedp.Run(ctx, chromedp.Text(chromedp.CSS("h1")))
+	require.NoError(t, err)
+	assert.Equal(t, "Erbjudanden till Stockholm", h1)
+	offers, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#offers")))
+	require.NoError(t, err)
+	assert.Contains(t, offers, "Digital nämndhantering")
+	assert.Contains(t, offers, "Svar: Ja, kommunen ansluter sig, av Kim Svensson")
+	b.CheckAxe(t, ctx, "the municipality's page with a real offer", "best-practice")
+
 	receipt := waitForMail(t, smtp, "registrator@stockholm.kommun.example", "Kvitto")
 	for _, want := range []string{"Svar: Ja", "Namn: Kim Svensson", "Roll: Kommundirektör", "Kommun: Stockholm", "version 1"} {
 		assert.Contains(t, receipt.Body, want)

@@ -101,6 +101,8 @@ func New(d Deps) (http.Handler, error) {
 			Offers: offerweb.New(offerweb.AdminBackend{Admin: d.Admin}, offerweb.Options{}), FormSecret: d.FormKey, Logger: d.Logger},
 		Unsubscribe: &web.UnsubscribeConfig{Verifier: offerweb.UnsubscribeLinks{Signer: unsubscribe},
 			Subscriptions: offerweb.Subscriptions{Backend: d.Admin}, FormSecret: d.FormKey, Logger: d.Logger},
+		Municipalities: &web.MunicipalityConfig{Answers: offerweb.Links{Signer: answers}, Unsubscribe: offerweb.UnsubscribeLinks{Signer: unsubscribe},
+			Overviews: offerweb.Overviews{Backend: d.Admin, Answers: answers, Unsubscribe: unsubscribe}, Logger: d.Logger},
 		Cases:            &web.CaseListConfig{Cases: d.Cases, Logger: d.Logger},
 		Proposals:        &web.ProposalConfig{Proposals: d.Admin, FormSecret: d.FormKey, Logger: d.Logger},
 		Console:          console.New(cons),

@@ -30,3 +30,20 @@ func TestBrowserThePrivacyPageAndTheAccessibilityStatementAreAccessible(t *testi
 		assert.False(t, sideways, "%s scrolls sideways at 320 px", path)
 	}
 }
+
+// A municipality's own page passes axe-core and reflows at 320 CSS pixels.
+func TestBrowserAMunicipalitysPageIsAccessible(t *testing.T) {
+	b := browsertest.Start(t)
+	s := newMuniSite(t)
+	srv := httptest.NewServer(s.h)
+	t.Cleanup(srv.Close)
+	ctx := b.Tab(t)
+	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(1280, 1024), chromedp.Navigate(srv.URL+"/kommun/"+s.answer)))
+	assert.Equal(t, "Erbjudanden till Malmö", text(t, ctx, "h1"))
+	checkPage(t, b, ctx, "a municipality's page")
+	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(320, 800), chromedp.Reload()))
+	browsertest.WaitFor(t, ctx, "h1")
+	sideways, err := browsertest.ScrollsSideways(ctx)
+	require.NoError(t, err)
+	assert.False(t, sideways, "the page scrolls sideways at 320 px")
+}

@@ -28,10 +28,11 @@ func TestEveryPageLinksToThePrivacyPageAndTheAccessibilityStatement(t *testing.T
 	f := newUnsubFixture(t)
 	offers, links, tokens := webtest.Demo(nil)
 	f.handler = web.NewSite(web.SiteConfig{
-		Answers:     &web.Config{Verifier: links, Offers: offers},
-		Unsubscribe: &web.UnsubscribeConfig{Verifier: unsubLinks{f.signer}, Subscriptions: f.subs},
-		Cases:       &web.CaseListConfig{Cases: staticCases{records: caseFixtures(0)}},
-		Proposals:   &web.ProposalConfig{Proposals: &proposals{}, FormSecret: []byte("a-form-secret-of-thirty-two-byte")},
+		Answers:        &web.Config{Verifier: links, Offers: offers},
+		Unsubscribe:    &web.UnsubscribeConfig{Verifier: unsubLinks{f.signer}, Subscriptions: f.subs},
+		Cases:          &web.CaseListConfig{Cases: staticCases{records: caseFixtures(0)}},
+		Proposals:      &web.ProposalConfig{Proposals: &proposals{}, FormSecret: []byte("a-form-secret-of-thirty-two-byte")},
+		Municipalities: &web.MunicipalityConfig{Answers: links, Overviews: &fakeOverviews{}},
 	})
 	// A sample path per route; "" marks a route that serves no HTML page.
 	samples := map[string]string{
@@ -47,6 +48,7 @@ func TestEveryPageLinksToThePrivacyPageAndTheAccessibilityStatement(t *testing.T
 		`/arenden.atom`:                  "",
 		`/arenden/{id}`:                  "/arenden/skolplattform",
 		`/forslag`:                       "/forslag",
+		`MunicipalityPath+"{token}`:      web.MunicipalityPath + tokens["1280"],
 		`/`:                              "/ingenstans",
 		`DemoIdentityProviderPath+"/`:    "", // the provider's own pages (local only)
 	}
@@ -63,7 +65,7 @@ func TestEveryPageLinksToThePrivacyPageAndTheAccessibilityStatement(t *testing.T
 		assertFooterLinks(t, f.handler, path)
 	}
 	// Pages of refusal and error, too.
-	for _, path := range []string{"/svar/not-a-token", "/arenden/finns-inte", "/arenden?ar=x"} {
+	for _, path := range []string{"/svar/not-a-token", "/arenden/finns-inte", "/arenden?ar=x", "/kommun/not-a-token"} {
 		assertFooterLinks(t, f.handler, path)
 	}
 }

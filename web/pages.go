@@ -11,6 +11,7 @@ type offerPage struct {
 	base
 	Token        string
 	Offer        OfferView
+	Overview     bool // link to the municipality's own page
 	Form         answerForm
 	SubmissionID string // kept across a re-render, so the retried answer has the same ID
 	FormKey      string
@@ -31,9 +32,10 @@ type summaryItem struct {
 
 type confirmPage struct {
 	base
-	Token   string
-	Offer   OfferView
-	Receipt AnswerReceipt
+	Token    string
+	Offer    OfferView
+	Receipt  AnswerReceipt
+	Overview bool // link to the municipality's own page
 }
 
 type messagePage struct {
@@ -45,6 +47,7 @@ func (s *server) renderOffer(w http.ResponseWriter, status int, p offerPage) {
 	if p.SubmissionID == "" {
 		p.SubmissionID, p.FormKey = s.keys.issue(p.Token)
 	}
+	p.Overview = s.cfg.overview
 	p.FieldErr = map[string]string{}
 	for _, text := range p.General {
 		p.Errors = append(p.Errors, summaryItem{Text: text})
@@ -69,7 +72,7 @@ func (s *server) renderConfirm(w http.ResponseWriter, l link, r AnswerReceipt) {
 	if r.Changed {
 		title = s.t("web.confirm.title_change")
 	}
-	s.pages.render(w, http.StatusOK, "confirm", confirmPage{base: s.base(title, false), Token: l.token, Offer: l.view, Receipt: r})
+	s.pages.render(w, http.StatusOK, "confirm", confirmPage{base: s.base(title, false), Token: l.token, Offer: l.view, Receipt: r, Overview: s.cfg.overview})
 }
 
 // message shows a page with a title and a text: prefix.title, prefix.body and, when help is

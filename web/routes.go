@@ -23,6 +23,10 @@ func (s *site) routes() *http.ServeMux {
 		mux.HandleFunc("POST "+UnsubscribePathPrefix+"{token}", s.limited(s.limits.unsubscribe, u.post))
 		mux.HandleFunc("GET "+UnsubscribePathPrefix, u.noToken)
 	}
+	// A municipality's own page, behind any of its personal links.
+	if m := s.muni; m != nil {
+		mux.HandleFunc("GET "+MunicipalityPath+"{token}", s.limited(s.limits.answer, m.show))
+	}
 	// The public case list.
 	if l := s.list; l != nil {
 		mux.HandleFunc("GET /arenden", l.page)

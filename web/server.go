@@ -15,6 +15,8 @@ import (
 
 // Config is what New needs. Verifier and Offers are required.
 type Config struct {
+	// overview: the site has the municipalities' own pages, which the form links to.
+	overview bool
 	Verifier LinkVerifier
 	Offers   Offers
 

@@ -9,6 +9,7 @@ import (
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/legal"
+	"go.uber.org/zap"
 )
 
 // SiteConfig says which parts a site has; each part is optional, so a test can serve one.
@@ -21,6 +22,8 @@ type SiteConfig struct {
 	Cases *CaseListConfig
 	// Proposals is the public need form (/forslag).
 	Proposals *ProposalConfig
+	// Municipalities is each municipality's own page (/kommun/<personal link>).
+	Municipalities *MunicipalityConfig
 	// Console is the office's and the leadership's console (/konsol/): it adds its routes.
 	Console interface{ Register(mux *http.ServeMux) }
 	// Codec is the codec server the Temporal Web UI calls to decode payloads for signed-in
@@ -49,6 +52,7 @@ type site struct {
 	unsub   *unsubscribe
 	list    *caseList
 	propose *proposalForm
+	muni    *municipalityPages
 	console interface{ Register(mux *http.ServeMux) }
 	idp     http.Handler
 	codec   http.Handler
@@ -79,7 +83,9 @@ func NewSite(cfg SiteConfig) http.Handler {
 		facts = *cfg.Legal
 	}
 	if cfg.Answers != nil {
-		s.answers = newAnswerForm(*cfg.Answers, facts)
+		a := *cfg.Answers
+		a.overview = cfg.Municipalities != nil
+		s.answers = newAnswerForm(a, facts)
 	}
 	if cfg.Unsubscribe != nil {
 		s.unsub = newUnsubscribe(*cfg.Unsubscribe, facts)
@@ -92,6 +98,17 @@ func NewSite(cfg SiteConfig) http.Handler {
 		s.propose.addresses = s.addresses
 	}
 	s.pages = parsePages(s.lang, domain.Stockholm(), facts, "message", "privacy", "accessibility")
+	if m := cfg.Municipalities; m != nil {
+		mc := *m
+		if mc.Overviews == nil || (mc.Answers == nil && mc.Unsubscribe == nil) {
+			panic("web: MunicipalityConfig needs Overviews and a link verifier")
+		}
+		mc.CallTimeout = cmpOr(mc.CallTimeout, 15*time.Second)
+		if mc.Logger == nil {
+			mc.Logger = zap.NewNop()
+		}
+		s.muni = &municipalityPages{cfg: mc, lang: s.lang, pages: parsePages(s.lang, domain.Stockholm(), facts, "municipality", "message")}
+	}
 	s.legal = legalPages{facts: facts, idle: cfg.SessionIdle, lifetime: cfg.SessionLifetime, console: cfg.Console != nil}
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(s.crossOrigin))
