@@ -2,6 +2,7 @@ package config
 
 import (
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -79,6 +80,19 @@ func LoadConsole(env Lookup, baseURL string) (Console, error) {
 	}
 	c.OIDC = o
 	return c, nil
+}
+
+// positive reads a whole number of at least 1 (def when not set).
+func positive(env Lookup, name string, def int) (int, error) {
+	v := get(env, name, "")
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		return 0, &SettingError{Setting: name, Value: v, Problem: "must be a whole number of at least 1, e.g. 1000"}
+	}
+	return n, nil
 }
 
 func duration(env Lookup, name string, def time.Duration) (time.Duration, error) {

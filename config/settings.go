@@ -46,6 +46,7 @@ var Table = []Setting{
 	{EnvFormSecret, "", "formkey.key in the data directory", "web", "the key that signs rendered forms (32 bytes or more); the same for every web server"},
 	{EnvTrustedProxies, "", "(none)", "web", "the reverse proxies in front of the web server (addresses or networks, separated by commas), whose X-Forwarded-For the rate limits believe"},
 	{EnvMetricsAddr, "--metrics-addr", DefaultMetricsAddr, "worker", "where /metrics, /healthz and /readyz answer"},
+	{EnvWorkflowCache, "", "1000", "worker, local", "how many workflows a worker process keeps in memory between their tasks; more costs memory, fewer costs replays when workflows wake (docs/performance.md)"},
 
 	// Encryption of what goes into Temporal.
 	{EnvCodecKeys, "", "(none: payloads in clear)", "CLI, worker, web, local", "the payload encryption keys, key-id=key separated by commas; the first seals, all open (AES-256: 64 hex digits)"},
@@ -97,6 +98,7 @@ const (
 	EnvLinkSecret           = "HANDSLAG_LINK_SECRET"
 	EnvFormSecret           = "HANDSLAG_FORM_SECRET"
 	EnvMetricsAddr          = "HANDSLAG_METRICS_ADDR"
+	EnvWorkflowCache        = "HANDSLAG_WORKFLOW_CACHE"
 	EnvTrustedProxies       = "HANDSLAG_TRUSTED_PROXIES"
 	EnvSMTPHost             = "HANDSLAG_SMTP_HOST"
 	EnvSMTPPort             = "HANDSLAG_SMTP_PORT"

@@ -90,6 +90,17 @@ func TestWorkerSettings(t *testing.T) {
 	assert.Equal(t, mail.Config{Host: "smtp.skr.example", Port: 587, TLS: mail.TLSStartTLS, Username: "u", Password: " p ",
 		From: "Handslag <handslag@skr.example>", Timeout: mail.DefaultTimeout}, *w.SMTP)
 	assert.Equal(t, "m.csv", w.MembersFile)
+	assert.Equal(t, DefaultWorkflowCache, w.WorkflowCache)
+
+	w, err = LoadWorker(Env{EnvData: dir, EnvWorkflowCache: "250"})
+	require.NoError(t, err)
+	assert.Equal(t, 250, w.WorkflowCache)
+	for _, bad := range []string{"0", "-5", "many"} {
+		_, err = LoadWorker(Env{EnvData: dir, EnvWorkflowCache: bad})
+		var se *SettingError
+		require.ErrorAs(t, err, &se, bad)
+		assert.Equal(t, EnvWorkflowCache, se.Setting)
+	}
 }
 
 func TestSMTPSettings(t *testing.T) {

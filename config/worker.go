@@ -42,7 +42,15 @@ type Worker struct {
 	LinkKeys answerlink.Keys
 	// Legal holds the retention periods the worker enforces on Handslag's database.
 	Legal legal.Facts
+	// WorkflowCache is how many workflows a worker process keeps in memory between their
+	// tasks (the SDK's sticky cache); see DefaultWorkflowCache.
+	WorkflowCache int
 }
+
+// DefaultWorkflowCache keeps a worker process's memory bounded however many initiatives sleep:
+// a workflow that is not cached is replayed from its history when it wakes (a few
+// milliseconds for an initiative's short runs). docs/performance.md has the figures.
+const DefaultWorkflowCache = 1000
 
 // LoadWorker reads and checks the worker's settings. A wrong value is a *SettingError naming
 // the variable.
@@ -71,6 +79,9 @@ func LoadWorker(env Lookup) (Worker, error) {
 		return Worker{}, err
 	}
 	if w.Legal, err = Legal(env); err != nil {
+		return Worker{}, err
+	}
+	if w.WorkflowCache, err = positive(env, EnvWorkflowCache, DefaultWorkflowCache); err != nil {
 		return Worker{}, err
 	}
 	return w, nil

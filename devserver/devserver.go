@@ -44,7 +44,15 @@ type Options struct {
 	SearchAttributes map[string]enumspb.IndexedValueType
 	// Retention of closed workflows in the namespace (default 30 days).
 	Retention time.Duration
+	// HistoryCache bounds how many workflows' state the history service keeps in memory
+	// (0: the server's default, 128,000, which holds every sleeping initiative of the local
+	// system). DefaultHistoryCache is what the local system uses.
+	HistoryCache int
 }
+
+// DefaultHistoryCache keeps the local system's memory bounded however many initiatives sleep;
+// a workflow not in the cache is read from the database when it wakes.
+const DefaultHistoryCache = 2000
 
 // Server is a running embedded Temporal server (and Web UI).
 type Server struct {
@@ -126,10 +134,7 @@ func start(opts Options) (s *Server, err error) {
 		temporal.WithConfig(cfg),
 		temporal.ForServices(temporal.DefaultServices),
 		temporal.WithLogger(fatalLogger{logger}),
-		temporal.WithDynamicConfigClient(dynamicconfig.StaticClient{
-			// New search attributes are visible at once (the Web UI and tests filter by them).
-			dynamicconfig.ForceSearchAttributesCacheRefreshOnRead.Key(): []dynamicconfig.ConstrainedValue{{Value: true}},
-		}),
+		temporal.WithDynamicConfigClient(dynamicConfig(opts)),
 	)
 	if err != nil {
 		return nil, fmt.Errorf("creating the Temporal server: %w", err)
@@ -270,4 +275,16 @@ func forgetStaleMembers(dbPath string) error {
 		return fmt.Errorf("clearing stale cluster members in %s: %w", dbPath, err)
 	}
 	return nil
+}
+
+// dynamicConfig is the server's dynamic configuration for opts.
+func dynamicConfig(opts Options) dynamicconfig.StaticClient {
+	dc := dynamicconfig.StaticClient{
+		// New search attributes are visible at once (the Web UI and tests filter by them).
+		dynamicconfig.ForceSearchAttributesCacheRefreshOnRead.Key(): []dynamicconfig.ConstrainedValue{{Value: true}},
+	}
+	if opts.HistoryCache > 0 {
+		dc[dynamicconfig.HistoryCacheHostLevelMaxSize.Key()] = []dynamicconfig.ConstrainedValue{{Value: opts.HistoryCache}}
+	}
+	return dc
 }

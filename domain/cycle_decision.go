@@ -20,10 +20,15 @@ type InitiativeSnapshot struct {
 	Found bool `json:"found"`
 }
 
-// SnapshotOf summarises an initiative's state.
+// SnapshotOf summarises an initiative's state. The criteria come without their motivations:
+// the cycle ranks by the scores, and a backlog of thousands must fit in its state (the
+// motivations stay on each initiative's own page).
 func SnapshotOf(in *Initiative) InitiativeSnapshot {
-	s := InitiativeSnapshot{ID: in.ID, Title: in.Need.Title, Owner: in.Owner, Stage: in.Stage,
-		Criteria: append([]CriterionScore(nil), in.Criteria...), Found: true}
+	s := InitiativeSnapshot{ID: in.ID, Title: in.Need.Title, Owner: in.Owner, Stage: in.Stage, Found: true}
+	for _, c := range in.Criteria {
+		c.Motivation = ""
+		s.Criteria = append(s.Criteria, c)
+	}
 	if in.Qualification == nil {
 		s.Unmet = append(s.Unmet, "qualification_plan")
 	}

@@ -31,6 +31,10 @@ func New(c client.Client, cfg config.Worker, db *store.DB) (sdkworker.Worker, er
 	if ns == "" {
 		ns = contract.Namespace
 	}
+	if cfg.WorkflowCache > 0 {
+		// Process-wide in the SDK, and read when the first worker starts.
+		sdkworker.SetStickyWorkflowCacheSize(cfg.WorkflowCache)
+	}
 	w := sdkworker.New(c, contract.TaskQueue, sdkworker.Options{})
 	Register(w, acts)
 	w.RegisterActivity(&coordinator.Activities{Admin: &admin.Client{Temporal: c, Namespace: ns}})

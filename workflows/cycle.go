@@ -84,8 +84,13 @@ func (r *cycleRun) start(ctx workflow.Context) error {
 	}
 	var snaps []domain.InitiativeSnapshot
 	if len(ids) > 0 {
-		join := coordinator.JoinInput{Year: in.Year, Calendar: in.Config.Calendar, Clock: in.Clock, IDs: ids}
-		if err := workflow.ExecuteActivity(actx, coordinators.JoinInitiatives, join).Get(ctx, &snaps); err != nil {
+		var err error
+		snaps, err = inBatches(ctx, ids, func(ids []string) ([]domain.InitiativeSnapshot, error) {
+			var out []domain.InitiativeSnapshot
+			join := coordinator.JoinInput{Year: in.Year, Calendar: in.Config.Calendar, Clock: in.Clock, IDs: ids}
+			return out, workflow.ExecuteActivity(actx, coordinators.JoinInitiatives, join).Get(ctx, &out)
+		})
+		if err != nil {
 			return err
 		}
 	}
@@ -158,8 +163,8 @@ func (r *cycleRun) refreshParticipants(ctx workflow.Context) {
 	for i, p := range r.state.Participants {
 		ids[i] = p.ID
 	}
-	var snaps []domain.InitiativeSnapshot
-	if err := workflow.ExecuteActivity(coordinatorOptions(ctx), coordinators.InitiativeSnapshots, coordinator.SnapshotsInput{IDs: ids}).Get(ctx, &snaps); err != nil {
+	snaps, err := snapshotsOf(ctx, coordinatorOptions(ctx), ids)
+	if err != nil {
 		workflow.GetLogger(ctx).Error("refresh participants", "error", err)
 		return
 	}
@@ -232,8 +237,7 @@ func (r *cycleRun) sleep(ctx workflow.Context, now time.Time) error {
 }
 
 func (r *cycleRun) shouldContinueAsNew(ctx workflow.Context) bool {
-	info := workflow.GetInfo(ctx)
-	return info.GetContinueAsNewSuggested() || info.GetCurrentHistoryLength() >= r.input.MaxHistoryEvents
+	return historyFull(ctx, r.input.MaxHistoryEvents)
 }
 
 // continueAsNew waits for running handlers (a decision being passed on), takes in every

@@ -132,8 +132,8 @@ func (r *cycleRun) decide(ctx workflow.Context, cmd domain.DecideCycle) (contrac
 	r.deciding = true
 	defer func() { r.deciding = false }()
 	actx := coordinatorOptions(ctx)
-	var snaps []domain.InitiativeSnapshot
-	if err := workflow.ExecuteActivity(actx, coordinators.InitiativeSnapshots, coordinator.SnapshotsInput{IDs: r.state.Eligible(cmd.Gate)}).Get(ctx, &snaps); err != nil {
+	snaps, err := snapshotsOf(ctx, actx, r.state.Eligible(cmd.Gate))
+	if err != nil {
 		return contract.DecisionReceipt{}, err
 	}
 	plan, err := r.state.PlanDecision(cmd, snaps)

@@ -144,8 +144,7 @@ func implWakeSummary(w domain.ImplWake) string {
 
 // shouldContinueAsNew: a new follow-up period has begun, or the history is long.
 func (r *implRun) shouldContinueAsNew(ctx workflow.Context) bool {
-	info := workflow.GetInfo(ctx)
-	if info.GetContinueAsNewSuggested() || info.GetCurrentHistoryLength() >= r.input.MaxHistoryEvents {
+	if historyFull(ctx, r.input.MaxHistoryEvents) {
 		return true
 	}
 	return r.im.CurrentPeriod(r.im.Calendar(workflow.Now(ctx))) != r.period

@@ -212,8 +212,7 @@ func (r *initiativeRun) publish(ctx workflow.Context) {
 }
 
 func (r *initiativeRun) shouldContinueAsNew(ctx workflow.Context) bool {
-	info := workflow.GetInfo(ctx)
-	return info.GetContinueAsNewSuggested() || info.GetCurrentHistoryLength() >= r.input.MaxHistoryEvents
+	return historyFull(ctx, r.input.MaxHistoryEvents)
 }
 
 // continueAsNew waits for running handlers, takes every signal still buffered into the state,

@@ -251,8 +251,7 @@ func (r *offerRun) publish(ctx workflow.Context) {
 }
 
 func (r *offerRun) shouldContinueAsNew(ctx workflow.Context) bool {
-	info := workflow.GetInfo(ctx)
-	return info.GetContinueAsNewSuggested() || info.GetCurrentHistoryLength() >= r.input.MaxHistoryEvents
+	return historyFull(ctx, r.input.MaxHistoryEvents)
 }
 
 // continueAsNew waits for running handlers, takes in every buffered signal, and carries the

@@ -8,6 +8,9 @@
 // peak memory.
 //
 //	go run ./cmd/handslag-load --rounds 5 --clients 32
+//
+// With --idle N it measures instead what N sleeping initiatives cost: resident memory and CPU
+// of the server and the worker after registration and after a restart (docs/performance.md).
 package main
 
 import (
@@ -40,8 +43,13 @@ func main() {
 	flag.IntVar(&opts.Clients, "clients", 32, i18n.T(lang, "load.flag.clients"))
 	flag.DurationVar(&opts.Rush, "rush", 0, i18n.T(lang, "load.flag.rush"))
 	cpuProfile := flag.String("cpuprofile", "", i18n.T(lang, "load.flag.cpuprofile"))
+	idle := IdleOptions{Settle: 15 * time.Minute, Window: 30 * time.Second}
+	flag.IntVar(&idle.Initiatives, "idle", 0, i18n.T(lang, "load.flag.idle"))
+	flag.IntVar(&idle.Cache, "cache", config.DefaultWorkflowCache, i18n.T(lang, "load.flag.cache"))
+	backlog := flag.Int("backlog", 0, i18n.T(lang, "load.flag.backlog"))
+	flag.IntVar(&historyCache, "history-cache", historyCache, i18n.T(lang, "load.flag.history_cache"))
 	flag.Parse()
-	if opts.Rounds < 1 || opts.Clients < 1 || opts.Rush < 0 {
+	if opts.Rounds < 1 || opts.Clients < 1 || opts.Rush < 0 || idle.Initiatives < 0 || idle.Cache < 1 {
 		fmt.Fprintln(os.Stderr, i18n.T(lang, "load.bad_flags"))
 		os.Exit(2)
 	}
@@ -57,6 +65,21 @@ func main() {
 			os.Exit(1)
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if *backlog > 0 {
+		if _, err := runBacklog(ctx, *backlog, opts.Clients, lang, os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, i18n.T(lang, "load.failed", "error", err))
+			os.Exit(1)
+		}
+		return
+	}
+	if idle.Initiatives > 0 {
+		idle.Clients = opts.Clients
+		if _, err := runIdle(ctx, idle, lang, os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, i18n.T(lang, "load.failed", "error", err))
+			os.Exit(1)
+		}
+		return
 	}
 	if _, err := run(ctx, opts, lang, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, i18n.T(lang, "load.failed", "error", err))

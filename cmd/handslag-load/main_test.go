@@ -86,3 +86,37 @@ func TestOpenLoadDoesNotWaitForEarlierJobs(t *testing.T) {
 	close(release)
 	assert.Positive(t, <-done)
 }
+
+// The idle-cost run in small: the initiatives are registered, the process is measured, the
+// server and the worker restart on the same data, and the initiatives are still there.
+func TestIdleSmoke(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a Temporal server")
+	}
+	var out bytes.Buffer
+	res, err := runIdle(context.Background(), IdleOptions{Initiatives: 20, Clients: 8, Cache: 5, Settle: time.Second, Window: time.Second}, i18n.English, &out)
+	require.NoError(t, err, out.String())
+	t.Log(out.String())
+	assert.Equal(t, 20, res.Registered)
+	if runtime.GOOS == "linux" {
+		assert.Positive(t, res.After.RSS)
+		assert.Positive(t, res.Restarted.RSS)
+	}
+	assert.Contains(t, out.String(), "After a restart:")
+}
+
+// The February start in small: every waiting initiative is taken into the cycle, and the
+// cycle's history is read (payload sizes, events per run).
+func TestBacklogSmoke(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a Temporal server")
+	}
+	var out bytes.Buffer
+	res, err := runBacklog(context.Background(), 6, 3, i18n.English, &out)
+	require.NoError(t, err, out.String())
+	t.Log(out.String())
+	assert.Equal(t, 6, res.Participants)
+	assert.Positive(t, res.LargestPayload)
+	require.NotEmpty(t, res.Runs)
+	assert.Contains(t, out.String(), "The annual cycle took in 6 of 6 initiatives")
+}

@@ -10,27 +10,38 @@ import (
 	"sync"
 	"time"
 
+	commonpb "go.temporal.io/api/common/v1"
 	enumspb "go.temporal.io/api/enums/v1"
+	historypb "go.temporal.io/api/history/v1"
 	"go.temporal.io/sdk/client"
 )
 
 // runHistory follows a workflow's chain of runs from firstRun and returns each run's history
 // length and the number of updates accepted over all runs.
 func runHistory(ctx context.Context, c client.Client, workflowID, firstRun string) ([]int, int, error) {
-	var lengths []int
 	updates := 0
+	lengths, err := walkRuns(ctx, c, workflowID, firstRun, func(e *historypb.HistoryEvent) {
+		if e.GetEventType() == enumspb.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED {
+			updates++
+		}
+	})
+	return lengths, updates, err
+}
+
+// walkRuns calls each for every event of every run of a workflow, from firstRun along its
+// continue-as-new chain, and returns the events of each run.
+func walkRuns(ctx context.Context, c client.Client, workflowID, firstRun string, each func(*historypb.HistoryEvent)) ([]int, error) {
+	var lengths []int
 	for runID := firstRun; runID != ""; {
 		iter := c.GetWorkflowHistory(ctx, workflowID, runID, false, enumspb.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
 		n, next := 0, ""
 		for iter.HasNext() {
 			e, err := iter.Next()
 			if err != nil {
-				return nil, 0, err
+				return lengths, err
 			}
 			n++
-			if e.GetEventType() == enumspb.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED {
-				updates++
-			}
+			each(e)
 			if a := e.GetWorkflowExecutionContinuedAsNewEventAttributes(); a != nil {
 				next = a.GetNewExecutionRunId()
 			}
@@ -38,7 +49,7 @@ func runHistory(ctx context.Context, c client.Client, workflowID, firstRun strin
 		lengths = append(lengths, n)
 		runID = next
 	}
-	return lengths, updates, nil
+	return lengths, nil
 }
 
 // settledHistory waits until a round's history stops growing (its receipts are sent), then
@@ -103,7 +114,10 @@ func (h *heapPeak) stop() uint64 {
 }
 
 // peakRSS is the process's peak resident set (VmHWM), or 0 where /proc is not there.
-func peakRSS() int64 {
+func peakRSS() int64 { return statusKB("VmHWM:") }
+
+// statusKB reads a field of /proc/self/status given in kB, in bytes.
+func statusKB(field string) int64 {
 	f, err := os.Open("/proc/self/status")
 	if err != nil {
 		return 0
@@ -111,7 +125,7 @@ func peakRSS() int64 {
 	defer f.Close()
 	s := bufio.NewScanner(f)
 	for s.Scan() {
-		if rest, ok := strings.CutPrefix(s.Text(), "VmHWM:"); ok {
+		if rest, ok := strings.CutPrefix(s.Text(), field); ok {
 			kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
 			if err != nil {
 				return 0
@@ -120,4 +134,27 @@ func peakRSS() int64 {
 		}
 	}
 	return 0
+}
+
+// currentRSS is the process's resident set now (VmRSS), or 0 where /proc is not there.
+func currentRSS() int64 { return statusKB("VmRSS:") }
+
+// eventPayloads are the sizes of the payloads an event carries (inputs and results).
+func eventPayloads(e *historypb.HistoryEvent) []int {
+	var out []int
+	add := func(ps *commonpb.Payloads) {
+		size := 0
+		for _, p := range ps.GetPayloads() {
+			size += p.Size()
+		}
+		if size > 0 {
+			out = append(out, size)
+		}
+	}
+	add(e.GetWorkflowExecutionStartedEventAttributes().GetInput())
+	add(e.GetActivityTaskScheduledEventAttributes().GetInput())
+	add(e.GetActivityTaskCompletedEventAttributes().GetResult())
+	add(e.GetWorkflowExecutionContinuedAsNewEventAttributes().GetInput())
+	add(e.GetWorkflowExecutionCompletedEventAttributes().GetResult())
+	return out
 }

@@ -1,3 +1,7 @@
+// What the loop of every long-running workflow shares (the initiative, the cycle, the offer
+// round, the implementation): one wake timer across the turns of the loop, and when to
+// continue as new. settleMessages (messages.go) is the third shared step, before a run ends.
+
 package workflows
 
 import (
@@ -48,4 +52,12 @@ func (s *sleeper) stop() {
 		s.timer.cancel()
 		s.timer = nil
 	}
+}
+
+// historyFull reports whether a run should continue as new because of its history: the server
+// suggests it, or the history has reached the run's own bound (well before the server would).
+// Every long-running workflow asks this; each adds its own reasons (a new period).
+func historyFull(ctx workflow.Context, maxEvents int) bool {
+	info := workflow.GetInfo(ctx)
+	return info.GetContinueAsNewSuggested() || info.GetCurrentHistoryLength() >= maxEvents
 }

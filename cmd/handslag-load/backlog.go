@@ -1,0 +1,132 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/skr/handslag/config"
+	"github.com/skr/handslag/contract"
+	"github.com/skr/handslag/domain"
+	"github.com/skr/handslag/i18n"
+	enumspb "go.temporal.io/api/enums/v1"
+	historypb "go.temporal.io/api/history/v1"
+	"go.temporal.io/sdk/client"
+)
+
+// Backlog is what a February start with a large backlog measured.
+type Backlog struct {
+	Initiatives  int
+	Prepared     time.Duration // registering, triaging and assessing them
+	Joined       time.Duration // from the cycle's start until every one is in it
+	Participants int
+	// LargestPayload is the largest payload in the cycle's histories (bytes); Runs the events
+	// of each of its runs.
+	LargestPayload int
+	Runs           []int
+}
+
+// backlogYear is the year whose February the backlog waits for (initiatives assessed now, on
+// the default calendar, wait for the next one).
+func backlogYear(now time.Time) int {
+	return domain.NextCycleYear(domain.DefaultCalendar(), domain.Clock{}, now)
+}
+
+// runBacklog prepares n initiatives that wait for February, each triaged, assessed and scored
+// on every criterion with a motivation, starts that year's cycle, and measures how long until
+// all are in it, the largest payload and the events of every run of the cycle.
+func runBacklog(ctx context.Context, n, clients int, lang i18n.Lang, out io.Writer) (Backlog, error) {
+	say := func(key string, args ...any) { fmt.Fprintln(out, i18n.T(lang, key, args...)) }
+	dir, err := os.MkdirTemp("", "handslag-backlog-")
+	if err != nil {
+		return Backlog{}, err
+	}
+	defer os.RemoveAll(dir)
+	say("load.backlog.starting", "count", n)
+	sys, err := startLocal(dir, config.DefaultWorkflowCache)
+	if err != nil {
+		return Backlog{}, err
+	}
+	defer sys.stop()
+	res := Backlog{Initiatives: n}
+	ids := make([]int, n)
+	for i := range ids {
+		ids[i] = i
+	}
+	office := domain.Actor{ID: "programkontoret.last", Role: domain.RoleOffice}
+	meta := domain.Meta{By: office, Reason: "lasttest"}
+	res.Prepared, err = concurrently(clients, ids, func(i int) error {
+		reg := idleRegistration(i)
+		if err := sys.admin.Register(ctx, reg); err != nil {
+			return err
+		}
+		var scores []domain.CriterionScore
+		for _, c := range []domain.Criterion{domain.CriterionUrgency, domain.CriterionFeasibility, domain.CriterionBenefit, domain.CriterionCost} {
+			scores = append(scores, domain.CriterionScore{Criterion: c, Score: 1 + i%5,
+				Motivation: fmt.Sprintf("Bedömning av %s för behov %d: underlaget visar tydligt varför poängen blev denna.", c, i)})
+		}
+		for _, m := range []struct {
+			name    string
+			payload any
+		}{
+			{contract.MsgTriageOwner, domain.TriageOwner{Meta: meta, Owner: domain.OwnerInera, Route: domain.RouteOwn}},
+			{contract.MsgAssessRelevance, domain.AssessRelevance{Meta: meta, Group: domain.RelevanceHigh, Municipal: domain.RelevanceHigh}},
+			{contract.MsgScoreCriteria, domain.ScoreCriteria{Meta: meta, Scores: scores}},
+		} {
+			if _, err := sys.admin.SendOnce(ctx, reg.ID, m.name, m.payload, fmt.Sprintf("backlog/%d/%s", i, m.name)); err != nil {
+				return fmt.Errorf("%s %s: %w", reg.ID, m.name, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return res, err
+	}
+	say("load.backlog.prepared", "count", n, "seconds", seconds(res.Prepared.Seconds()))
+
+	year := backlogYear(time.Now())
+	start := time.Now()
+	if _, err := sys.admin.StartCycle(ctx, contract.CycleInput{Year: year, Config: config.DefaultCycleConfig()}); err != nil {
+		return res, err
+	}
+	var st contract.CycleStatus
+	err = waitFor(ctx, 30*time.Minute, func() (bool, error) {
+		if err := sys.admin.QueryCycle(ctx, year, contract.QueryCycleStatus, &st); err != nil {
+			desc, derr := sys.admin.Temporal.DescribeWorkflowExecution(ctx, contract.CycleWorkflowID(year), "")
+			if derr == nil && desc.GetWorkflowExecutionInfo().GetStatus() != enumspb.WORKFLOW_EXECUTION_STATUS_RUNNING {
+				return false, fmt.Errorf("the cycle ended: %s", desc.GetWorkflowExecutionInfo().GetStatus())
+			}
+			return false, nil // not started yet, or busy taking the backlog in
+		}
+		return st.Participants >= n, nil
+	})
+	res.Joined, res.Participants = time.Since(start), st.Participants
+	res.LargestPayload, res.Runs = cycleHistory(ctx, sys.admin.Temporal, contract.CycleWorkflowID(year))
+	say("load.backlog.joined", "count", res.Participants, "of", n, "seconds", seconds(res.Joined.Seconds()))
+	say("load.backlog.history", "payload", kibibytes(res.LargestPayload), "runs", fmt.Sprint(res.Runs))
+	return res, err
+}
+
+// cycleHistory reads every run of the cycle from its first: the largest payload (bytes) and
+// the events of each run.
+func cycleHistory(ctx context.Context, c client.Client, workflowID string) (int, []int) {
+	largest, runs := 0, []int(nil)
+	resp, err := c.DescribeWorkflowExecution(ctx, workflowID, "")
+	if err != nil {
+		return 0, nil
+	}
+	first := resp.GetWorkflowExecutionInfo().GetFirstRunId()
+	if first == "" {
+		first = resp.GetWorkflowExecutionInfo().GetExecution().GetRunId()
+	}
+	runs, _ = walkRuns(ctx, c, workflowID, first, func(e *historypb.HistoryEvent) {
+		for _, p := range eventPayloads(e) {
+			largest = max(largest, p)
+		}
+	})
+	return largest, runs
+}
+
+func kibibytes(b int) string { return fmt.Sprintf("%.0f", float64(b)/1024) }
