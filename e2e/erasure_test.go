@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"context"
-	"encoding/json"
 	"os"
 	"strings"
 	"testing"
@@ -12,9 +11,12 @@ import (
 	"github.com/skr/handslag/domain"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	commonpb "go.temporal.io/api/common/v1"
 	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/converter"
 	"google.golang.org/protobuf/encoding/protojson"
+	"google.golang.org/protobuf/reflect/protoreflect"
 )
 
 // An erasure request on a real server: the operator's CLI erases the proposer's contact from a
@@ -56,9 +58,15 @@ func TestForgetContactOnARunningInitiative(t *testing.T) {
 	}
 }
 
-// historyText is a run's whole history as the server keeps it, in JSON.
+// historyText is a run's whole history as the server keeps it, in JSON, followed by every payload
+// decoded as our clients decode it (with the payload codec in the external mode): what anyone
+// holding the keys could read there.
 func historyText(t *testing.T, s *system, workflowID, runID string) string {
 	t.Helper()
+	dc := converter.GetDefaultDataConverter()
+	if s.ext != nil && s.ext.options.DataConverter != nil {
+		dc = s.ext.options.DataConverter
+	}
 	var b strings.Builder
 	iter := s.admin.Temporal.GetWorkflowHistory(context.Background(), workflowID, runID, false, enumspb.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
 	for iter.HasNext() {
@@ -67,18 +75,37 @@ func historyText(t *testing.T, s *system, workflowID, runID string) string {
 		data, err := protojson.Marshal(e)
 		require.NoError(t, err)
 		b.Write(data)
+		payloadsIn(e.ProtoReflect(), func(p *commonpb.Payload) { b.WriteString(dc.ToString(p)) })
 	}
-	// Payloads are base64 in JSON: decode every data field so that the text is searchable.
-	var decoded strings.Builder
-	decoded.WriteString(b.String())
-	for _, part := range strings.Split(b.String(), `"data":"`)[1:] {
-		enc := part[:strings.Index(part, `"`)]
-		var raw []byte
-		if json.Unmarshal([]byte(`"`+enc+`"`), &raw) == nil {
-			decoded.Write(raw)
+	return b.String()
+}
+
+// payloadsIn calls each for every payload anywhere in a message.
+func payloadsIn(m protoreflect.Message, each func(*commonpb.Payload)) {
+	if p, ok := m.Interface().(*commonpb.Payload); ok {
+		each(p)
+		return
+	}
+	m.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
+		switch {
+		case fd.IsMap():
+			if fd.MapValue().Message() != nil {
+				v.Map().Range(func(_ protoreflect.MapKey, mv protoreflect.Value) bool {
+					payloadsIn(mv.Message(), each)
+					return true
+				})
+			}
+		case fd.IsList():
+			if fd.Message() != nil {
+				for i := 0; i < v.List().Len(); i++ {
+					payloadsIn(v.List().Get(i).Message(), each)
+				}
+			}
+		case fd.Message() != nil:
+			payloadsIn(v.Message(), each)
 		}
-	}
-	return decoded.String()
+		return true
+	})
 }
 
 // An answerer's erasure on a real server: the answer's name and comment go from the running
