@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"time"
 
@@ -75,7 +76,14 @@ func (raw file) facts() (Facts, error) {
 			return Facts{}, err
 		}
 	}
-	for name, v := range raw.LegalBasis {
+	// In order of the names, so that a file with several mistakes is told of the same one first.
+	names := make([]string, 0, len(raw.LegalBasis))
+	for name := range raw.LegalBasis {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		v := raw.LegalBasis[name]
 		p, b := Purpose(strings.TrimSpace(name)), Basis(strings.ToLower(strings.TrimSpace(v)))
 		if !known(Purposes, p) {
 			return Facts{}, &Error{Field: "legal_basis." + name, Problem: fmt.Sprintf("unknown purpose; the purposes are %s", list(Purposes))}
