@@ -11,6 +11,7 @@ import (
 
 	"github.com/skr/handslag/cases"
 	"github.com/skr/handslag/contacts"
+	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/mail"
 	"go.temporal.io/sdk/activity"
@@ -42,6 +43,11 @@ type Activities struct {
 
 	// Cases is the public case list (see case_record.go); nil keeps none.
 	Cases cases.Writer
+
+	// AnswerersKept is how long a closed offer round keeps who answered (zero: until the
+	// round's history is deleted); MailStore empties their receipts then (see retention.go).
+	AnswerersKept domain.Period
+	MailStore     mail.Forgetter
 }
 
 // EscalationNotice tells the leadership that a deadline passed without an answer.

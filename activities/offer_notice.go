@@ -31,7 +31,7 @@ type AnswerReceipt struct {
 
 // ReceiptKey is the idempotency key of the receipt of one answer version.
 func ReceiptKey(initiativeID, code string, version int) string {
-	return fmt.Sprintf("receipt/%s/%s/%d", initiativeID, code, version)
+	return fmt.Sprintf("%s%s/%d", ReceiptPrefix(initiativeID), code, version)
 }
 
 // SendReceipts sends the receipts to the municipalities' contact addresses; a municipality

@@ -40,8 +40,12 @@ type Worker struct {
 	// LinkKeys sign the answer and unsubscribe links (the first of them); the web server checks
 	// them with the same ring.
 	LinkKeys answerlink.Keys
-	// Legal holds the retention periods the worker enforces on Handslag's database.
+	// Legal holds the retention periods the worker enforces on Handslag's database and that
+	// offer rounds take when they close.
 	Legal legal.Facts
+	// AnswerersKept, when set, replaces Legal's answerer_years as the period a closed offer
+	// round keeps who answered: for tests and demo calendars, where a year is minutes.
+	AnswerersKept *domain.Period
 	// WorkflowCache is how many workflows a worker process keeps in memory between their
 	// tasks (the SDK's sticky cache); see DefaultWorkflowCache.
 	WorkflowCache int

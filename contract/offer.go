@@ -126,4 +126,6 @@ type OfferStatus struct {
 	NextWake        *domain.RoundWake          `json:"next_wake,omitempty"`
 	Rejected        RejectedAnswers            `json:"rejected"`
 	Run             int                        `json:"run"`
+	// Retention says until when a closed round keeps who answered, and when it forgot them.
+	Retention *domain.AnswererRetention `json:"retention,omitempty"`
 }

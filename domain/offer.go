@@ -125,6 +125,9 @@ type OfferRound struct {
 	// LateReminders: a reminder whose time comes while the offers are still going out is sent
 	// late once they are out (rounds started before this existed skipped it).
 	LateReminders bool `json:"late_reminders,omitempty"`
+	// Retention is how long the closed round keeps who answered (offer_retention.go); nil
+	// before closing and in rounds closed before it existed.
+	Retention *AnswererRetention `json:"retention,omitempty"`
 	// Revision increases on every change; the workflow wakes on it.
 	Revision int `json:"revision"`
 }

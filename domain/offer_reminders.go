@@ -139,14 +139,19 @@ func (r *OfferRound) NotAnswered() []OfferMunicipality {
 
 // RoundWake is the next moment the round must act by itself.
 type RoundWake struct {
-	What     string    `json:"what"`     // "reminder", "deadline" or "late_end"
+	What     string    `json:"what"`     // "reminder", "deadline", "late_end" or "answerers_forgotten"
 	Calendar time.Time `json:"calendar"` // local calendar instant
 	Real     time.Time `json:"real"`     // when the workflow's timer fires
 }
 
 // NextWake returns the earliest future event: a reminder, the deadline, or the end of the
-// late period. Nothing is planned before the offers are out or after the round closed.
+// late period. Nothing is planned before the offers are out; after the round closed, only the
+// end of the answerers' retention.
 func (r *OfferRound) NextWake(now time.Time) (RoundWake, bool) {
+	if r.AnswerersWaiting() {
+		w := RoundWake{What: "answerers_forgotten", Calendar: r.Retention.Until, Real: r.Clock.ToReal(r.Retention.Until)}
+		return w, w.Real.After(now)
+	}
 	if r.Delivery == nil || r.Closed {
 		return RoundWake{}, false
 	}

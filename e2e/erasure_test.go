@@ -138,7 +138,9 @@ func TestForgetAnswererOnARunningRound(t *testing.T) {
 	found := round.AnswersBy("bo berg")
 	require.Len(t, found, 1)
 	c := domain.ForgetAnswerer{Meta: office, Municipality: found[0].Municipality, Versions: found[0].Versions}
-	require.NoError(t, s.admin.ForgetAnswerer(ctx, id, c, "radera-svar-1"))
+	// The operator's CLI finds the answers by name and erases them (the console does the same).
+	out := s.mustCLI("offer", "forget", id, "--name", " bo  berg", "--by", office.By.ID, "--reason", office.Reason)
+	assert.Contains(t, out, "Namn, roll och kommentar är raderade i svaret från "+ms[0].Code+" (version 1)")
 	var st contract.OfferStatus
 	require.Eventually(t, func() bool {
 		st, err = s.admin.OfferStatus(ctx, id)

@@ -36,7 +36,7 @@ var legalEnglish = map[string]string{
 	"legal.basis.contract":             "Contract",
 	"legal.basis.consent":              "Consent",
 
-	"legal.kept.answers":   "While the offer round runs, including the time in which municipalities may join late. Once it has closed, the data is removed after {days} days.",
+	"legal.kept.answers":   "Name, role and comment are removed {years} years after the offer round has closed (it runs until the time in which municipalities may join late is over). The municipality's decision is kept. After that they remain in the system's event log for at most {days} days.",
 	"legal.kept.workflow":  "While the initiative runs. Once it has closed, the data is removed after {days} days.",
 	"legal.kept.registers": "While the address is in use. The change log is kept for {years} years.",
 	"legal.kept.mail":      "Recipients and contents are removed {days} days after the e-mail was sent.",

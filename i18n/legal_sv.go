@@ -39,7 +39,7 @@ var legalSwedish = map[string]string{
 	"legal.basis.contract":             "Avtal",
 	"legal.basis.consent":              "Samtycke",
 
-	"legal.kept.answers":   "Så länge svarsomgången pågår, till och med tiden då kommuner kan ansluta sent. När den är avslutad tas uppgifterna bort efter {days} dagar.",
+	"legal.kept.answers":   "Namn, roll och kommentar tas bort {years} år efter att svarsomgången avslutats (den pågår till och med tiden då kommuner kan ansluta sent). Kommunens beslut sparas. Därefter finns de kvar i systemets händelselogg i högst {days} dagar.",
 	"legal.kept.workflow":  "Så länge initiativet pågår. När det är avslutat tas uppgifterna bort efter {days} dagar.",
 	"legal.kept.registers": "Så länge adressen används. Ändringsloggen sparas i {years} år.",
 	"legal.kept.mail":      "Mottagare och innehåll tas bort {days} dagar efter att e-posten skickades.",

@@ -25,6 +25,7 @@ var offerEnglish = map[string]string{
 	"offer.wake.deadline":                           "answer deadline of the offer",
 	"offer.wake.late_end":                           "the late period ends",
 	"offer.wake.receipts":                           "receipts for the latest answers",
+	"offer.wake.answerers_forgotten":                "names, roles and comments of the answers are erased",
 	"status.offer_round":                            "answer deadline {deadline}; see 'handslag offer status {id}'",
 	"offer.late":                                    "late joiner",
 	"offer.status.title":                            "Offer",
@@ -55,6 +56,12 @@ var offerEnglish = map[string]string{
 	"cli.offer_duplicate":                           "The answer of {municipality} was already registered (version {version}); nothing changed.",
 	"cli.offer_signalled":                           "The answer was sent as a signal to offer {id} (no confirmation expected).",
 	"cli.offer_yes_or_no":                           "give either --yes or --no",
+	"cli.offer_forget_what":                         "give either --name (answers the person gave) or --municipality with --versions",
+	"cli.offer_forget_none":                         "No answers in the offer {id} were given under that name; nothing changed.",
+	"cli.offer_forget_versions":                     "--versions must be answer versions separated by commas, for example 1,2 (not {value})",
+	"cli.offer_forgotten":                           "Name, role and comment are erased in the answer from {municipality} (version {versions}); the decision stays.",
+	"offer.status.retention_until":                  "Names, roles and comments of the answers are erased {at}",
+	"offer.status.retention_done":                   "Names, roles and comments of the answers were erased {at}",
 
 	"mail.offer.subject": "Offer to {municipality}: {title}",
 	"mail.offer.body": "Hello {municipality}!\n\nSKR offers the municipality to join \"{title}\".\n\n" +

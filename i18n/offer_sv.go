@@ -27,6 +27,7 @@ var offerSwedish = map[string]string{
 	"offer.wake.deadline":                           "sista svarsdag för erbjudandet",
 	"offer.wake.late_end":                           "perioden för sena anslutningar slutar",
 	"offer.wake.receipts":                           "kvitton på de senaste svaren",
+	"offer.wake.answerers_forgotten":                "namn, roller och kommentarer i svaren gallras",
 	"status.offer_round":                            "sista svarsdag {deadline}; se 'handslag offer status {id}'",
 	"offer.late":                                    "sen anslutning",
 	"offer.status.title":                            "Erbjudande",
@@ -57,6 +58,12 @@ var offerSwedish = map[string]string{
 	"cli.offer_duplicate":                           "Svaret från {municipality} var redan registrerat (version {version}); inget ändrades.",
 	"cli.offer_signalled":                           "Svaret skickades som signal till erbjudandet {id} (ingen bekräftelse väntas).",
 	"cli.offer_yes_or_no":                           "ange antingen --yes eller --no",
+	"cli.offer_forget_what":                         "ange antingen --name (svar som personen gett) eller --municipality med --versions",
+	"cli.offer_forget_none":                         "Inga svar i erbjudandet {id} är givna under det namnet; inget ändrades.",
+	"cli.offer_forget_versions":                     "--versions ska vara svarsversioner åtskilda med komma, till exempel 1,2 (inte {value})",
+	"cli.offer_forgotten":                           "Namn, roll och kommentar är raderade i svaret från {municipality} (version {versions}); beslutet står kvar.",
+	"offer.status.retention_until":                  "Namn, roller och kommentarer i svaren gallras {at}",
+	"offer.status.retention_done":                   "Namn, roller och kommentarer i svaren gallrades {at}",
 
 	"mail.offer.subject": "Erbjudande till {municipality}: {title}",
 	"mail.offer.body": "Hej {municipality}!\n\nSKR erbjuder kommunen att ansluta till \"{title}\".\n\n" +

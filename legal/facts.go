@@ -33,9 +33,10 @@ type Controller struct {
 }
 
 // Retention are the periods the pages state; the worker enforces MailDays and ChangeLogYears,
-// Temporal's namespace retention enforces HistoryDays.
+// each offer round AnswererYears (after it closes, in its own state), Temporal's namespace
+// retention HistoryDays.
 type Retention struct {
-	HistoryDays, MailDays, ChangeLogYears int
+	HistoryDays, MailDays, ChangeLogYears, AnswererYears int
 }
 
 // MailAge is how old a sent e-mail's recipients and contents may become.

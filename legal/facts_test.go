@@ -20,6 +20,7 @@ func TestTheDefaultsParse(t *testing.T) {
 		assert.NotEmpty(t, f.Basis[p], "every purpose has a basis: %s", p)
 	}
 	assert.Equal(t, 90*24*time.Hour, f.Retention.MailAge())
+	assert.Equal(t, 3, f.Retention.AnswererYears)
 }
 
 // A file overrides field by field: what it leaves out keeps the default; a list replaces.
@@ -57,6 +58,7 @@ func TestBadFactsSayWhatToFix(t *testing.T) {
 		{"legal_basis: {answers: because}", "legal_basis.answers"},
 		{"legal_basis: {lunch: consent}", "legal_basis.lunch"},
 		{"retention: {mail_days: 0}", "retention"},
+		{"retention: {answerer_years: 0}", "retention"},
 		{"accessibility: {status: mostly}", "accessibility.status"},
 		{"accessibility: {shortcomings: []}", "accessibility.shortcomings"},
 		{"accessibility: {assessed: 30/11/2026}", "accessibility.assessed"},

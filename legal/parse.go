@@ -29,6 +29,7 @@ type file struct {
 		HistoryDays    int `yaml:"history_days"`
 		MailDays       int `yaml:"mail_days"`
 		ChangeLogYears int `yaml:"change_log_years"`
+		AnswererYears  int `yaml:"answerer_years"`
 	} `yaml:"retention"`
 	Accessibility struct {
 		Status       string   `yaml:"status"`
@@ -64,8 +65,9 @@ func (raw file) facts() (Facts, error) {
 		Controller: Controller{Name: strings.TrimSpace(c.Name), OrganisationNumber: strings.TrimSpace(c.OrganisationNumber),
 			Address: strings.TrimSpace(c.Address), Email: strings.TrimSpace(c.Email)},
 		DPOEmail: strings.TrimSpace(raw.DPO.Email), RequestsEmail: strings.TrimSpace(raw.RequestsEmail),
-		Retention: Retention{HistoryDays: raw.Retention.HistoryDays, MailDays: raw.Retention.MailDays, ChangeLogYears: raw.Retention.ChangeLogYears},
-		Basis:     map[Purpose]Basis{},
+		Retention: Retention{HistoryDays: raw.Retention.HistoryDays, MailDays: raw.Retention.MailDays, ChangeLogYears: raw.Retention.ChangeLogYears,
+			AnswererYears: raw.Retention.AnswererYears},
+		Basis: map[Purpose]Basis{},
 	}
 	if f.Controller.Name == "" {
 		return Facts{}, &Error{Field: "controller.name", Problem: "the organisation responsible for the personal data must be named"}
@@ -94,8 +96,8 @@ func (raw file) facts() (Facts, error) {
 		f.Basis[p] = b
 	}
 	r := f.Retention
-	if r.HistoryDays < 1 || r.MailDays < 1 || r.ChangeLogYears < 1 {
-		return Facts{}, &Error{Field: "retention", Problem: "history_days, mail_days and change_log_years must each be at least 1"}
+	if r.HistoryDays < 1 || r.MailDays < 1 || r.ChangeLogYears < 1 || r.AnswererYears < 1 {
+		return Facts{}, &Error{Field: "retention", Problem: "history_days, mail_days, change_log_years and answerer_years must each be at least 1"}
 	}
 	a, err := raw.accessibility()
 	if err != nil {

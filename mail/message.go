@@ -26,6 +26,13 @@ type Sender interface {
 	Send(ctx context.Context, m Message) (bool, error)
 }
 
+// Forgetter empties stored messages of their recipients and contents, keeping their keys (so
+// that none is ever sent again), for every key that begins with a prefix: the retention of
+// one case's personal data (package store: the database).
+type Forgetter interface {
+	ForgetMailKeys(ctx context.Context, prefix string) (int, error)
+}
+
 // ClaimResult says what Ledger.Claim found.
 type ClaimResult int
 

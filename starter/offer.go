@@ -98,6 +98,11 @@ func (c *CLI) printOfferStatus(w io.Writer, st contract.OfferStatus) {
 	if st.Closed {
 		row("offer.status.outcome", c.t("offer.status.closed"))
 	}
+	if r := st.Retention; r != nil && !r.ForgottenAt.IsZero() {
+		row("offer.status.outcome", c.t("offer.status.retention_done", "at", real(r.ForgottenAt)))
+	} else if r != nil && !r.Until.IsZero() {
+		row("offer.status.outcome", c.t("offer.status.retention_until", "at", when(r.Until)))
+	}
 	if d := st.Delivery; d != nil {
 		row("offer.status.delivery", c.t("offer.status.delivery_line", "sent", d.Sent, "already", d.AlreadySent))
 	}

@@ -16,6 +16,9 @@ func TestOfferBadInputIsExplainedBeforeAnythingIsSent(t *testing.T) {
 	answer := func(extra ...string) []string {
 		return append([]string{"offer", "answer", "bygglov", "--by", "anna", "--address", noServer}, extra...)
 	}
+	forget := func(extra ...string) []string {
+		return append([]string{"offer", "forget", "bygglov", "--by", "anna", "--reason", "Begäran 17", "--address", noServer}, extra...)
+	}
 	cases := []struct {
 		name string
 		args []string
@@ -33,6 +36,11 @@ func TestOfferBadInputIsExplainedBeforeAnythingIsSent(t *testing.T) {
 		{"no sender", []string{"offer", "answer", "bygglov", "--by", "", "--yes", "--municipality", "0180", "--name", "Kim", "--role", "KD", "--address", noServer}, ExitRejected, "Ange --by (vem du är; eller sätt HANDSLAG_USER); det saknas."},
 		{"valid answer reaches for the server", answer("--yes", "--municipality", "0180", "--name", "Kim", "--role", "KD"), ExitRejected, "svarar inte"},
 		{"export needs the server", []string{"offer", "export", "bygglov", "--address", noServer}, ExitRejected, "svarar inte"},
+		{"forget: neither a name nor a municipality", forget(), ExitUsage, "ange antingen --name"},
+		{"forget: both a name and a municipality", forget("--name", "Bo Berg", "--municipality", "0114"), ExitUsage, "ange antingen --name"},
+		{"forget: versions that are not numbers", forget("--municipality", "0114", "--versions", "ett"), ExitUsage, "--versions ska vara svarsversioner"},
+		{"forget: no versions", forget("--municipality", "0114"), ExitUsage, "--versions ska vara svarsversioner"},
+		{"forget reaches for the server", forget("--municipality", "0114", "--versions", "1,2"), ExitRejected, "svarar inte"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"time"
 
 	"github.com/skr/handslag/mail"
@@ -18,12 +20,27 @@ const forgetBatch = 500
 // alone. It returns how many messages it emptied; running it again empties none of them twice.
 func (db *DB) ForgetMail(ctx context.Context, before time.Time) (int, error) {
 	cutoff := nanos(before)
+	return db.forgetMailWhere(ctx, `((state = 'sent' AND sent_at < $1) OR (state = 'kept' AND created < $1))`, cutoff)
+}
+
+// ForgetMailKeys empties, as ForgetMail does, every e-mail whose key begins with prefix (the
+// receipts of one offer round when its answerers' retention runs out), whenever it was sent.
+func (db *DB) ForgetMailKeys(ctx context.Context, prefix string) (int, error) {
+	if prefix == "" {
+		return 0, errors.New("store: forgetting e-mail needs a key prefix")
+	}
+	return db.forgetMailWhere(ctx, `state IN ('sent', 'kept') AND substr(key, 1, $1) = $2`, len(prefix), prefix)
+}
+
+// forgetMailWhere empties the messages that match cond (its arguments from $1), in batches.
+func (db *DB) forgetMailWhere(ctx context.Context, cond string, args ...any) (int, error) {
+	limit := fmt.Sprintf("$%d", len(args)+1)
 	total := 0
 	for {
 		var keys []string
 		var created []int64
-		rows, err := db.query(ctx, `SELECT key, created FROM mail WHERE forgotten = 0
-			AND ((state = 'sent' AND sent_at < $1) OR (state = 'kept' AND created < $1)) ORDER BY key LIMIT $2`, cutoff, forgetBatch)
+		rows, err := db.query(ctx, `SELECT key, created FROM mail WHERE forgotten = 0 AND `+cond+
+			` ORDER BY key LIMIT `+limit, append(args, forgetBatch)...)
 		if err != nil {
 			return total, wrap("mail", err)
 		}

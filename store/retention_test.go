@@ -90,3 +90,34 @@ func TestForgetAddressChangesDeletesTheOldLog(t *testing.T) {
 		})
 	}
 }
+
+// The receipts of one offer round are emptied by their key prefix however recent they are;
+// another round's receipts (even one whose ID begins the same) stay.
+func TestForgetMailKeysEmptiesOneRoundsReceipts(t *testing.T) {
+	for name, url := range backends {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			db := open(t, url(t))
+			for _, k := range []string{"receipt/bygglov/0114/1", "receipt/bygglov/0115/2", "receipt/bygglov-2/0114/1", "offer/bygglov/0114"} {
+				_, err := db.Keep(ctx, mail.Message{Key: k, To: []string{"anna@kommun.example"}, Body: "Bo Berg svarade ja", Created: time.Now()})
+				require.NoError(t, err)
+			}
+			_, err := db.ForgetMailKeys(ctx, "")
+			require.Error(t, err, "an empty prefix would empty everything")
+
+			n, err := db.ForgetMailKeys(ctx, "receipt/bygglov/")
+			require.NoError(t, err)
+			assert.Equal(t, 2, n)
+			msgs, err := db.Messages(ctx)
+			require.NoError(t, err)
+			for _, m := range msgs {
+				forgotten := m.Key == "receipt/bygglov/0114/1" || m.Key == "receipt/bygglov/0115/2"
+				assert.Equal(t, forgotten, m.Body == "", m.Key)
+				assert.Equal(t, forgotten, len(m.To) == 0, m.Key)
+			}
+			n, err = db.ForgetMailKeys(ctx, "receipt/bygglov/")
+			require.NoError(t, err)
+			assert.Zero(t, n, "nothing twice")
+		})
+	}
+}

@@ -45,7 +45,7 @@ type accessibilityPage struct {
 func (s *site) privacy(w http.ResponseWriter, r *http.Request) {
 	f, t := s.legal.facts, func(key string, args ...any) string { return i18n.T(s.lang, key, args...) }
 	kept := map[legal.Purpose]string{
-		legal.Answers:   t("legal.kept.answers", "days", f.Retention.HistoryDays),
+		legal.Answers:   t("legal.kept.answers", "years", f.Retention.AnswererYears, "days", f.Retention.HistoryDays),
 		legal.Proposals: t("legal.kept.workflow", "days", f.Retention.HistoryDays),
 		legal.Registers: t("legal.kept.registers", "years", f.Retention.ChangeLogYears),
 		legal.Mail:      t("legal.kept.mail", "days", f.Retention.MailDays),

@@ -89,7 +89,7 @@ func TestThePrivacyPageAndTheAccessibilityStatementShowTheConfiguredFacts(t *tes
 controller: {name: Exempelförbundet, organisation_number: 123456-7890, address: Box 1 Exempelby, email: dpo@exempel.se}
 requests_email: begaran@exempel.se
 legal_basis: {console: public_task}
-retention: {history_days: 45, mail_days: 60, change_log_years: 3}
+retention: {history_days: 45, mail_days: 60, change_log_years: 3, answerer_years: 4}
 accessibility:
   status: none
   shortcomings: [Tabellerna saknar rubriker., Knapparna är för små.]
@@ -112,6 +112,7 @@ accessibility:
 		"När det är avslutat tas uppgifterna bort efter 45 dagar.",
 		"Mottagare och innehåll tas bort 60 dagar efter att e-posten skickades.",
 		"Ändringsloggen sparas i 3 år.",
+		"Namn, roll och kommentar tas bort 4 år efter att svarsomgången avslutats",
 		"Inloggningen upphör efter 20 minuter utan aktivitet och senast 8 timmar efter att du loggade in.",
 		"Integritetsskyddsmyndigheten",
 	} {

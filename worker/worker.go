@@ -11,6 +11,7 @@ import (
 	"github.com/skr/handslag/config"
 	"github.com/skr/handslag/contacts"
 	"github.com/skr/handslag/contract"
+	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/mail"
 	"github.com/skr/handslag/store"
@@ -55,9 +56,13 @@ func Activities(cfg config.Worker, db *store.DB) (*activities.Activities, error)
 	if err := seedAddresses(context.Background(), db, cfg, contacts.DefaultParties(reg.reg)); err != nil {
 		return nil, err
 	}
+	kept := domain.Period{Years: cfg.Legal.Retention.AnswererYears}
+	if cfg.AnswerersKept != nil {
+		kept = *cfg.AnswerersKept
+	}
 	return &activities.Activities{Sender: sender, Lang: i18n.Swedish, LeadershipAddress: cfg.LeadershipEmail,
 		OfficeAddress: cfg.OfficeEmail, BaseURL: cfg.BaseURL, Addresses: db, Register: reg, Links: links,
-		Unsubscribe: links.ForUnsubscribe(), Cases: db}, nil
+		Unsubscribe: links.ForUnsubscribe(), Cases: db, AnswerersKept: kept, MailStore: db}, nil
 }
 
 // Register adds the workflows and the activities to any registry (a worker or a test

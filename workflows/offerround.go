@@ -102,7 +102,7 @@ func (r *offerRun) loop(ctx workflow.Context) (domain.OfferReport, error) {
 			return domain.OfferReport{}, err
 		}
 		r.publish(ctx)
-		if r.round.Closed && len(r.st.PendingReceipts) == 0 && !r.fanning {
+		if r.round.Closed && len(r.st.PendingReceipts) == 0 && !r.fanning && r.closeOut(ctx) {
 			return r.finish(ctx)
 		}
 		if !r.fanning && (r.forgotten || r.shouldContinueAsNew(ctx)) {
@@ -197,7 +197,9 @@ func (r *offerRun) finish(ctx workflow.Context) (domain.OfferReport, error) {
 		return domain.OfferReport{}, err
 	}
 	rep := r.outcome(domain.PhaseFinal, workflow.Now(ctx))
-	r.signalParent(ctx, rep)
+	if !slices.Contains(r.st.Reported, domain.PhaseFinal) { // reported at closing (see closeOut)
+		r.signalParent(ctx, rep)
+	}
 	workflow.GetLogger(ctx).Info("offer round closed", "offer", r.offerID(), "go", rep.Go)
 	return rep, nil
 }
@@ -274,7 +276,7 @@ func (r *offerRun) status(ctx workflow.Context) contract.OfferStatus {
 	s := contract.OfferStatus{OfferID: r.offerID(), Content: rd.Content, Seminar: rd.Seminar, Deadline: rd.Deadline,
 		LateUntil: rd.LateUntil, Rule: rd.Rule, Clock: rd.Clock, Tally: rd.Tally(), Answers: rd.Latest(),
 		Decision: rd.Decision, Lifted: rd.Lifted, Go: rd.Go(), Closed: rd.Closed, Delivery: rd.Delivery,
-		Unsent: r.st.Unsent, Reminders: rd.Reminders, Rejected: r.st.Rejected, Run: r.input.Run}
+		Unsent: r.st.Unsent, Reminders: rd.Reminders, Rejected: r.st.Rejected, Run: r.input.Run, Retention: rd.Retention}
 	if rd.Delivery != nil {
 		for _, code := range rd.Delivery.MissingContacts {
 			if m, ok := rd.Municipality(code); ok {

@@ -11,6 +11,7 @@ import (
 	"os"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/skr/handslag/contacts"
@@ -77,6 +78,21 @@ func (s *Sender) Send(_ context.Context, m mail.Message) (bool, error) {
 	}
 	s.messages[m.Key] = m
 	return true, nil
+}
+
+// ForgetMailKeys empties the messages whose key begins with prefix, as the database does:
+// the key and the date stay.
+func (s *Sender) ForgetMailKeys(_ context.Context, prefix string) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for k, m := range s.messages {
+		if strings.HasPrefix(k, prefix) && (len(m.To) > 0 || m.Body != "") {
+			s.messages[k] = mail.Message{Key: k, Created: m.Created}
+			n++
+		}
+	}
+	return n, nil
 }
 
 // Messages returns the stored messages, by key.
