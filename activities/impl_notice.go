@@ -59,9 +59,11 @@ func (a *Activities) NotifyReportChase(ctx context.Context, n ReportChaseNotice)
 // copy to the office. Stopped lists single addresses that asked to stop receiving them.
 type ImplMailBatch struct {
 	ImplNoticeBase
-	Kind    string                   `json:"kind"` // domain.ActInvitation or domain.ActDigest
-	Ref     string                   `json:"ref"`  // the hearing ID or the digest period
-	At      time.Time                `json:"at"`   // the hearing, or the digest's time
+	Kind string    `json:"kind"` // domain.ActInvitation or domain.ActDigest
+	Ref  string    `json:"ref"`  // the hearing ID or the digest period
+	At   time.Time `json:"at"`   // the hearing, or the digest's time
+	// Venue is where the hearing is held (zero: not said yet).
+	Venue   domain.Venue             `json:"venue,omitzero"`
 	Events  []domain.ImplEvent       `json:"events,omitempty"`
 	To      []domain.ImplParticipant `json:"to"`
 	Stopped []string                 `json:"stopped,omitempty"`
@@ -133,7 +135,7 @@ func (a *Activities) putImplMail(ctx context.Context, b ImplMailBatch, recipient
 		count = i18n.T(a.Lang, "impl.events.one")
 	}
 	args := []any{"title", b.Title, "id", b.InitiativeID, "municipality", name, "ref", b.Ref, "at", localTime(b.At),
-		"count", len(b.Events), "count_events", count, "events", strings.Join(lines, "\n"), "stop", a.stopSentence(recipient, b.Title, unsubscribe)}
+		"venue", present.VenueText(a.Lang, b.Venue), "count", len(b.Events), "count_events", count, "events", strings.Join(lines, "\n"), "stop", a.stopSentence(recipient, b.Title, unsubscribe)}
 	sent, err := a.Sender.Send(ctx, mail.Message{Key: ImplMailKey(b, recipient), To: to, Created: a.now(), Unsubscribe: unsubscribe,
 		Subject: i18n.T(a.Lang, "impl.mail."+b.Kind+".subject", args...), Body: i18n.T(a.Lang, "impl.mail."+b.Kind+".body", args...)})
 	if err != nil {

@@ -49,13 +49,15 @@ const (
 
 // OfferMailBatch is one part of a fan-out: the same kind of e-mail to some municipalities.
 type OfferMailBatch struct {
-	Kind       MailKind                   `json:"kind"`
-	OfferID    string                     `json:"offer_id"` // the round's workflow ID
-	Content    domain.OfferContent        `json:"content"`
-	Seminar    time.Time                  `json:"seminar"`  // calendar instant
-	Deadline   time.Time                  `json:"deadline"` // calendar instant
-	DaysBefore int                        `json:"days_before,omitempty"`
-	To         []domain.OfferMunicipality `json:"to"`
+	Kind    MailKind            `json:"kind"`
+	OfferID string              `json:"offer_id"` // the round's workflow ID
+	Content domain.OfferContent `json:"content"`
+	Seminar time.Time           `json:"seminar"` // calendar instant
+	// SeminarVenue is where the seminar is held (zero: not said yet).
+	SeminarVenue domain.Venue               `json:"seminar_venue,omitzero"`
+	Deadline     time.Time                  `json:"deadline"` // calendar instant
+	DaysBefore   int                        `json:"days_before,omitempty"`
+	To           []domain.OfferMunicipality `json:"to"`
 }
 
 // OfferMailResult counts what a batch did. MissingContacts lists municipality codes without
@@ -133,7 +135,7 @@ func (a *Activities) offerMessage(b OfferMailBatch, m domain.OfferMunicipality, 
 	args := []any{"title", c.Title, "municipality", m.Name, "what", c.What, "who_does_what", c.WhoDoesWhat,
 		"effect_goal", c.EffectGoal, "cost", c.Cost, "financing", c.Financing, "period", present.Period(a.Lang, c.ImplementationPeriod),
 		"seminar", localTime(b.Seminar), "deadline", localTime(b.Deadline), "link", a.link(b.OfferID, m.Code),
-		"days", b.DaysBefore}
+		"days", b.DaysBefore, "venue", present.VenueText(a.Lang, b.SeminarVenue)}
 	kind := "mail.offer"
 	if b.Kind == MailReminder {
 		kind = "mail.reminder"

@@ -61,3 +61,22 @@ func (a *Client) offerNotFound(id string, err error) error {
 	}
 	return err
 }
+
+// SetSeminarVenue says where the seminar of an initiative's offer round is held: an update
+// (refused with a *domain.ValidationError) or, with asSignal, a signal.
+func (a *Client) SetSeminarVenue(ctx context.Context, id string, c domain.SetSeminarVenue, asSignal bool) error {
+	if asSignal {
+		return a.offerNotFound(id, a.Temporal.SignalWorkflow(ctx, contract.OfferRoundWorkflowID(id), "", contract.MsgSeminarVenue, c))
+	}
+	return a.SendOfferOnce(ctx, id, contract.MsgSeminarVenue, c, "")
+}
+
+// SendOfferOnce delivers a message to an initiative's offer round as an Update with a given
+// update ID (empty: a fresh one); a refusal comes back as a *domain.ValidationError.
+func (a *Client) SendOfferOnce(ctx context.Context, id, name string, payload any, updateID string) error {
+	err := a.update(ctx, contract.OfferRoundWorkflowID(id), name, payload, updateID, nil)
+	if _, ok := err.(*domain.ValidationError); ok || err == nil {
+		return err
+	}
+	return a.offerNotFound(id, err)
+}

@@ -34,8 +34,8 @@ type field struct {
 type action struct {
 	slug string // the URL: /konsol/initiativ/{id}/{slug}
 	act  domain.Action
-	// impl: the message goes to the initiative's implementation.
-	impl bool
+	// impl: the message goes to the initiative's implementation; offer: to its offer round.
+	impl, offer bool
 	// stages in which the action is offered (empty: while the initiative is open and before
 	// its offer).
 	stages []domain.Stage
@@ -181,10 +181,27 @@ var actions = []action{
 			return domain.RecordMeasurement{Meta: m, Goal: f.get("goal"), Value: v, Unit: f.get("unit"), Date: f.get("date")}, nil
 		}},
 	{slug: "hearing", act: domain.ActImplHearing, impl: true, stages: []domain.Stage{domain.StageImplementation},
-		fields: []field{{name: "hearing", kind: dropdown, options: hearingOptions}, {name: "held", kind: checkbox, optional: true},
-			{name: "move_to", kind: date, optional: true}, {name: "notes", kind: textarea, optional: true}, reasonField},
+		fields: append([]field{{name: "hearing", kind: dropdown, options: hearingOptions}, {name: "held", kind: checkbox, optional: true},
+			{name: "move_to", kind: date, optional: true}}, append(venueFields(true), field{name: "notes", kind: textarea, optional: true}, reasonField)...),
 		build: func(f form, m domain.Meta, _ view) (any, error) {
-			return domain.RecordHearing{Meta: m, Hearing: f.get("hearing"), Held: f.get("held") == "ja", MoveTo: f.get("move_to"), Notes: f.get("notes")}, nil
+			v, err := f.venue()
+			if err != nil {
+				return nil, err
+			}
+			return domain.RecordHearing{Meta: m, Hearing: f.get("hearing"), Held: f.get("held") == "ja", MoveTo: f.get("move_to"),
+				Notes: f.get("notes"), Venue: v}, nil
+		}},
+	{slug: "seminarium", act: domain.ActSeminarVenue, offer: true, stages: []domain.Stage{domain.StageOffered, domain.StageOfferRound},
+		fields: append(venueFields(true), reasonField),
+		build: func(f form, m domain.Meta, _ view) (any, error) {
+			v, err := f.venue()
+			if err != nil {
+				return nil, err
+			}
+			if v == nil {
+				v = &domain.Venue{} // refused by the domain: say at least one
+			}
+			return domain.SetSeminarVenue{Meta: m, Venue: *v}, nil
 		}},
 	{slug: "ansluta", act: domain.ActImplJoin, impl: true, stages: []domain.Stage{domain.StageImplementation},
 		fields: []field{{name: "municipalities", kind: text}, reasonField},
@@ -261,4 +278,11 @@ func beforeOffer() []domain.Stage {
 		out = append(out, s)
 	}
 	return out
+}
+
+// venueFields are a meeting's place, street address and video link (domain.Venue's fields, so
+// that a refusal lands on its field).
+func venueFields(optional bool) []field {
+	return []field{{name: "place", kind: text, optional: optional}, {name: "address", kind: text, optional: optional},
+		{name: "link", kind: text, optional: optional}}
 }

@@ -30,6 +30,7 @@ type Backend interface {
 	OfferStatus(ctx context.Context, id string) (contract.OfferStatus, error)
 	OfferRound(ctx context.Context, id string) (domain.OfferRound, error)
 	ForgetAnswerer(ctx context.Context, id string, c domain.ForgetAnswerer, updateID string) error
+	SendOfferOnce(ctx context.Context, id, name string, payload any, updateID string) error
 	ImplementationStatus(ctx context.Context, id string) (contract.ImplementationStatus, error)
 	SendImplementationOnce(ctx context.Context, id, name string, payload any, updateID string) (contract.ImplReceipt, error)
 	QueryCycle(ctx context.Context, year int, query string, out any) error

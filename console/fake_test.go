@@ -2,6 +2,7 @@ package console
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"sync"
 	"time"
@@ -137,7 +138,8 @@ func (f *fakeBackend) OfferStatus(_ context.Context, id string) (contract.OfferS
 	if !ok {
 		return contract.OfferStatus{}, &admin.Error{Key: "error.offer_not_found"}
 	}
-	return contract.OfferStatus{Content: r.Content, Deadline: r.Deadline, Rule: r.Rule, Tally: r.Tally(), Answers: r.Latest()}, nil
+	return contract.OfferStatus{Content: r.Content, Seminar: r.Seminar, SeminarVenue: r.SeminarVenue, Deadline: r.Deadline, Rule: r.Rule,
+		Tally: r.Tally(), Answers: r.Latest()}, nil
 }
 
 func (f *fakeBackend) OfferRound(_ context.Context, id string) (domain.OfferRound, error) {
@@ -165,6 +167,28 @@ func (f *fakeBackend) ForgetAnswerer(_ context.Context, id string, c domain.Forg
 	}
 	f.applied[updateID] = true
 	f.sent = append(f.sent, sent{Workflow: "offer-" + id, Name: "forget_answerer", Payload: c, UpdateID: updateID})
+	return nil
+}
+
+func (f *fakeBackend) SendOfferOnce(_ context.Context, id, name string, payload any, updateID string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	r, ok := f.rounds[id]
+	if !ok {
+		return &admin.Error{Key: "error.no_offer_round"}
+	}
+	if f.applied[updateID] {
+		return nil
+	}
+	c, ok := payload.(domain.SetSeminarVenue)
+	if !ok {
+		return fmt.Errorf("the fake knows no offer message %s", name)
+	}
+	if err := r.SetSeminarVenue(c, f.now); err != nil {
+		return err
+	}
+	f.applied[updateID] = true
+	f.sent = append(f.sent, sent{Workflow: "offer-" + id, Name: name, Payload: payload, UpdateID: updateID})
 	return nil
 }
 

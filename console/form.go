@@ -33,6 +33,20 @@ func (f form) number(name string) (float64, error) {
 	return domain.ParseNumber(name, s)
 }
 
+// venue is the meeting's venue from the form's place, address and link: nil when all are
+// empty, parsed into its canonical form otherwise.
+func (f form) venue() (*domain.Venue, error) {
+	place, address, link := f.get("place"), f.get("address"), f.get("link")
+	if place == "" && address == "" && link == "" {
+		return nil, nil
+	}
+	v, err := domain.ParseVenue(place, address, link)
+	if err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
 // maxForm is the most a console form may post.
 const maxForm = 64 << 10
 

@@ -233,7 +233,7 @@ func (c *Console) actionPost(w http.ResponseWriter, r *http.Request, p signin.Pe
 		http.Redirect(w, r, done, http.StatusSeeOther) // the same form again: already sent
 		return
 	}
-	if rev, err := strconv.Atoi(f.get("revision")); err != nil || (!a.impl && rev != in.Revision) {
+	if rev, err := strconv.Atoi(f.get("revision")); err != nil || (!a.impl && !a.offer && rev != in.Revision) {
 		c.message(w, r, &p, http.StatusConflict, "console.stale", "link", "/konsol/initiativ/"+in.ID+"/"+a.slug)
 		return
 	}
@@ -262,6 +262,9 @@ func (c *Console) send(ctx context.Context, a action, id string, payload any, su
 	if a.impl {
 		_, err := c.cfg.Backend.SendImplementationOnce(ctx, id, string(a.act), payload, updateID)
 		return err
+	}
+	if a.offer {
+		return c.cfg.Backend.SendOfferOnce(ctx, id, string(a.act), payload, updateID)
 	}
 	_, err := c.cfg.Backend.SendOnce(ctx, id, string(a.act), payload, updateID)
 	return err

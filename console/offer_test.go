@@ -65,3 +65,35 @@ func TestTheOfferDashboard(t *testing.T) {
 	}
 	assert.Equal(t, http.StatusNotFound, h.get(lena, "/konsol/initiativ/finns-inte/erbjudande").Status)
 }
+
+// The office says where the seminar is held: the message goes to the offer round as the
+// signed-in person, in canonical form; a link that is not https is shown again on its field
+// and nothing is sent; the initiative page offers the action only while the round runs.
+func TestTheOfficeSaysWhereTheSeminarIsHeld(t *testing.T) {
+	h := newHarness(t)
+	id := offerRound(h)
+	h.fake.rounds[id].Seminar = h.fake.now.AddDate(0, 0, 14)
+	anna := h.signIn("anna")
+	page := h.get(anna, "/konsol/initiativ/"+id)
+	assert.Contains(t, page.Body, `href="/konsol/initiativ/`+id+`/seminarium"`)
+
+	path := "/konsol/initiativ/" + id + "/seminarium"
+	res := h.post(anna, path, h.formOf(anna, path, "link", "http://mote.example.se", "reason", "Lokal bokad"))
+	assert.Equal(t, http.StatusUnprocessableEntity, res.Status)
+	assert.Contains(t, res.Body, `href="#f-link"`)
+	assert.Contains(t, res.Body, "videolänken ska börja med https://")
+	assert.Empty(t, h.fake.messages())
+
+	res = h.post(anna, path, h.formOf(anna, path, "place", "  SKR,   Hornsgatan 20 ", "link", "https://mote.example.se/bygglov", "reason", "Lokal bokad"))
+	require.Equal(t, http.StatusSeeOther, res.Status, res.Body)
+	msgs := h.fake.messages()
+	require.Len(t, msgs, 1)
+	assert.Equal(t, "offer-"+id, msgs[0].Workflow)
+	c := msgs[0].Payload.(domain.SetSeminarVenue)
+	assert.Equal(t, email("anna"), c.By.ID, "the sender is the signed-in person")
+	assert.Equal(t, domain.Venue{Place: "SKR, Hornsgatan 20", Link: "https://mote.example.se/bygglov"}, c.Venue)
+	assert.Equal(t, c.Venue, h.fake.rounds[id].SeminarVenue)
+
+	backlog := h.fake.add(need("Tidigt"), domain.StageBacklog, 2027)
+	assert.NotContains(t, h.get(anna, "/konsol/initiativ/"+backlog.ID).Body, "/seminarium")
+}

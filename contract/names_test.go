@@ -18,6 +18,7 @@ func TestMessageNamesNeverChange(t *testing.T) {
 		MsgImplMilestone: "impl_milestone", MsgImplReport: "impl_report", MsgImplMeasure: "impl_measure",
 		MsgImplHearing: "impl_hearing", MsgImplJoin: "impl_join", MsgImplUnsubscribe: "impl_unsubscribe",
 		MsgImplComplete: "impl_complete", MsgImplStop: "impl_stop", MsgForgetContact: "forget_contact", MsgForgetAnswerer: "forget_answerer",
+		MsgSeminarVenue: "set_seminar_venue",
 	} {
 		assert.Equal(t, want, got)
 	}

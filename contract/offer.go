@@ -20,6 +20,9 @@ const (
 	// (domain.ForgetAnswerer, office; the answers named by municipality and version). The
 	// round then continues as new at once; the decision and the tally stay.
 	MsgForgetAnswerer = string(domain.ActForgetAnswerer)
+	// MsgSeminarVenue says where the seminar is held (domain.SetSeminarVenue, office; until
+	// the seminar begins): an Update with a validator, and a Signal with the same payload.
+	MsgSeminarVenue = string(domain.ActSeminarVenue)
 	// QueryOfferStatus returns OfferStatus.
 	QueryOfferStatus = "offer_status"
 	// QueryOfferRound returns the whole domain.OfferRound with every answer version (the CSV
@@ -104,14 +107,16 @@ type RejectedAnswerRef struct {
 
 // OfferStatus is what QueryOfferStatus returns.
 type OfferStatus struct {
-	OfferID   string              `json:"offer_id"`
-	Content   domain.OfferContent `json:"content"`
-	Seminar   time.Time           `json:"seminar"`
-	Deadline  time.Time           `json:"deadline"`
-	LateUntil time.Time           `json:"late_until"`
-	Rule      domain.DecisionRule `json:"rule"`
-	Clock     domain.Clock        `json:"clock"`
-	Tally     domain.Tally        `json:"tally"`
+	OfferID string              `json:"offer_id"`
+	Content domain.OfferContent `json:"content"`
+	Seminar time.Time           `json:"seminar"`
+	// SeminarVenue is where the seminar is held (zero: not said yet).
+	SeminarVenue domain.Venue        `json:"seminar_venue,omitzero"`
+	Deadline     time.Time           `json:"deadline"`
+	LateUntil    time.Time           `json:"late_until"`
+	Rule         domain.DecisionRule `json:"rule"`
+	Clock        domain.Clock        `json:"clock"`
+	Tally        domain.Tally        `json:"tally"`
 	// Answers is the latest answer per municipality that answered, with its version count.
 	Answers  []domain.LatestAnswer `json:"answers"`
 	Decision *domain.OfferDecision `json:"decision,omitempty"`

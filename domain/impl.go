@@ -194,6 +194,8 @@ type Hearing struct {
 	// Moves keeps every earlier date, oldest first.
 	Moves []time.Time `json:"moves,omitempty"`
 	Notes string      `json:"notes,omitempty"`
+	// Venue is where it is held (zero until the office says).
+	Venue Venue `json:"venue,omitzero"`
 }
 
 // HearingStatus is where a hearing is.
@@ -246,6 +248,7 @@ const (
 	EvMeasurement      = "measurement"
 	EvHearingInvited   = "hearing_invited"
 	EvHearingMoved     = "hearing_moved"
+	EvHearingVenue     = "hearing_venue"
 	EvHearingHeld      = "hearing_held"
 	EvUnsubscribed     = "unsubscribed"
 	EvCompleted        = "completed"

@@ -364,6 +364,8 @@ type RecordHearing struct {
 	Held    bool   `json:"held,omitempty"`
 	MoveTo  string `json:"move_to,omitempty"` // YYYY-MM-DD; the time of day stays
 	Notes   string `json:"notes,omitempty"`
+	// Venue, when set, says where the hearing is held (alone, or with a move).
+	Venue *Venue `json:"venue,omitempty"`
 }
 
 func (c RecordHearing) checkImpl(im *Implementation, today time.Time) error {
@@ -378,12 +380,21 @@ func (c RecordHearing) checkImpl(im *Implementation, today time.Time) error {
 	if h.Status == HearingHeld {
 		return invalid("hearing", c.Hearing).hint("hearing_held")
 	}
+	changes := c.MoveTo != "" || c.Venue != nil
 	switch {
-	case c.Held == (c.MoveTo != ""):
+	case c.Held == changes:
 		return invalid("held/move_to", "").hint("held_or_moved")
 	case c.Held && today.Before(dayOf(h.At)):
 		return outOfRange("held", h.At.Format("2006-01-02")).hint("hearing_not_yet")
 	case c.Held:
+		return nil
+	}
+	if c.Venue != nil {
+		if err := c.Venue.Validate(); err != nil {
+			return err
+		}
+	}
+	if c.MoveTo == "" {
 		return nil
 	}
 	d, err := ParseDate("move_to", c.MoveTo)
@@ -404,6 +415,13 @@ func (c RecordHearing) applyImpl(im *Implementation, now, _ time.Time) {
 	if c.Held {
 		h.Status = HearingHeld
 		im.event(now, EvHearingHeld, h.ID, h.At.Format("2006-01-02"), c.By.ID, c.Reason)
+		return
+	}
+	if c.Venue != nil {
+		h.Venue = *c.Venue
+		im.event(now, EvHearingVenue, h.ID, h.Venue.String(), c.By.ID, c.Reason)
+	}
+	if c.MoveTo == "" {
 		return
 	}
 	d, _ := ParseDate("move_to", c.MoveTo)

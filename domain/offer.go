@@ -42,9 +42,11 @@ func OfferContentFrom(in *Initiative) OfferContent {
 // OfferSetup is everything an offer round starts with. Seminar, Deadline and LateUntil are
 // calendar instants (local time); Clock maps them to real instants, as for the initiative.
 type OfferSetup struct {
-	InitiativeID   string              `json:"initiative_id"`
-	Content        OfferContent        `json:"content"`
-	Seminar        time.Time           `json:"seminar"`
+	InitiativeID string       `json:"initiative_id"`
+	Content      OfferContent `json:"content"`
+	Seminar      time.Time    `json:"seminar"`
+	// SeminarVenue is where the seminar is held (zero until the office says).
+	SeminarVenue   Venue               `json:"seminar_venue,omitzero"`
 	Deadline       time.Time           `json:"deadline"`
 	LateUntil      time.Time           `json:"late_until"`
 	Rule           DecisionRule        `json:"rule"`
@@ -75,6 +77,11 @@ func (s OfferSetup) Validate() error {
 	}
 	if err := s.Rule.Validate(); err != nil {
 		return err
+	}
+	if !s.SeminarVenue.IsZero() {
+		if err := s.SeminarVenue.Validate(); err != nil {
+			return err
+		}
 	}
 	if _, err := ReminderPlan(s.Deadline, s.ReminderDays); err != nil {
 		return err

@@ -16,6 +16,8 @@ type OfferSettings struct {
 	ReminderDays     []int        `json:"reminder_days,omitempty"`
 	LateDays         int          `json:"late_days"`
 	Rule             DecisionRule `json:"rule"`
+	// SeminarVenue is where seminars are held unless the office says otherwise for a round.
+	SeminarVenue Venue `json:"seminar_venue,omitzero"`
 }
 
 // DefaultOfferSettings: seminar two weeks after the decision, answers within 60 days by

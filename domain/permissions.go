@@ -42,6 +42,8 @@ const (
 	// ActForgetAnswerer erases an answerer's name, role and comment from an offer round.
 	ActForgetAnswerer Action = "forget_answerer"
 	ActPersonalData   Action = "personal_data"
+	// ActSeminarVenue says where an offer's seminar is held.
+	ActSeminarVenue Action = "set_seminar_venue"
 )
 
 // permitted is who may do what. A council member or a network speaks for its own member only
@@ -80,6 +82,7 @@ var permitted = []struct {
 	{ActForgetContact, []Role{RoleOffice}},
 	{ActForgetAnswerer, []Role{RoleOffice}},
 	{ActPersonalData, []Role{RoleOffice}},
+	{ActSeminarVenue, []Role{RoleOffice}},
 }
 
 // Actions lists every action, in the table's order.

@@ -18,6 +18,7 @@ func TestWhoMayDoWhat(t *testing.T) {
 		ActAnswer: {m, o}, ActImplPlan: {o}, ActImplMilestone: {o, w}, ActImplReport: {o, w}, ActImplMeasure: {o, w},
 		ActImplHearing: {o}, ActImplJoin: {o, m}, ActImplUnsubscribe: {o, m}, ActImplComplete: {o, l}, ActImplStop: {o, l},
 		ActEditAddresses: {o}, ActFollowOffer: {o, l}, ActDecideProposal: {o}, ActForgetContact: {o}, ActForgetAnswerer: {o}, ActPersonalData: {o},
+		ActSeminarVenue: {o},
 	}
 	assert.Len(t, Actions(), len(want))
 	for _, a := range Actions() {

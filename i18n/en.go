@@ -108,6 +108,7 @@ var english = map[string]string{
 	"cli.cmd.impl.unsubscribe": "stop the e-mails to a municipality or an address",
 	"cli.cmd.offer.answer":     "record a municipality's answer on its behalf",
 	"cli.cmd.offer.export":     "every answer with every version as CSV",
+	"cli.cmd.offer.seminar":    "set the seminar's place, address and/or video link",
 	"cli.cmd.offer.forget":     "erase name, role and comment of answers (a request for erasure)",
 	"cli.cmd.offer.status":     "show the round's answers, shares, reminders and outcome",
 	"cli.demo":                 "DEMO CALENDAR: one calendar day lasts {day}. What happened is dated in real time; seasons and deadlines by the demo calendar.",

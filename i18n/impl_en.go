@@ -36,6 +36,7 @@ var implEnglish = map[string]string{
 	"impl.event.measurement":       "New measurement of effect goal {ref}: {detail}",
 	"impl.event.hearing_invited":   "Invitation to hearing {ref} on {detail}",
 	"impl.event.hearing_moved":     "Hearing {ref} moved to {detail}",
+	"impl.event.hearing_venue":     "Hearing {ref} is held at: {detail}",
 	"impl.event.hearing_held":      "Hearing {ref} was held",
 	"impl.event.unsubscribed":      "Municipality {ref} no longer receives digests",
 	"impl.event.completed":         "The implementation is complete",
@@ -49,7 +50,7 @@ var implEnglish = map[string]string{
 	"impl.mail.report_escalation.body": "Hello,\n\nThe status report of {title} ({id}) for {period} was due {due} and is still missing after a reminder. " +
 		"Owner: {owner}.\n\nSee it in the console:\n{link}\n\nHandslag",
 	"impl.mail.hearing_invitation.subject": "Invitation to a hearing on {title} {at}",
-	"impl.mail.hearing_invitation.body": "Hello {municipality},\n\nWelcome to a hearing on the implementation of {title} {at}. It is open to everyone interested.\n\n" +
+	"impl.mail.hearing_invitation.body": "Hello {municipality},\n\nWelcome to a hearing on the implementation of {title} {at}. It is open to everyone interested.{venue}\n\n" +
 		"{stop}\n\nThe programme office",
 	"impl.mail.digest.subject": "News on {title}: digest for {ref}",
 	"impl.events.one":          "1 event",

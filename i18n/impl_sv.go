@@ -38,6 +38,7 @@ var implSwedish = map[string]string{
 	"impl.event.measurement":       "Nytt mätvärde för effektmålet {ref}: {detail}",
 	"impl.event.hearing_invited":   "Inbjudan till hearing {ref} den {detail}",
 	"impl.event.hearing_moved":     "Hearing {ref} är flyttad till {detail}",
+	"impl.event.hearing_venue":     "Hearing {ref} hålls här: {detail}",
 	"impl.event.hearing_held":      "Hearing {ref} har hållits",
 	"impl.event.unsubscribed":      "Kommun {ref} får inte längre sammanfattningar",
 	"impl.event.completed":         "Genomförandet är klart",
@@ -53,7 +54,7 @@ var implSwedish = map[string]string{
 		"och saknas fortfarande, trots påminnelse. Huvudägare: {owner}.\n\nSe läget i konsolen:\n{link}\n\nHandslag",
 	"impl.mail.hearing_invitation.subject": "Inbjudan till hearing om {title} {at}",
 	"impl.mail.hearing_invitation.body": "Hej {municipality}!\n\nVälkommen till hearing om genomförandet av {title} {at}. " +
-		"Hearingen är öppen för alla som är intresserade: vi berättar hur arbetet går och lyssnar på era synpunkter.\n\n" +
+		"Hearingen är öppen för alla som är intresserade: vi berättar hur arbetet går och lyssnar på era synpunkter.{venue}\n\n" +
 		"{stop}\n\n" +
 		"Programkontoret, Handslag för digitalisering",
 	"impl.mail.digest.subject": "Nytt om {title}: sammanfattning för {ref}",

@@ -56,6 +56,8 @@ var offerEnglish = map[string]string{
 	"cli.offer_duplicate":                           "The answer of {municipality} was already registered (version {version}); nothing changed.",
 	"cli.offer_signalled":                           "The answer was sent as a signal to offer {id} (no confirmation expected).",
 	"cli.offer_yes_or_no":                           "give either --yes or --no",
+	"cli.venue_missing":                             "give at least one of --place, --address-line and --link",
+	"cli.venue_set":                                 "The seminar venue of the offer {id} is saved; the answer form and the municipalities' pages show it.",
 	"cli.offer_forget_what":                         "give either --name (answers the person gave) or --municipality with --versions",
 	"cli.offer_forget_none":                         "No answers in the offer {id} were given under that name; nothing changed.",
 	"cli.offer_forget_versions":                     "--versions must be answer versions separated by commas, for example 1,2 (not {value})",
@@ -63,11 +65,15 @@ var offerEnglish = map[string]string{
 	"offer.status.retention_until":                  "Names, roles and comments of the answers are erased {at}",
 	"offer.status.retention_done":                   "Names, roles and comments of the answers were erased {at}",
 
+	"web.venue.link":     "Video link:",
+	"venue.place":        "Place: {value}",
+	"venue.address":      "Address: {value}",
+	"venue.link":         "Video link: {value}",
 	"mail.offer.subject": "Offer to {municipality}: {title}",
 	"mail.offer.body": "Hello {municipality}!\n\nSKR offers the municipality to join \"{title}\".\n\n" +
 		"What is to be done: {what}\nWho does what: {who_does_what}\nEffect goal: {effect_goal}\n" +
 		"Cost: {cost}\nFinancing: {financing}\nImplementation period: {period}\n\n" +
-		"You are welcome to the launch seminar {seminar}.\n\n" +
+		"You are welcome to the launch seminar {seminar}.{venue}\n\n" +
 		"Answer yes or no by {deadline} through your personal answer link:\n{link}\n\n" +
 		"The link works for your municipality only. You can change the answer until the deadline.",
 	"mail.reminder.subject": "Reminder: answer the offer {title} by {deadline}",

@@ -58,6 +58,8 @@ var offerSwedish = map[string]string{
 	"cli.offer_duplicate":                           "Svaret från {municipality} var redan registrerat (version {version}); inget ändrades.",
 	"cli.offer_signalled":                           "Svaret skickades som signal till erbjudandet {id} (ingen bekräftelse väntas).",
 	"cli.offer_yes_or_no":                           "ange antingen --yes eller --no",
+	"cli.venue_missing":                             "ange minst en av --place, --address-line och --link",
+	"cli.venue_set":                                 "Platsen för seminariet i erbjudandet {id} är sparad; svarsformuläret och kommunernas sidor visar den.",
 	"cli.offer_forget_what":                         "ange antingen --name (svar som personen gett) eller --municipality med --versions",
 	"cli.offer_forget_none":                         "Inga svar i erbjudandet {id} är givna under det namnet; inget ändrades.",
 	"cli.offer_forget_versions":                     "--versions ska vara svarsversioner åtskilda med komma, till exempel 1,2 (inte {value})",
@@ -65,11 +67,15 @@ var offerSwedish = map[string]string{
 	"offer.status.retention_until":                  "Namn, roller och kommentarer i svaren gallras {at}",
 	"offer.status.retention_done":                   "Namn, roller och kommentarer i svaren gallrades {at}",
 
+	"web.venue.link":     "Videolänk:",
+	"venue.place":        "Plats: {value}",
+	"venue.address":      "Adress: {value}",
+	"venue.link":         "Videolänk: {value}",
 	"mail.offer.subject": "Erbjudande till {municipality}: {title}",
 	"mail.offer.body": "Hej {municipality}!\n\nSKR erbjuder kommunen att ansluta till \"{title}\".\n\n" +
 		"Vad som ska göras: {what}\nVem som gör vad: {who_does_what}\nEffektmål: {effect_goal}\n" +
 		"Kostnad: {cost}\nFinansiering: {financing}\nGenomförandeperiod: {period}\n\n" +
-		"Ni är välkomna till lanseringsseminariet {seminar}.\n\n" +
+		"Ni är välkomna till lanseringsseminariet {seminar}.{venue}\n\n" +
 		"Svara ja eller nej senast {deadline} via er personliga svarslänk:\n{link}\n\n" +
 		"Länken gäller bara för er kommun. Ni kan ändra svaret fram till sista svarsdag.",
 	"mail.reminder.subject": "Påminnelse: svara på erbjudandet {title} senast {deadline}",

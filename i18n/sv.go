@@ -113,6 +113,7 @@ var swedish = map[string]string{
 	"cli.cmd.impl.unsubscribe": "stoppa utskicken till en kommun eller en adress",
 	"cli.cmd.offer.answer":     "registrera en kommuns svar för dess räkning",
 	"cli.cmd.offer.export":     "alla svar med alla versioner som CSV",
+	"cli.cmd.offer.seminar":    "ange plats, adress och/eller videolänk för seminariet",
 	"cli.cmd.offer.forget":     "radera namn, roll och kommentar i svar (begäran om radering)",
 	"cli.cmd.offer.status":     "visa omgångens svar, andelar, påminnelser och utfall",
 	"cli.demo":                 "DEMOKALENDER: en kalenderdag varar {day}. Det som har hänt visas med verklig tid, säsonger och tidsfrister med demokalenderns datum.",

@@ -147,7 +147,7 @@ func viewOf(r *domain.OfferRound, offerID, code string) (web.OfferView, error) {
 	c := r.Content
 	v := web.OfferView{OfferID: offerID, Title: c.Title, What: c.What, WhoDoesWhat: c.WhoDoesWhat,
 		EffectGoal: c.EffectGoal, Cost: c.Cost, Financing: c.Financing, ImplementationPeriod: present.Period(i18n.Swedish, c.ImplementationPeriod),
-		AnswerDeadline: r.Deadline, SeminarDate: r.Seminar, DecisionRule: r.Rule.String(),
+		AnswerDeadline: r.Deadline, SeminarDate: r.Seminar, SeminarVenue: r.SeminarVenue, DecisionRule: r.Rule.String(),
 		MunicipalityCode: m.Code, MunicipalityName: m.Name,
 		Closed: r.Closed, DeadlinePassed: !time.Now().Before(r.Clock.ToReal(r.Deadline))}
 	if latest, n := latestOf(r, code); n > 0 {

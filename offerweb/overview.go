@@ -82,7 +82,7 @@ func (o Overviews) addOffer(ctx context.Context, out *web.MunicipalityOverview, 
 	}
 	out.Name = m.Name
 	e := web.OfferEntry{Title: r.Content.Title, AnswerPath: "/svar/" + o.Answers.Token(contract.OfferRoundWorkflowID(id), code),
-		Deadline: r.Deadline, Seminar: r.Seminar, Closed: r.Closed, DeadlinePassed: !now.Before(r.Clock.ToReal(r.Deadline))}
+		Deadline: r.Deadline, Seminar: r.Seminar, SeminarVenue: r.SeminarVenue, Closed: r.Closed, DeadlinePassed: !now.Before(r.Clock.ToReal(r.Deadline))}
 	if latest, n := latestOf(&r, code); n > 0 {
 		e.Current = &web.CurrentAnswer{Choice: web.Choice(latest.Answer), Name: latest.Name, Role: latest.Role,
 			AnsweredAt: latest.At.In(domain.Stockholm()), Late: latest.Late, Version: latest.Version}
@@ -107,7 +107,7 @@ func (o Overviews) addImplementation(ctx context.Context, out *web.MunicipalityO
 		Unsubscribed:    slices.ContainsFunc(im.Unsubscribed, func(u domain.Unsubscription) bool { return u.Municipality == code && u.Email == "" }),
 		UnsubscribePath: web.UnsubscribePathPrefix + o.Unsubscribe.Token(id, code)}
 	for _, h := range im.Hearings {
-		e.Hearings = append(e.Hearings, web.HearingEntry{At: h.At, Held: h.Status == domain.HearingHeld})
+		e.Hearings = append(e.Hearings, web.HearingEntry{At: h.At, Held: h.Status == domain.HearingHeld, Venue: h.Venue})
 	}
 	out.Implementations = append(out.Implementations, e)
 	return nil

@@ -40,3 +40,15 @@ func TimelineEvent(lang i18n.Lang, event string) string {
 	}
 	return event
 }
+
+// VenueText is a venue as lines of an e-mail, each after a line break ("" for no venue), so
+// that a text can put it right after the sentence that names the meeting.
+func VenueText(lang i18n.Lang, v domain.Venue) string {
+	var b strings.Builder
+	for _, f := range []struct{ key, value string }{{"venue.place", v.Place}, {"venue.address", v.Address}, {"venue.link", v.Link}} {
+		if f.value != "" {
+			b.WriteString("\n" + i18n.T(lang, f.key, "value", f.value))
+		}
+	}
+	return b.String()
+}

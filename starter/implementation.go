@@ -106,8 +106,13 @@ var implMessages = map[string]implMessage{
 		held := f.Bool("held", false, "cli.flag.held")
 		move := f.String("move-to", "", "cli.flag.move-to")
 		notes := f.String("notes", "", "cli.flag.notes")
+		venue := venueFlags(f)
 		return func() (any, error) {
-			return domain.RecordHearing{Meta: f.meta(), Hearing: *id, Held: *held, MoveTo: *move, Notes: *notes}, nil
+			v, err := venue()
+			if err != nil {
+				return nil, err
+			}
+			return domain.RecordHearing{Meta: f.meta(), Hearing: *id, Held: *held, MoveTo: *move, Notes: *notes, Venue: v}, nil
 		}
 	}},
 	"join": {contract.MsgImplJoin, func(f *flags) func() (any, error) {

@@ -76,7 +76,7 @@ func (c *CLI) printOfferStatus(w io.Writer, st contract.OfferStatus) {
 	row := func(label, value string) { fmt.Fprintf(tw, "%s\t%s\n", c.t(label), value) }
 	t := st.Tally
 	row("offer.status.title", st.Content.InitiativeID+": "+st.Content.Title)
-	row("offer.status.seminar", when(st.Seminar))
+	row("offer.status.seminar", strings.TrimSuffix(when(st.Seminar)+", "+st.SeminarVenue.String(), ", "))
 	row("offer.status.deadline", when(st.Deadline))
 	row("offer.status.late_until", when(st.LateUntil))
 	row("offer.status.rule", st.Rule.String())

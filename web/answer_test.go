@@ -20,6 +20,7 @@ func TestTheLinkShowsTheOfferAndAnAccessibleForm(t *testing.T) {
 		"<h1>Gemensam e-tjänst för bygglov</h1>", "Erbjudande till Malmö (kommunkod 1280)",
 		"Inera bygger och förvaltar e-tjänsten.", "Minst 80 procent", "Anslutning 25 000 kronor",
 		"SKR finansierar", "1 september 2027 – 31 augusti 2028", "17 februari 2027 kl. 13.00",
+		"Plats: SKR, Hornsgatan 20, Stockholm", `Videolänk: <a href="https://mote.example.se/bygglov">`,
 		"minst 60 procent", "Svara senast 12 mars 2027 kl. 17.00.",
 		"<legend>Vill kommunen ansluta sig till erbjudandet?</legend>",
 		`<input type="radio" id="choice-yes" name="choice" value="yes" required>`,

@@ -3,6 +3,8 @@ package web
 import (
 	"context"
 	"time"
+
+	"github.com/skr/handslag/domain"
 )
 
 // LinkVerifier checks a personal answer link's token. It returns the offer and the municipality
@@ -58,8 +60,9 @@ type OfferView struct {
 	Financing            string
 	ImplementationPeriod string // as written in the offer, e.g. "1 september 2027 – 31 augusti 2028"
 	AnswerDeadline       time.Time
-	SeminarDate          time.Time // zero when no seminar is planned
-	DecisionRule         string    // the rule as a sentence, e.g. "Införandet startar om ..."
+	SeminarDate          time.Time    // zero when no seminar is planned
+	SeminarVenue         domain.Venue // where it is held (zero: not said yet)
+	DecisionRule         string       // the rule as a sentence, e.g. "Införandet startar om ..."
 
 	MunicipalityCode string
 	MunicipalityName string

@@ -34,6 +34,7 @@ type OfferEntry struct {
 	AnswerPath     string // the municipality's answer form for this offer
 	Deadline       time.Time
 	Seminar        time.Time
+	SeminarVenue   domain.Venue
 	DeadlinePassed bool
 	Closed         bool
 	Current        *CurrentAnswer
@@ -50,8 +51,9 @@ type ImplementationEntry struct {
 
 // HearingEntry is a hearing of an implementation.
 type HearingEntry struct {
-	At   time.Time
-	Held bool
+	At    time.Time
+	Held  bool
+	Venue domain.Venue
 }
 
 // MunicipalityConfig is the municipality's page: the link verifiers of both kinds of personal

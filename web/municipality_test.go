@@ -31,10 +31,11 @@ func (f *fakeOverviews) Overview(_ context.Context, code string) (web.Municipali
 	at := time.Date(2027, 3, 1, 10, 0, 0, 0, domain.Stockholm())
 	return web.MunicipalityOverview{Code: code, Name: "Malmö",
 		Offers: []web.OfferEntry{{Title: "E-tjänst för bygglov", AnswerPath: "/svar/abc", Deadline: at.AddDate(0, 1, 0), Seminar: at,
-			Current: &web.CurrentAnswer{Choice: web.Yes, Name: "Kim Svensson", AnsweredAt: at}},
+			SeminarVenue: domain.Venue{Place: "SKR, Hornsgatan 20", Link: "https://mote.example.se/bygglov?a=1&b=<2>"},
+			Current:      &web.CurrentAnswer{Choice: web.Yes, Name: "Kim Svensson", AnsweredAt: at}},
 			{Title: "E-arkiv", AnswerPath: "/svar/def", Deadline: at, DeadlinePassed: true}},
 		Implementations: []web.ImplementationEntry{{Title: "Skolplattform", UnsubscribePath: "/avsluta/ghi",
-			Hearings: []web.HearingEntry{{At: at, Held: true}}}}}, f.fail
+			Hearings: []web.HearingEntry{{At: at, Held: true, Venue: domain.Venue{Address: "Östgötagatan 12, Stockholm"}}}}}}, f.fail
 }
 
 type muniSite struct {
@@ -75,7 +76,8 @@ func TestAMunicipalitysOwnPage(t *testing.T) {
 	for _, want := range []string{"<title>Erbjudanden till Malmö – Handslag för digitalisering</title>",
 		"E-tjänst för bygglov", "Svar: Ja, kommunen ansluter sig, av Kim Svensson, 1 mars 2027 kl. 10.00.", `href="/svar/abc"`, "Se eller ändra svaret om E-tjänst för bygglov",
 		"E-arkiv", "Inte besvarat.", "Sista dagen var 1 mars 2027 kl. 10.00.", "Informationsseminarium: 1 mars 2027 kl. 10.00.",
-		"Skolplattform", "(hållen)", `href="/avsluta/ghi"`, `name="robots" content="noindex`} {
+		"Plats: SKR, Hornsgatan 20", `Videolänk: <a href="https://mote.example.se/bygglov?a=1&amp;b=%3c2%3e">https://mote.example.se/bygglov?a=1&amp;b=&lt;2&gt;</a>`,
+		"Skolplattform", "(hållen)", "Adress: Östgötagatan 12, Stockholm", `href="/avsluta/ghi"`, `name="robots" content="noindex`} {
 		assert.Contains(t, body, want)
 	}
 	status, _ = get(s.h, "/kommun/"+s.unsub)

@@ -35,7 +35,7 @@ func (r *implRun) carryOut(ctx workflow.Context) {
 		case domain.ActInvitation, domain.ActDigest:
 			to, stopped := im.Recipients()
 			f = workflow.ExecuteActivity(actx, a.SendImplementationMail, activities.ImplMailBatch{ImplNoticeBase: base,
-				Kind: act.Kind, Ref: act.Ref, At: act.At, Events: act.Events, To: to, Stopped: stopped})
+				Kind: act.Kind, Ref: act.Ref, At: act.At, Venue: im.HearingVenue(act.Kind, act.Ref), Events: act.Events, To: to, Stopped: stopped})
 		default:
 			continue
 		}

@@ -105,7 +105,8 @@ func TestThreeYearImplementation(t *testing.T) {
 		h.implUpdateAt(d, contract.MsgImplMeasure, measure(v, d.AddDate(0, 0, -1).Format("2006-01-02")))
 	}
 	h.implUpdateAt(sthlm(2028, 10, 1, 10, 0), contract.MsgImplUnsubscribe, domain.Unsubscribe{Meta: meta(office), Municipality: ms[1].Code})
-	moved := h.implUpdateAt(sthlm(2028, 5, 5, 10, 0), contract.MsgImplHearing, domain.RecordHearing{Meta: meta(office), Hearing: "2028-1", MoveTo: "2028-06-10"})
+	moved := h.implUpdateAt(sthlm(2028, 5, 5, 10, 0), contract.MsgImplHearing, domain.RecordHearing{Meta: meta(office), Hearing: "2028-1", MoveTo: "2028-06-10",
+		Venue: &domain.Venue{Place: "Inera, Östgötagatan 12", Link: "https://mote.example.se/hearing"}})
 	for _, hr := range []struct {
 		id string
 		at time.Time
@@ -233,6 +234,12 @@ func TestThreeYearImplementation(t *testing.T) {
 	}
 	assert.Equal(t, []string{"2027-1/2027-05-20", "2027-2/2027-11-20", "2028-1/2028-05-20", "2028-1/2028-06-10",
 		"2028-2/2028-11-20", "2029-1/2029-05-20", "2029-2/2029-11-20"}, office)
+	// The moved hearing's new invitation says where it is held; the first one said no place.
+	movedInvite, ok := h.sender.Get("impl/bygglov/hearing/2028-1/2028-06-10/office")
+	require.True(t, ok)
+	assert.Contains(t, movedInvite.Body, "Plats: Inera, Östgötagatan 12\nVideolänk: https://mote.example.se/hearing")
+	firstInvite, _ := h.sender.Get("impl/bygglov/hearing/2028-1/2028-05-20/office")
+	assert.NotContains(t, firstInvite.Body, "Plats:")
 	// Digests: at most one per month and municipality, not one per event.
 	digests := h.keys("impl/bygglov/digest/")
 	var officeDigests, unsubscribed int

@@ -85,7 +85,7 @@ func (r *initiativeRun) offerSetup(ctx workflow.Context) (domain.OfferSetup, err
 	}
 	seminar, deadline, late := settings.Schedule(r.state.Clock.ToCalendar(workflow.Now(ctx)))
 	setup := domain.OfferSetup{InitiativeID: r.state.ID, Content: domain.OfferContentFrom(r.state),
-		Seminar: seminar, Deadline: deadline, LateUntil: late, Rule: settings.Rule,
+		Seminar: seminar, SeminarVenue: settings.SeminarVenue, Deadline: deadline, LateUntil: late, Rule: settings.Rule,
 		ReminderDays: settings.ReminderDays, Clock: r.state.Clock, Municipalities: ms}
 	return setup, setup.Validate()
 }

@@ -194,3 +194,26 @@ func TestALateJoinerAfterAGoJoinsTheImplementationAtOnce(t *testing.T) {
 	assert.Len(t, codesNow, 12)
 	assert.Equal(t, []string{ms[11].Code}, initiative.Initiative.Offer.LateJoiners)
 }
+
+// The offer settings' seminar venue goes into the round and into every offer e-mail, after
+// the sentence that invites to the seminar.
+func TestTheSettingsSeminarVenueIsInTheOfferEmails(t *testing.T) {
+	ms := sweden(t)[:4]
+	h := newOfferHarness(t, sthlm(2027, 2, 1, 9, 0), ms)
+	h.child = contract.OfferRoundWorkflowID("bygglov")
+	offerDecision(h)
+	settings := domain.DefaultOfferSettings()
+	settings.SeminarVenue = domain.Venue{Place: "SKR, Hornsgatan 20", Link: "https://mote.example.se/bygglov"}
+	var round contract.OfferStatus
+	h.at(sthlm(2027, 2, 11, 10, 0), func() { round = h.status() })
+	h.at(sthlm(2027, 2, 12, 10, 0), func() { h.env.CancelWorkflow() })
+	h.env.ExecuteWorkflow(InitiativeWorkflow, atOfferDecision(t, &settings))
+
+	assert.Equal(t, settings.SeminarVenue, round.SeminarVenue)
+	keys := h.keys("offer/bygglov/")
+	require.Len(t, keys, 4)
+	for _, k := range keys {
+		m, _ := h.sender.Get(k)
+		assert.Contains(t, m.Body, "lanseringsseminariet 2027-02-24 13:00.\nPlats: SKR, Hornsgatan 20\nVideolänk: https://mote.example.se/bygglov\n\n", k)
+	}
+}

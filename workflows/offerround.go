@@ -53,6 +53,8 @@ type offerRun struct {
 	// at once (the name stays only in this run's history, deleted by retention).
 	forgotten bool
 	forget    workflow.ReceiveChannel
+	// venue receives where the seminar is held, sent as a signal (offerround_venue.go).
+	venue workflow.ReceiveChannel
 }
 
 func newOfferRun(in contract.OfferRoundInput) (*offerRun, error) {
@@ -273,7 +275,7 @@ func (r *offerRun) continueAsNew(ctx workflow.Context) error {
 
 func (r *offerRun) status(ctx workflow.Context) contract.OfferStatus {
 	rd := r.round
-	s := contract.OfferStatus{OfferID: r.offerID(), Content: rd.Content, Seminar: rd.Seminar, Deadline: rd.Deadline,
+	s := contract.OfferStatus{OfferID: r.offerID(), Content: rd.Content, Seminar: rd.Seminar, SeminarVenue: rd.SeminarVenue, Deadline: rd.Deadline,
 		LateUntil: rd.LateUntil, Rule: rd.Rule, Clock: rd.Clock, Tally: rd.Tally(), Answers: rd.Latest(),
 		Decision: rd.Decision, Lifted: rd.Lifted, Go: rd.Go(), Closed: rd.Closed, Delivery: rd.Delivery,
 		Unsent: r.st.Unsent, Reminders: rd.Reminders, Rejected: r.st.Rejected, Run: r.input.Run, Retention: rd.Retention}

@@ -26,6 +26,9 @@ func (r *offerRun) registerHandlers(ctx workflow.Context) error {
 	if err := r.registerForget(ctx); err != nil {
 		return err
 	}
+	if err := r.registerVenue(ctx); err != nil {
+		return err
+	}
 	if err := workflow.SetQueryHandler(ctx, contract.QueryOfferStatus, func() (contract.OfferStatus, error) { return r.status(ctx), nil }); err != nil {
 		return err
 	}
@@ -132,6 +135,7 @@ func (r *offerRun) forgetSignal(ctx workflow.Context, c domain.ForgetAnswerer) {
 
 // drainSignals applies every signal still buffered (before continue-as-new).
 func (r *offerRun) drainSignals(ctx workflow.Context) {
+	r.drainVenue(ctx)
 	for {
 		var c domain.ForgetAnswerer
 		if !r.forget.ReceiveAsync(&c) {

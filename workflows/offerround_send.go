@@ -80,7 +80,8 @@ func (r *offerRun) fanOut(ctx workflow.Context, kind activities.MailKind, days i
 			}
 		}
 		futures[i] = workflow.ExecuteActivity(actx, a.SendOfferMail, activities.OfferMailBatch{Kind: kind, OfferID: r.offerID(),
-			Content: r.round.Content, Seminar: r.round.Seminar, Deadline: r.round.Deadline, DaysBefore: days, To: b})
+			Content: r.round.Content, Seminar: r.round.Seminar, SeminarVenue: r.round.SeminarVenue, Deadline: r.round.Deadline,
+			DaysBefore: days, To: b})
 	}
 	for i := max(0, len(batches)-r.input.Parallel); i < len(batches); i++ {
 		if err := collect(i); err != nil {

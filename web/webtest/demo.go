@@ -28,6 +28,7 @@ func DemoOffer(deadline, seminar time.Time) web.OfferView {
 		ImplementationPeriod: "1 september 2027 – 31 augusti 2028",
 		AnswerDeadline:       deadline,
 		SeminarDate:          seminar,
+		SeminarVenue:         domain.Venue{Place: "SKR, Hornsgatan 20, Stockholm", Link: "https://mote.example.se/bygglov"},
 		DecisionRule: "Införandet startar om kommuner med minst 60 procent av Sveriges invånare " +
 			"svarar ja senast sista svarsdag.",
 	}
