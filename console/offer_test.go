@@ -78,7 +78,11 @@ func TestTheOfficeSaysWhereTheSeminarIsHeld(t *testing.T) {
 	assert.Contains(t, page.Body, `href="/konsol/initiativ/`+id+`/seminarium"`)
 
 	path := "/konsol/initiativ/" + id + "/seminarium"
-	res := h.post(anna, path, h.formOf(anna, path, "link", "http://mote.example.se", "reason", "Lokal bokad"))
+	res := h.post(anna, path, h.formOf(anna, path, "reason", "Lokal bokad"))
+	assert.Equal(t, http.StatusUnprocessableEntity, res.Status)
+	assert.Contains(t, res.Body, `href="#f-place"`, "an empty venue leads to its first field")
+	assert.Contains(t, res.Body, "ange en plats, en adress eller en videolänk")
+	res = h.post(anna, path, h.formOf(anna, path, "link", "http://mote.example.se", "reason", "Lokal bokad"))
 	assert.Equal(t, http.StatusUnprocessableEntity, res.Status)
 	assert.Contains(t, res.Body, `href="#f-link"`)
 	assert.Contains(t, res.Body, "videolänken ska börja med https://")

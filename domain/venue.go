@@ -34,7 +34,8 @@ func ParseVenue(place, address, link string) (Venue, error) {
 func (v Venue) Validate() error {
 	var p problems
 	if v.IsZero() {
-		return missing("place/address/link").hint("venue_empty")
+		// Named by its first field, so that a form leads to it; the hint says any one will do.
+		return missing("place").hint("venue_empty")
 	}
 	for _, f := range []struct{ name, value string }{{"place", v.Place}, {"address", v.Address}, {"link", v.Link}} {
 		if utf8.RuneCountInString(f.value) > maxVenueText || strings.ContainsFunc(f.value, unicode.IsControl) {

@@ -23,7 +23,7 @@ func TestVenuesAreParsedAndChecked(t *testing.T) {
 		place, address, link string
 		fields               []string
 	}{
-		{"nothing", "", " ", "", []string{"place/address/link"}},
+		{"nothing", "", " ", "", []string{"place"}},
 		{"a link without https", "", "", "http://mote.example.se", []string{"link"}},
 		{"a link that is not one", "", "", "mote.example.se", []string{"link"}},
 		{"a link with a password", "", "", "https://anna:hemligt@mote.example.se", []string{"link"}},
