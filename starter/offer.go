@@ -23,9 +23,11 @@ func init() {
 }
 
 var offerCommands = map[string]func(c *CLI, ctx context.Context, args []string) error{
-	"status": (*CLI).offerStatus,
-	"answer": (*CLI).offerAnswer,
-	"export": (*CLI).offerExport,
+	"status":  (*CLI).offerStatus,
+	"answer":  (*CLI).offerAnswer,
+	"export":  (*CLI).offerExport,
+	"forget":  (*CLI).offerForget,  // offer_forget.go
+	"seminar": (*CLI).offerSeminar, // venue.go
 }
 
 func (c *CLI) offer(ctx context.Context, args []string) error {

@@ -9,10 +9,6 @@ import (
 	"github.com/skr/handslag/domain"
 )
 
-func init() {
-	offerCommands["forget"] = (*CLI).offerForget
-}
-
 // offerForget erases who answered (name, role, comment) at a person's request: the answers
 // given under --name in the round, or the --versions of one --municipality. The message names
 // municipality and versions only, never the name; the municipality's decision stays. The

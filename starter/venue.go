@@ -7,10 +7,6 @@ import (
 	"github.com/skr/handslag/domain"
 )
 
-func init() {
-	offerCommands["seminar"] = (*CLI).offerSeminar
-}
-
 // venueFlags defines --place, --address and --link, and returns the venue they give once the
 // flags are parsed: nil when none is set, parsed (canonical) otherwise.
 func venueFlags(f *flags) func() (*domain.Venue, error) {
