@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/skr/handslag/cases"
+	"github.com/skr/handslag/consolepath"
 	"github.com/skr/handslag/contacts"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
@@ -75,7 +76,7 @@ func (a *Activities) NotifyEscalation(ctx context.Context, n EscalationNotice) (
 		Subject: i18n.T(a.Lang, "mail.escalation.subject", "title", n.Title, "what", what),
 		Body: i18n.T(a.Lang, "mail.escalation.body", "title", n.Title, "id", n.InitiativeID, "what", what,
 			"deadline", n.Deadline.Format("2006-01-02 15:04"), "stage", i18n.T(a.Lang, "stage."+n.Stage),
-			"link", a.consoleLink("initiativ/"+n.InitiativeID)),
+			"action", i18n.T(a.Lang, "mail.escalation.action."+escalationAction(n)), "link", a.consoleLink(escalationPage(n))),
 		Created: a.now(),
 	}
 	sent, err := a.Sender.Send(ctx, msg)
@@ -93,14 +94,31 @@ func (a *Activities) now() time.Time {
 	return time.Now()
 }
 
-// consoleLink is the address of a console page (path under /konsol/) for the office and the
-// leadership, where the thing an e-mail is about is done.
+// consoleLink is the full address of a console page (a consolepath), where the person an
+// e-mail goes to does what it is about.
 func (a *Activities) consoleLink(path string) string {
 	base := strings.TrimRight(a.BaseURL, "/")
 	if base == "" {
 		base = "http://localhost:8080"
 	}
-	return base + "/konsol/" + path
+	return base + path
+}
+
+// escalationPage is where the leadership acts on an escalation: the decision form when the
+// initiative waits for its decision, else the initiative's page (the office's work is late,
+// and the leadership follows it up there).
+func escalationPage(n EscalationNotice) string {
+	if escalationAction(n) == "decision" {
+		return consolepath.Decision(n.InitiativeID)
+	}
+	return consolepath.Initiative(n.InitiativeID)
+}
+
+func escalationAction(n EscalationNotice) string {
+	if strings.HasPrefix(n.Waiting, domain.WaitDecisionPrefix) {
+		return "decision"
+	}
+	return "follow"
 }
 
 // addressesOf is a party's addresses in the register (none without a register).

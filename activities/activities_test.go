@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/mail"
 	"github.com/stretchr/testify/assert"
@@ -35,7 +36,7 @@ func TestNotifyEscalationSendsOncePerKey(t *testing.T) {
 	assert.Contains(t, msgs[0].Subject, "Bygglov")
 	assert.Contains(t, msgs[0].Body, "beslut om snabbanalys")
 	assert.Equal(t, []string{"ledningen@example.se"}, msgs[0].To)
-	assert.Contains(t, msgs[0].Body, "https://handslag.example/konsol/initiativ/x", "it leads to the page where the decision is taken")
+	assert.Contains(t, msgs[0].Body, "Fatta beslutet i konsolen:\nhttps://handslag.example/konsol/initiativ/x/beslut\n", "it leads to the page where the decision is taken")
 	assert.NotContains(t, msgs[0].Body, "handslag ", "no command to run")
 }
 
@@ -53,4 +54,35 @@ func TestStaffMailsLinkToTheConsole(t *testing.T) {
 			assert.NotContains(t, text, "  handslag ", "%s (%s)", key, lang)
 		}
 	}
+}
+
+// Each notice leads its reader to the page where they act on it: the leadership to the
+// decision it owes, to the gate its cycle waits at, to the offer's dashboard; the office to
+// the address register; a member to its own list.
+func TestNoticesLinkToWhereTheReaderActs(t *testing.T) {
+	for _, c := range []struct{ got, want string }{
+		{escalationPage(EscalationNotice{InitiativeID: "x", Waiting: "decision:offer"}), "/konsol/initiativ/x/beslut"},
+		{escalationPage(EscalationNotice{InitiativeID: "x", Waiting: "quick_analysis"}), "/konsol/initiativ/x"},
+		{cycleNoticePage(CycleNotice{Year: 2027, Kind: "cycle_escalation", Phase: "quick_analysis_decision"}), "/konsol/cykel/2027/beslut/snabbanalys"},
+		{cycleNoticePage(CycleNotice{Year: 2027, Kind: "cycle_escalation", Phase: "offer_decision"}), "/konsol/cykel/2027/beslut/erbjudande"},
+		{cycleNoticePage(CycleNotice{Year: 2027, Kind: "lists_closed"}), "/konsol/cykel/2027"},
+	} {
+		assert.Equal(t, c.want, c.got)
+	}
+	var s testsuite.WorkflowTestSuite
+	env := s.NewTestActivityEnvironment()
+	box := mail.NewMemory()
+	a := &Activities{Sender: mail.Outbox{Ledger: box}, Lang: i18n.Swedish, LeadershipAddress: "ledningen@example.se",
+		OfficeAddress: "kansliet@example.se", BaseURL: "https://handslag.example/"}
+	env.RegisterActivity(a)
+	_, err := env.ExecuteActivity(a.NotifyMissingContacts, MissingContactsNotice{OfferID: "offer-x", Content: domain.OfferContent{InitiativeID: "x", Title: "Bygglov"},
+		Kind: MailOffer, Missing: []domain.OfferMunicipality{{Code: "0180", Name: "Stockholm"}}})
+	require.NoError(t, err)
+	_, err = env.ExecuteActivity(a.NotifyOfferOutcome, OutcomeNotice{Content: domain.OfferContent{InitiativeID: "x", Title: "Bygglov"}, Phase: domain.PhaseDeadline})
+	require.NoError(t, err)
+	msgs, err := box.Messages(context.Background())
+	require.NoError(t, err)
+	require.Len(t, msgs, 2)
+	assert.Contains(t, msgs[0].Body, "adressregistret:\nhttps://handslag.example/konsol/adresser/kommuner\n")
+	assert.Contains(t, msgs[1].Body, "konsolen:\nhttps://handslag.example/konsol/initiativ/x/erbjudande")
 }

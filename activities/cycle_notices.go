@@ -3,11 +3,12 @@ package activities
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"strings"
 	"time"
 
+	"github.com/skr/handslag/consolepath"
 	"github.com/skr/handslag/contacts"
+	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/mail"
 	"go.temporal.io/sdk/activity"
@@ -50,7 +51,7 @@ func (a *Activities) NotifyMembers(ctx context.Context, n MemberNotice) (NotifyR
 			Subject: i18n.T(a.Lang, "mail."+n.Kind+".subject", "year", n.Year),
 			Body: i18n.T(a.Lang, "mail."+n.Kind+".body", "year", n.Year, "member", m.Name,
 				"deadline", n.Deadline.Format("2006-01-02 15:04"), "count", n.Initiatives,
-				"link", a.consoleLink(fmt.Sprintf("cykel/%d/lista?medlem=%s", n.Year, url.QueryEscape(m.ID)))),
+				"link", a.consoleLink(consolepath.MemberList(n.Year, m.ID))),
 			Created: a.now()})
 		if err != nil {
 			return NotifyResult{}, err
@@ -90,13 +91,22 @@ func (a *Activities) NotifyCycle(ctx context.Context, n CycleNotice) (NotifyResu
 		Subject: i18n.T(a.Lang, "mail."+n.Kind+".subject", "year", n.Year),
 		Body: i18n.T(a.Lang, "mail."+n.Kind+".body", "year", n.Year, "lists", n.Lists, "missing", n.Missing,
 			"phase", i18n.T(a.Lang, "phase."+n.Phase), "deadline", n.Deadline.Format("2006-01-02 15:04"),
-			"link", a.consoleLink(fmt.Sprintf("cykel/%d", n.Year)), "decision", a.consoleLink(fmt.Sprintf("cykel/%d/beslut/snabbanalys", n.Year))),
+			"link", a.consoleLink(cycleNoticePage(n)), "decision", a.consoleLink(consolepath.Gate(n.Year, domain.GateQuickAnalysis))),
 		Created: a.now()})
 	if err != nil {
 		return NotifyResult{}, fmt.Errorf("cycle notice %s: %w", n.Key, err)
 	}
 	activity.GetLogger(ctx).Info("cycle notice", "key", n.Key, "new", sent)
 	return NotifyResult{Sent: sent}, nil
+}
+
+// cycleNoticePage is where a cycle notice sends the leadership: the decision page of the
+// gate an escalated phase waits at, else the cycle's page.
+func cycleNoticePage(n CycleNotice) string {
+	if g, ok := consolepath.GateOfPhase(domain.CyclePhase(n.Phase)); ok {
+		return consolepath.Gate(n.Year, g)
+	}
+	return consolepath.Cycle(n.Year)
 }
 
 func (a *Activities) officeAddress() string {

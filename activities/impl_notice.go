@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/skr/handslag/consolepath"
 	"github.com/skr/handslag/contacts"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
@@ -49,7 +50,7 @@ func (a *Activities) NotifyReportChase(ctx context.Context, n ReportChaseNotice)
 		to, note = []string{a.LeadershipAddress, a.officeAddress()}, ""
 	}
 	args := []any{"title", n.Title, "id", n.InitiativeID, "owner", orDash(n.Owner), "period", n.Period, "due", localTime(n.Due), "note", note,
-		"link", a.consoleLink("initiativ/" + n.InitiativeID), "report", a.consoleLink("initiativ/" + n.InitiativeID + "/rapport")}
+		"link", a.consoleLink(consolepath.Initiative(n.InitiativeID)), "report", a.consoleLink(consolepath.Report(n.InitiativeID))}
 	return a.notify(ctx, mail.Message{Key: ReportChaseKey(n.InitiativeID, n.Kind, n.Period), To: to,
 		Subject: i18n.T(a.Lang, "impl.mail."+n.Kind+".subject", args...), Body: i18n.T(a.Lang, "impl.mail."+n.Kind+".body", args...)})
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/skr/handslag/consolepath"
 	"github.com/skr/handslag/contacts"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
@@ -101,7 +102,7 @@ func (a *Activities) NotifyOfferOutcome(ctx context.Context, n OutcomeNotice) (N
 		"phase", i18n.T(a.Lang, "offer.phase."+string(n.Phase)), "deadline", localTime(n.Deadline), "rule", n.Rule.String(),
 		"yes", t.Yes, "no", t.No, "not_answered", t.NotAnswered, "municipalities", t.Municipalities, "late_yes", t.LateYes,
 		"share_population", present.Percent(a.Lang, t.YesSharePopulation), "share_municipalities", present.Percent(a.Lang, t.YesShareMunicipalities),
-		"link", a.consoleLink("initiativ/" + n.Content.InitiativeID)}
+		"link", a.consoleLink(consolepath.OfferDashboard(n.Content.InitiativeID))}
 	return a.notify(ctx, mail.Message{Key: OutcomeKey(n.Content.InitiativeID, n.Phase), To: []string{a.LeadershipAddress},
 		Subject: i18n.T(a.Lang, "mail.outcome.subject", args...), Body: i18n.T(a.Lang, "mail.outcome.body", args...)})
 }
@@ -123,7 +124,7 @@ func (a *Activities) NotifyMissingContacts(ctx context.Context, n MissingContact
 	}
 	args := []any{"title", n.Content.Title, "id", n.Content.InitiativeID, "count", len(n.Missing),
 		"kind", i18n.T(a.Lang, "offer.mail_kind."+string(n.Kind)), "list", strings.Join(lines, "\n"),
-		"link", a.consoleLink("initiativ/" + n.Content.InitiativeID)}
+		"link", a.consoleLink(consolepath.Initiative(n.Content.InitiativeID)), "addresses", a.consoleLink(consolepath.Addresses(contacts.Municipality))}
 	to := a.OfficeAddress
 	if to == "" {
 		to = a.LeadershipAddress

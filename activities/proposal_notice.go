@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/skr/handslag/consolepath"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
 	"github.com/skr/handslag/mail"
@@ -35,7 +36,7 @@ func (a *Activities) NotifyProposal(ctx context.Context, n ProposalNotice) (Noti
 	to := []string{n.To}
 	link := base + "/arenden/" + n.Initiative
 	if n.Kind == "waiting" {
-		to, link = []string{a.officeAddress()}, a.consoleLink("forslag/"+n.ProposalID)
+		to, link = []string{a.officeAddress()}, a.consoleLink(consolepath.Proposal(n.ProposalID))
 	}
 	args := []any{"title", n.Title, "initiative", n.Initiative, "reason", n.Reason, "link", link, "list", base + "/arenden"}
 	return a.notify(ctx, mail.Message{Key: ProposalKey(n.ProposalID, n.Kind), To: to,

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/skr/handslag/consolepath"
 	"github.com/skr/handslag/contacts"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/signin"
@@ -25,18 +26,6 @@ type AddressRegister interface {
 }
 
 var _ AddressRegister = (*store.DB)(nil)
-
-// kindSlugs are the kinds' addresses in the console.
-var kindSlugs = map[contacts.Kind]string{contacts.Municipality: "kommuner", contacts.Member: "medlemmar", contacts.Owner: "agare"}
-
-func kindBySlug(s string) (contacts.Kind, bool) {
-	for _, k := range contacts.Kinds {
-		if kindSlugs[k] == s {
-			return k, true
-		}
-	}
-	return "", false
-}
 
 // maxImport is the largest CSV file an import takes (the 290 municipalities with several
 // addresses each are far below it).
@@ -104,7 +93,7 @@ func (c *Console) mayEdit(w http.ResponseWriter, r *http.Request, p signin.Perso
 }
 
 func (c *Console) kind(k contacts.Kind) registerKind {
-	return registerKind{Kind: k, Slug: kindSlugs[k], Name: c.t("console.addresses.kind." + string(k)),
+	return registerKind{Kind: k, Slug: consolepath.KindSlug(k), Name: c.t("console.addresses.kind." + string(k)),
 		Lead: c.t("console.addresses.kind." + string(k) + ".lead")}
 }
 
@@ -142,7 +131,7 @@ func (c *Console) addressKind(w http.ResponseWriter, r *http.Request, p signin.P
 	if !c.mayEdit(w, r, p) {
 		return
 	}
-	k, ok := kindBySlug(r.PathValue("kind"))
+	k, ok := consolepath.KindBySlug(r.PathValue("kind"))
 	if !ok {
 		c.notFound(w, r, p)
 		return
@@ -163,14 +152,14 @@ func (c *Console) addressKind(w http.ResponseWriter, r *http.Request, p signin.P
 			continue
 		}
 		kp.Rows = append(kp.Rows, partyRow{ID: party.ID, Name: party.Name, Addresses: byParty[party.ID],
-			Link: "/konsol/adresser/" + kindSlugs[k] + "/" + party.ID})
+			Link: consolepath.Addresses(k) + "/" + party.ID})
 	}
 	c.render(w, http.StatusOK, "address_kind", kp)
 }
 
 // partyOf finds the party of a request.
 func (c *Console) partyOf(r *http.Request) (contacts.Kind, contacts.Party, bool) {
-	k, ok := kindBySlug(r.PathValue("kind"))
+	k, ok := consolepath.KindBySlug(r.PathValue("kind"))
 	if !ok {
 		return "", contacts.Party{}, false
 	}
@@ -235,7 +224,7 @@ func (c *Console) addressChange(w http.ResponseWriter, r *http.Request, p signin
 		return
 	}
 	f := form{r.PostForm}
-	back := "/konsol/adresser/" + kindSlugs[k] + "/" + party.ID
+	back := consolepath.Addresses(k) + "/" + party.ID
 	pp := partyPage{page: c.base(&p, party.Name, "addresses"), Kind: c.kind(k), Party: party, Email: f.get("email"), Note: f.get("note")}
 	e, probs := c.cfg.Parties.Check(contacts.Entry{Kind: k, Party: party.ID, Email: f.get("email")})
 	if len(probs) > 0 {
@@ -281,7 +270,7 @@ func (c *Console) addressCSV(w http.ResponseWriter, r *http.Request, p signin.Pe
 	if !c.mayEdit(w, r, p) {
 		return
 	}
-	k, ok := kindBySlug(r.PathValue("kind"))
+	k, ok := consolepath.KindBySlug(r.PathValue("kind"))
 	if !ok {
 		c.notFound(w, r, p)
 		return
@@ -292,7 +281,7 @@ func (c *Console) addressCSV(w http.ResponseWriter, r *http.Request, p signin.Pe
 		return
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="adresser-`+kindSlugs[k]+`.csv"`)
+	w.Header().Set("Content-Disposition", `attachment; filename="adresser-`+consolepath.KindSlug(k)+`.csv"`)
 	_, _ = io.WriteString(w, "\uFEFF")
 	_ = contacts.WriteCSV(w, k, entries)
 }
@@ -302,7 +291,7 @@ func (c *Console) addressImportForm(w http.ResponseWriter, r *http.Request, p si
 	if !c.mayEdit(w, r, p) {
 		return
 	}
-	k, ok := kindBySlug(r.PathValue("kind"))
+	k, ok := consolepath.KindBySlug(r.PathValue("kind"))
 	if !ok {
 		c.notFound(w, r, p)
 		return
@@ -319,7 +308,7 @@ func (c *Console) addressImport(w http.ResponseWriter, r *http.Request, p signin
 	if !c.mayEdit(w, r, p) {
 		return
 	}
-	k, ok := kindBySlug(r.PathValue("kind"))
+	k, ok := consolepath.KindBySlug(r.PathValue("kind"))
 	if !ok {
 		c.notFound(w, r, p)
 		return

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/skr/handslag/admin"
+	"github.com/skr/handslag/consolepath"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/signin"
@@ -26,7 +27,7 @@ func (c *Console) cycleIndex(w http.ResponseWriter, r *http.Request, p signin.Pe
 	}
 	cp := cycleIndexPage{page: c.base(&p, c.t("console.cycles.title"), "cycle")}
 	for _, cy := range cycles {
-		cp.Cycles = append(cp.Cycles, cycleTodo{Year: cy.Year, Phase: cy.Phase, Link: "/konsol/cykel/" + itoa(cy.Year),
+		cp.Cycles = append(cp.Cycles, cycleTodo{Year: cy.Year, Phase: cy.Phase, Link: consolepath.Cycle(cy.Year),
 			What: c.t("phase." + string(cy.Phase)), Escalated: cy.Escalated})
 	}
 	c.render(w, http.StatusOK, "cycles", cp)
@@ -100,10 +101,10 @@ func (c *Console) cycle(w http.ResponseWriter, r *http.Request, p signin.Person)
 			cp.Members = append(cp.Members, memberList{Member: m})
 		}
 	}
-	if g, ok := gateOfPhase(st.Phase); ok {
-		cp.Decide, cp.Gate = gateLink(year, g), c.t("console.gate."+string(g))
+	if g, ok := consolepath.GateOfPhase(st.Phase); ok {
+		cp.Decide, cp.Gate = consolepath.Gate(year, g), c.t("console.gate."+string(g))
 	}
-	if g, ok := gateBySlug(r.URL.Query().Get("klart")); ok {
+	if g, ok := consolepath.GateBySlug(r.URL.Query().Get("klart")); ok {
 		cp.Done = c.t("console.gate.done", "gate", c.t("console.gate."+string(g)))
 	}
 	c.render(w, http.StatusOK, "cycle", cp)
@@ -130,33 +131,4 @@ func (c *Console) cycleCSV(w http.ResponseWriter, r *http.Request, p signin.Pers
 	cw := csv.NewWriter(w)
 	_ = cw.Write(domain.CSVHeader)
 	_ = cw.WriteAll(rep.CSVRows())
-}
-
-// gateOfPhase is the gate a cycle phase waits for, if any.
-func gateOfPhase(ph domain.CyclePhase) (domain.Gate, bool) {
-	for _, g := range domain.Gates {
-		if domain.GatePhase(g) == ph {
-			return g, true
-		}
-	}
-	return "", false
-}
-
-func gateLink(year int, g domain.Gate) string {
-	return "/konsol/cykel/" + itoa(year) + "/beslut/" + gateSlug(g)
-}
-
-// gateSlugs are the gates' addresses.
-var gateSlugs = map[domain.Gate]string{domain.GateQuickAnalysis: "snabbanalys", domain.GateQualification: "kvalificering",
-	domain.GateOffer: "erbjudande"}
-
-func gateSlug(g domain.Gate) string { return gateSlugs[g] }
-
-func gateBySlug(s string) (domain.Gate, bool) {
-	for g, slug := range gateSlugs {
-		if slug == s {
-			return g, true
-		}
-	}
-	return "", false
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/skr/handslag/admin"
+	"github.com/skr/handslag/consolepath"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/signin"
@@ -112,7 +113,7 @@ func candidateSet(cs []candidate) string {
 // gatePageFor reads what a decision page shows; ok is false when the page itself answered.
 func (c *Console) gatePageFor(w http.ResponseWriter, r *http.Request, p signin.Person) (gatePage, bool) {
 	year, okYear := cycleYear(r)
-	g, okGate := gateBySlug(r.PathValue("gate"))
+	g, okGate := consolepath.GateBySlug(r.PathValue("gate"))
 	if !okYear || !okGate {
 		c.notFound(w, r, p)
 		return gatePage{}, false
@@ -136,7 +137,7 @@ func (c *Console) gatePageFor(w http.ResponseWriter, r *http.Request, p signin.P
 		return gatePage{}, false
 	}
 	gp := gatePage{page: c.base(&p, c.t("console.gate.title", "gate", c.t("console.gate."+string(g)), "year", year), "cycle"),
-		Year: year, Gate: g, GateText: c.t("console.gate." + string(g)), Path: gateLink(year, g), Phase: st.Phase,
+		Year: year, Gate: g, GateText: c.t("console.gate." + string(g)), Path: consolepath.Gate(year, g), Phase: st.Phase,
 		Open: st.Phase == domain.GatePhase(g), MayDecide: p.May(domain.ActDecideCycle), Candidates: cs,
 		Submission: submissionID(), Set: candidateSet(cs)}
 	return gp, true
@@ -176,7 +177,7 @@ func (c *Console) gatePost(w http.ResponseWriter, r *http.Request, p signin.Pers
 		return
 	}
 	if c.submitted(r.Context(), sub) {
-		http.Redirect(w, r, "/konsol/cykel/"+itoa(gp.Year)+"?klart="+gateSlug(gp.Gate), http.StatusSeeOther)
+		http.Redirect(w, r, consolepath.Cycle(gp.Year)+"?klart="+consolepath.GateSlug(gp.Gate), http.StatusSeeOther)
 		return
 	}
 	if f.get("set") != gp.Set || !gp.Open {
@@ -236,5 +237,5 @@ func (c *Console) gatePost(w http.ResponseWriter, r *http.Request, p signin.Pers
 		return
 	}
 	c.remember(r.Context(), sub)
-	http.Redirect(w, r, "/konsol/cykel/"+itoa(gp.Year)+"?klart="+gateSlug(gp.Gate), http.StatusSeeOther)
+	http.Redirect(w, r, consolepath.Cycle(gp.Year)+"?klart="+consolepath.GateSlug(gp.Gate), http.StatusSeeOther)
 }

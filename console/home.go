@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/skr/handslag/admin"
+	"github.com/skr/handslag/consolepath"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/signin"
 )
@@ -116,7 +117,7 @@ func (c *Console) home(w http.ResponseWriter, r *http.Request, p signin.Person) 
 
 func (c *Console) todoOf(s admin.Summary) todo {
 	return todo{ID: s.ID, Title: s.Title, Stage: s.Stage, What: c.t("console.todo." + string(s.Stage)),
-		Link: "/konsol/initiativ/" + s.ID, Escalated: s.Escalated}
+		Link: consolepath.Initiative(s.ID), Escalated: s.Escalated}
 }
 
 // cycleTodos are the running cycles, with what each waits for from this person.
@@ -130,15 +131,15 @@ func (c *Console) cycleTodos(ctx context.Context, p signin.Person) ([]cycleTodo,
 		if !cy.Running {
 			continue
 		}
-		t := cycleTodo{Year: cy.Year, Phase: cy.Phase, Link: "/konsol/cykel/" + itoa(cy.Year), Escalated: cy.Escalated}
+		t := cycleTodo{Year: cy.Year, Phase: cy.Phase, Link: consolepath.Cycle(cy.Year), Escalated: cy.Escalated}
 		member := len(p.Members()) > 0
 		council := p.Has(domain.RoleCouncil)
-		if g, ok := gateOfPhase(cy.Phase); ok && p.May(domain.ActDecideCycle) {
-			t.What, t.Link = c.t("console.cycle.decide_now", "gate", c.t("console.gate."+string(g))), gateLink(cy.Year, g)
+		if g, ok := consolepath.GateOfPhase(cy.Phase); ok && p.May(domain.ActDecideCycle) {
+			t.What, t.Link = c.t("console.cycle.decide_now", "gate", c.t("console.gate."+string(g))), consolepath.Gate(cy.Year, g)
 		} else if cy.Phase == domain.PhasePriorities && member {
-			t.What, t.Link = c.t("console.home.give_list"), "/konsol/cykel/"+itoa(cy.Year)+"/lista"
+			t.What, t.Link = c.t("console.home.give_list"), consolepath.Cycle(cy.Year)+"/lista"
 		} else if cy.Phase == domain.PhaseValuation && council {
-			t.What, t.Link = c.t("console.home.give_valuation"), "/konsol/cykel/"+itoa(cy.Year)+"/vardering"
+			t.What, t.Link = c.t("console.home.give_valuation"), consolepath.Cycle(cy.Year)+"/vardering"
 		} else {
 			t.What = c.t("phase." + string(cy.Phase))
 		}

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 
+	"github.com/skr/handslag/consolepath"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/signin"
@@ -188,7 +189,7 @@ func (c *Console) memberListPost(w http.ResponseWriter, r *http.Request, p signi
 		c.message(w, r, &p, http.StatusBadRequest, "console.bad_form")
 		return
 	}
-	done := "/konsol/cykel/" + itoa(lp.Year) + "/lista?medlem=" + urlQueryEscape(lp.Member) + "&klart=lista"
+	done := consolepath.MemberList(lp.Year, lp.Member) + "&klart=lista"
 	if c.submitted(r.Context(), sub) {
 		http.Redirect(w, r, done, http.StatusSeeOther)
 		return
@@ -380,7 +381,7 @@ func (c *Console) memberValuationPost(w http.ResponseWriter, r *http.Request, p 
 		c.message(w, r, &p, http.StatusBadRequest, "console.bad_form")
 		return
 	}
-	done := "/konsol/cykel/" + itoa(vp.Year) + "/vardering?medlem=" + urlQueryEscape(vp.Member) + "&klart=vardering"
+	done := consolepath.MemberValuation(vp.Year, vp.Member) + "&klart=vardering"
 	if c.submitted(r.Context(), sub) {
 		http.Redirect(w, r, done, http.StatusSeeOther)
 		return

@@ -7,6 +7,8 @@ const CalendarActor = "calendar"
 
 // Waiting-for keys used in escalations (and in the i18n catalogue).
 const (
+	// WaitDecisionPrefix begins the keys of what waits for the leadership's decision.
+	WaitDecisionPrefix        = "decision:"
 	WaitDecisionQuickAnalysis = "decision:quick_analysis"
 	WaitDecisionQualification = "decision:qualification"
 	WaitDecisionOffer         = "decision:offer"

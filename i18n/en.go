@@ -120,7 +120,9 @@ var english = map[string]string{
 
 	"mail.escalation.subject": "Escalation: {title} is waiting for {what}",
 	"mail.escalation.body": "The initiative \"{title}\" ({id}) is still waiting for {what}.\nThe deadline was {deadline}.\nStage: {stage}.\n\n" +
-		"See the initiative and decide in the console:\n{link}\n\nThis message is sent once per stage and year.",
+		"{action}\n{link}\n\nThis message is sent once per stage and year.",
+	"mail.escalation.action.decision": "Decide in the console:",
+	"mail.escalation.action.follow":   "See the initiative in the console and follow the work up with the programme office:",
 
 	// Status and list.
 	"relevance.high":                "high",

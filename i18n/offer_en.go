@@ -89,10 +89,11 @@ var offerEnglish = map[string]string{
 	"mail.outcome.body": "Outcome of the offer \"{title}\" ({id}) {phase}: {verdict}.\n\n" +
 		"Yes: {yes}, no: {no}, not answered: {not_answered} of {municipalities} municipalities (late yes: {late_yes}).\n" +
 		"Yes share: {share_municipalities} of the municipalities, {share_population} of the population.\n" +
-		"Decision rule: {rule}.\nDeadline: {deadline}.\n\nThe initiative in the console:\n{link}",
+		"Decision rule: {rule}.\nDeadline: {deadline}.\n\nThe answers by municipality and county in the console:\n{link}",
 	"mail.missing_contacts.subject": "{count} municipalities have no contact address for {title}",
 	"mail.missing_contacts.body": "These municipalities did not get {kind} for \"{title}\" ({id}) because they have " +
-		"no contact address in the contact register:\n\n{list}\n\nAdd the addresses and, if needed, register their answers with 'handslag offer answer'.\n\nThe initiative in the console:\n{link}",
+		"no contact address in the contact register:\n\n{list}\n\nAdd the addresses in the address register:\n{addresses}\n\n" +
+		"If needed, register their answers with 'handslag offer answer'.\n\nThe initiative in the console:\n{link}",
 }
 
 func init() { merge(english, offerEnglish) }

@@ -91,10 +91,11 @@ var offerSwedish = map[string]string{
 	"mail.outcome.body": "Utfall för erbjudandet \"{title}\" ({id}) {phase}: {verdict}.\n\n" +
 		"Ja: {yes}, nej: {no}, har inte svarat: {not_answered} av {municipalities} kommuner (sena ja: {late_yes}).\n" +
 		"Andel ja: {share_municipalities} av kommunerna, {share_population} av befolkningen.\n" +
-		"Beslutsregel: {rule}.\nSista svarsdag: {deadline}.\n\nInitiativet i konsolen:\n{link}",
+		"Beslutsregel: {rule}.\nSista svarsdag: {deadline}.\n\nSvaren per kommun och län i konsolen:\n{link}",
 	"mail.missing_contacts.subject": "{count} kommuner saknar kontaktadress för {title}",
 	"mail.missing_contacts.body": "Följande kommuner fick inte {kind} för \"{title}\" ({id}) eftersom de saknar " +
-		"kontaktadress i kontaktregistret:\n\n{list}\n\nLägg till adresserna och registrera vid behov svaren med 'handslag offer answer'.\n\nInitiativet i konsolen:\n{link}",
+		"kontaktadress i kontaktregistret:\n\n{list}\n\nLägg till adresserna i adressregistret:\n{addresses}\n\n" +
+		"Registrera vid behov svaren med 'handslag offer answer'.\n\nInitiativet i konsolen:\n{link}",
 }
 
 func init() { merge(swedish, offerSwedish) }

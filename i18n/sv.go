@@ -126,7 +126,9 @@ var swedish = map[string]string{
 	// Notifications.
 	"mail.escalation.subject": "Eskalering: {title} väntar på {what}",
 	"mail.escalation.body": "Initiativet \"{title}\" ({id}) väntar fortfarande på {what}.\nSista dag var {deadline}.\nSteg: {stage}.\n\n" +
-		"Se initiativet och fatta beslutet i konsolen:\n{link}\n\nDetta meddelande skickas en gång per steg och år.",
+		"{action}\n{link}\n\nDetta meddelande skickas en gång per steg och år.",
+	"mail.escalation.action.decision": "Fatta beslutet i konsolen:",
+	"mail.escalation.action.follow":   "Se initiativet i konsolen och följ upp arbetet med programkontoret:",
 
 	// Status and list.
 	"relevance.high":                "hög",
