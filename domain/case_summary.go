@@ -72,9 +72,9 @@ type CaseOutcome struct {
 	At    time.Time `json:"at"`
 }
 
-// PassedIntake reports whether the initiative belongs in the public case list: its owner has
-// been triaged. A need still in the backlog (or withdrawn from it before triage) has only been
-// received, not yet taken into the process. Once listed a case stays listed: the owner is never
+// PassedIntake reports whether the initiative's owner has been triaged: the newsletter tells of
+// a case from then on, and initiatives recorded before the case list took cases in from their
+// registration (workflows/initiative_caselist.go) are listed from then on. The owner is never
 // cleared, and a deferred initiative goes back to waiting for February, not to the backlog.
 func (in *Initiative) PassedIntake() bool { return in.Owner != "" }
 

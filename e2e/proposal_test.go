@@ -80,6 +80,12 @@ func TestAProposedNeedBecomesAnInitiative(t *testing.T) {
 		m, ok := find(s.messages(), activities.ProposalKey(p.ID, "accept"))
 		return ok && strings.Contains(m.Body, "/arenden/"+out.Initiative)
 	}, 20*time.Second, 100*time.Millisecond, "the proposer is told where to follow it")
+	require.Eventually(t, func() bool {
+		res, err := http.Get(base + "/arenden/" + out.Initiative)
+		require.NoError(t, err)
+		readAll(t, res)
+		return res.StatusCode == http.StatusOK
+	}, 20*time.Second, 100*time.Millisecond, "the case's page is there as soon as it is accepted")
 	waitClosed(t, s, contract.ProposalWorkflowID(p.ID))
 
 	// Declined, with the reason.
@@ -98,6 +104,7 @@ func TestAProposedNeedBecomesAnInitiative(t *testing.T) {
 
 	if os.Getenv("HANDSLAG_RECORD_HISTORY") != "" {
 		recordRun(t, s, contract.ProposalWorkflowID(p.ID), "", "../workflows/testdata/history_proposal_accepted.json")
+		recordHistory(t, s, out.Initiative, "../workflows/testdata/history_initiative_listed_from_acceptance.json")
 		recordRun(t, s, contract.ProposalWorkflowID(declined.ID), "", "../workflows/testdata/history_proposal_declined.json")
 	}
 }

@@ -35,11 +35,16 @@ var caseRecordOptions = workflow.ActivityOptions{
 		MaximumInterval: 10 * time.Minute},
 }
 
-// recordCase hands the case's summary to the writer when it has changed. Only cases that have
-// passed intake are listed. A run after continue-as-new writes once more (harmless: the store
-// keeps the newest).
+// caseListFromRegistration versions listing a case from its registration: a need the office
+// has taken in (registered in the console, or accepted from the public form, whose proposer
+// is sent the case's address at once) is public from then on. Runs recorded before it
+// (DefaultVersion) list a case only once its owner is triaged.
+const caseListFromRegistration = "case-list-from-registration"
+
+// recordCase hands the case's summary to the writer when it has changed. A run after
+// continue-as-new writes once more (harmless: the store keeps the newest).
 func (r *initiativeRun) recordCase(ctx workflow.Context) {
-	if !r.state.PassedIntake() {
+	if !r.state.PassedIntake() && workflow.GetVersion(ctx, caseListFromRegistration, workflow.DefaultVersion, 1) == workflow.DefaultVersion {
 		return
 	}
 	now := workflow.Now(ctx)

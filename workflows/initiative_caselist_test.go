@@ -51,8 +51,8 @@ func storedCases(t *testing.T, s *flakyStore) map[string]cases.Record {
 	return out
 }
 
-// The case list follows the initiative from triage to its outcome, and the outcome is in the
-// store before the workflow completes.
+// The case list follows the initiative from its registration to its outcome, and the outcome
+// is in the store before the workflow completes.
 func TestTheCaseListFollowsTheInitiative(t *testing.T) {
 	h, store := newCaseHarness(t, 0)
 	var beforeTriage, inFebruary map[string]cases.Record
@@ -64,7 +64,9 @@ func TestTheCaseListFollowsTheInitiative(t *testing.T) {
 	h.run(testInput())
 	require.NoError(t, decline.rejected)
 
-	assert.Empty(t, beforeTriage, "a need in the backlog is not listed")
+	backlog := beforeTriage["bygglov"].Summary
+	assert.Equal(t, domain.StageBacklog, backlog.Stage, "a need the office has taken in is listed at once")
+	assert.Empty(t, backlog.Owner)
 	feb := inFebruary["bygglov"].Summary
 	assert.Equal(t, domain.StageFebruaryReview, feb.Stage)
 	require.NotNil(t, feb.NextMilestone)
@@ -80,8 +82,8 @@ func TestTheCaseListFollowsTheInitiative(t *testing.T) {
 	require.NotNil(t, final.Summary.LatestDecision)
 	assert.Equal(t, domain.VerdictDecline, final.Summary.LatestDecision.Verdict)
 	assert.Nil(t, final.Summary.NextMilestone)
-	// Written only on changes: triage, relevance, February, the decision.
-	assert.Equal(t, 4, store.puts)
+	// Written only on changes: the registration, triage, relevance, February, the decision.
+	assert.Equal(t, 5, store.puts)
 }
 
 // A store that fails at first is retried, and the workflow waits for the outcome to be
