@@ -12,10 +12,12 @@ import (
 	"github.com/alexedwards/scs/v2/memstore"
 	"github.com/chromedp/chromedp"
 	"github.com/skr/handslag/answerlink"
+	"github.com/skr/handslag/contacts"
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/internal/browsertest"
 	"github.com/skr/handslag/internal/demoidp"
+	"github.com/skr/handslag/refdata"
 	"github.com/skr/handslag/signin"
 	"github.com/skr/handslag/site"
 	"github.com/skr/handslag/web"
@@ -31,8 +33,21 @@ const consoleDay = 100 * time.Millisecond
 // startConsole serves the web application with the console, signing in through the demo
 // identity provider as the local system does, over the system's Temporal and database.
 func startConsole(t *testing.T, s *system) string {
+	srv, base := newSiteServer(t)
+	serveConsole(t, srv, base, s)
+	return base
+}
+
+// newSiteServer makes the web application's test server before it serves: the worker's
+// e-mails need its address before the system starts.
+func newSiteServer(t *testing.T) (*httptest.Server, string) {
 	srv := httptest.NewUnstartedServer(nil)
-	base := "http://" + srv.Listener.Addr().String()
+	t.Cleanup(srv.Close)
+	return srv, "http://" + srv.Listener.Addr().String()
+}
+
+// serveConsole serves the whole web application with the console on srv.
+func serveConsole(t *testing.T, srv *httptest.Server, base string, s *system) {
 	idp, err := demoidp.New(demoidp.Options{BaseURL: base, Path: web.DemoIdentityProviderPath,
 		RedirectURL: base + "/konsol/inloggning", AfterSignOut: base + "/konsol/utloggad"})
 	require.NoError(t, err)
@@ -41,12 +56,11 @@ func startConsole(t *testing.T, s *system) string {
 	h, err := site.New(site.Deps{Admin: s.admin, Cases: s.db, LinkKeys: answerlink.Single(testLinkKey), FormKey: []byte("e2e-form-key-of-thirty-two-bytes"),
 		SignIn: signin.Config{Issuer: idp.Issuer, ClientID: demoidp.ClientID, ClientSecret: idp.ClientSecret,
 			RedirectURL: base + "/konsol/inloggning", Scopes: []string{"openid", "email", "profile", demoidp.GroupsScope}, Roles: roles},
-		Sessions: memstore.New(), BaseURL: base, AllowDemo: true, DemoDays: []time.Duration{consoleDay}, IdentityProvider: idp})
+		Sessions: memstore.New(), BaseURL: base, AllowDemo: true, DemoDays: []time.Duration{consoleDay}, IdentityProvider: idp,
+		Addresses: s.db, People: s.db, Parties: contacts.DefaultParties(refdata.Default())})
 	require.NoError(t, err)
 	srv.Config.Handler = h
 	srv.Start()
-	t.Cleanup(srv.Close)
-	return base
 }
 
 // person is one signed-in person's browser.
