@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"github.com/skr/handslag/answerlink"
 	"github.com/skr/handslag/config"
 	"github.com/skr/handslag/contacts"
+	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/mail"
 	"github.com/skr/handslag/mail/smtptest"
@@ -124,6 +126,10 @@ func TestEveryEmailLinkOpensForItsRecipientAndNobodyElse(t *testing.T) {
 	settings.ReminderDays = []int{30, 10}
 	startOfferDecisionOn(t, s, "svep-erbjudande", domain.DefaultCalendar(), day(time.Date(2027, 2, 10, 10, 0, 0, 0, domain.Stockholm())), &settings)
 	s.mustCLI("decide", "svep-erbjudande", "--gate", "offer", "--verdict", "approve", "--reason", "Beslut om erbjudande", "--by", "ledningen.e2e")
+	// Where the seminar is held is known after the offers went out: the answer pages show it.
+	s.waitForStage("svep-erbjudande", string(domain.StageOfferRound), 10*time.Second)
+	s.mustCLI("offer", "seminar", "svep-erbjudande", "--place", "SKR, Hornsgatan 20", "--link", "https://mote.example/lansering",
+		"--by", "programkontoret.e2e", "--reason", "Lokalen bokad")
 
 	// The implementation starts in September: its digest on 1 October, the Q3 report due 15
 	// October and escalated 29 October, the invitation to 20 November's hearing on 30 October.
@@ -173,6 +179,17 @@ func TestEveryEmailLinkOpensForItsRecipientAndNobodyElse(t *testing.T) {
 		`^/konsol/initiativ/svep-erbjudande$`, `^/konsol/initiativ/svep-genomforande/rapport$`, `^/konsol/initiativ/svep-genomforande$`,
 		`^/svar/`, `^/avsluta/`, `^/arenden$`, `^/arenden/svep-av-forslag$`} {
 		assert.True(t, slices.ContainsFunc(sweep.opened, regexp.MustCompile(page).MatchString), "no e-mail led to %s; opened: %v", page, sweep.opened)
+	}
+
+	// The answer page shows where the seminar is held, set after the offer went out.
+	offer := sweep.delivered(s.message("offer/svep-erbjudande/0180"))
+	status, page := sweep.get(http.DefaultClient, strings.TrimPrefix(linkPattern.FindString(offer.Body), base))
+	require.Equal(t, http.StatusOK, status)
+	assert.Contains(t, page, "SKR, Hornsgatan 20")
+	assert.Contains(t, page, `href="https://mote.example/lansering"`)
+
+	if os.Getenv("HANDSLAG_RECORD_HISTORY") != "" {
+		recordRun(t, s, contract.OfferRoundWorkflowID("svep-erbjudande"), "", "../workflows/testdata/history_offer_round_seminar_venue.json")
 	}
 
 	// A person without a role cannot sign in at all.
