@@ -75,7 +75,7 @@ func (a *Activities) NotifyEscalation(ctx context.Context, n EscalationNotice) (
 		To:      []string{a.LeadershipAddress},
 		Subject: i18n.T(a.Lang, "mail.escalation.subject", "title", n.Title, "what", what),
 		Body: i18n.T(a.Lang, "mail.escalation.body", "title", n.Title, "id", n.InitiativeID, "what", what,
-			"deadline", n.Deadline.Format("2006-01-02 15:04"), "stage", i18n.T(a.Lang, "stage."+n.Stage),
+			"deadline", a.when(n.Deadline), "stage", i18n.T(a.Lang, "stage."+n.Stage),
 			"action", i18n.T(a.Lang, "mail.escalation.action."+escalationAction(n)), "link", a.consoleLink(escalationPage(n))),
 		Created: a.now(),
 	}

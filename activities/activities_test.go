@@ -45,7 +45,7 @@ func TestNotifyEscalationSendsOncePerKey(t *testing.T) {
 // command instead.
 func TestStaffMailsLinkToTheConsole(t *testing.T) {
 	for _, key := range []string{"mail.escalation.body", "mail.lists_closed.body", "mail.cycle_escalation.body",
-		"mail.round_open.body", "mail.list_reminder.body",
+		"mail.round_open.body", "mail.list_reminder.body", "mail.valuation_open.body", "mail.valuation_reminder.body",
 		"impl.mail.report_reminder.body", "impl.mail.report_escalation.body", "mail.outcome.body"} {
 		for _, lang := range []i18n.Lang{i18n.Swedish, i18n.English} {
 			text := i18n.T(lang, key)

@@ -20,12 +20,12 @@ type NoticeMember struct {
 	Name string `json:"name"`
 }
 
-// MemberNotice goes to each named member: the February round has opened, or a reminder that
-// their list is missing.
+// MemberNotice goes to each named member: the February round or the May valuation has
+// opened, or a reminder that their list or valuations are missing.
 type MemberNotice struct {
 	// Key is the notice's business idempotency key; each member's message adds "/<member>".
 	Key         string         `json:"key"`
-	Kind        string         `json:"kind"` // "round_open" or "list_reminder"
+	Kind        string         `json:"kind"` // "round_open", "list_reminder", "valuation_open" or "valuation_reminder"
 	Year        int            `json:"year"`
 	Members     []NoticeMember `json:"members"`
 	Deadline    time.Time      `json:"deadline"`
@@ -50,8 +50,8 @@ func (a *Activities) NotifyMembers(ctx context.Context, n MemberNotice) (NotifyR
 		isNew, err := a.Sender.Send(ctx, mail.Message{Key: n.Key + "/" + m.ID, To: addrs,
 			Subject: i18n.T(a.Lang, "mail."+n.Kind+".subject", "year", n.Year),
 			Body: i18n.T(a.Lang, "mail."+n.Kind+".body", "year", n.Year, "member", m.Name,
-				"deadline", n.Deadline.Format("2006-01-02 15:04"), "count", n.Initiatives,
-				"link", a.consoleLink(consolepath.MemberList(n.Year, m.ID))),
+				"deadline", a.when(n.Deadline), "count", n.Initiatives,
+				"link", a.consoleLink(memberPage(n, m.ID))),
 			Created: a.now()})
 		if err != nil {
 			return NotifyResult{}, err
@@ -62,7 +62,7 @@ func (a *Activities) NotifyMembers(ctx context.Context, n MemberNotice) (NotifyR
 		isNew, err := a.Sender.Send(ctx, mail.Message{Key: n.Key + "/office", To: []string{a.officeAddress()},
 			Subject: i18n.T(a.Lang, "mail.no_address.subject", "year", n.Year),
 			Body: i18n.T(a.Lang, "mail.no_address.body", "kind", i18n.T(a.Lang, "mail."+n.Kind+".subject", "year", n.Year),
-				"members", "- "+strings.Join(unreachable, "\n- ")),
+				"members", "- "+strings.Join(unreachable, "\n- "), "link", a.consoleLink(consolepath.Addresses(contacts.Member))),
 			Created: a.now()})
 		if err != nil {
 			return NotifyResult{}, err
@@ -71,6 +71,15 @@ func (a *Activities) NotifyMembers(ctx context.Context, n MemberNotice) (NotifyR
 	}
 	activity.GetLogger(ctx).Info("member notice", "key", n.Key, "members", len(n.Members), "without_address", len(unreachable))
 	return NotifyResult{Sent: sent}, nil
+}
+
+// memberPage is where a member does what the notice asks: the May valuation, or the
+// February list.
+func memberPage(n MemberNotice, member string) string {
+	if strings.HasPrefix(n.Kind, "valuation_") {
+		return consolepath.MemberValuation(n.Year, member)
+	}
+	return consolepath.MemberList(n.Year, member)
 }
 
 // CycleNotice tells the leadership (copy to the office) about the cycle: the lists are closed
@@ -90,7 +99,7 @@ func (a *Activities) NotifyCycle(ctx context.Context, n CycleNotice) (NotifyResu
 	sent, err := a.Sender.Send(ctx, mail.Message{Key: n.Key, To: []string{a.LeadershipAddress, a.officeAddress()},
 		Subject: i18n.T(a.Lang, "mail."+n.Kind+".subject", "year", n.Year),
 		Body: i18n.T(a.Lang, "mail."+n.Kind+".body", "year", n.Year, "lists", n.Lists, "missing", n.Missing,
-			"phase", i18n.T(a.Lang, "phase."+n.Phase), "deadline", n.Deadline.Format("2006-01-02 15:04"),
+			"phase", i18n.T(a.Lang, "phase."+n.Phase), "deadline", a.when(n.Deadline),
 			"link", a.consoleLink(cycleNoticePage(n)), "decision", a.consoleLink(consolepath.Gate(n.Year, domain.GateQuickAnalysis))),
 		Created: a.now()})
 	if err != nil {

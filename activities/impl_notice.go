@@ -49,7 +49,7 @@ func (a *Activities) NotifyReportChase(ctx context.Context, n ReportChaseNotice)
 	if n.Kind == domain.ActEscalation {
 		to, note = []string{a.LeadershipAddress, a.officeAddress()}, ""
 	}
-	args := []any{"title", n.Title, "id", n.InitiativeID, "owner", orDash(n.Owner), "period", n.Period, "due", localTime(n.Due), "note", note,
+	args := []any{"title", n.Title, "id", n.InitiativeID, "owner", orDash(n.Owner), "period", n.Period, "due", a.when(n.Due), "note", note,
 		"link", a.consoleLink(consolepath.Initiative(n.InitiativeID)), "report", a.consoleLink(consolepath.Report(n.InitiativeID))}
 	return a.notify(ctx, mail.Message{Key: ReportChaseKey(n.InitiativeID, n.Kind, n.Period), To: to,
 		Subject: i18n.T(a.Lang, "impl.mail."+n.Kind+".subject", args...), Body: i18n.T(a.Lang, "impl.mail."+n.Kind+".body", args...)})
@@ -135,7 +135,7 @@ func (a *Activities) putImplMail(ctx context.Context, b ImplMailBatch, recipient
 	if len(b.Events) == 1 {
 		count = i18n.T(a.Lang, "impl.events.one")
 	}
-	args := []any{"title", b.Title, "id", b.InitiativeID, "municipality", name, "ref", b.Ref, "at", localTime(b.At),
+	args := []any{"title", b.Title, "id", b.InitiativeID, "municipality", name, "ref", b.Ref, "at", a.when(b.At),
 		"venue", present.VenueText(a.Lang, b.Venue), "count", len(b.Events), "count_events", count, "events", strings.Join(lines, "\n"), "stop", a.stopSentence(recipient, b.Title, unsubscribe)}
 	sent, err := a.Sender.Send(ctx, mail.Message{Key: ImplMailKey(b, recipient), To: to, Created: a.now(), Unsubscribe: unsubscribe,
 		Subject: i18n.T(a.Lang, "impl.mail."+b.Kind+".subject", args...), Body: i18n.T(a.Lang, "impl.mail."+b.Kind+".body", args...)})

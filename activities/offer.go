@@ -134,7 +134,7 @@ func (a *Activities) offerMessage(b OfferMailBatch, m domain.OfferMunicipality, 
 	c := b.Content
 	args := []any{"title", c.Title, "municipality", m.Name, "what", c.What, "who_does_what", c.WhoDoesWhat,
 		"effect_goal", c.EffectGoal, "cost", c.Cost, "financing", c.Financing, "period", present.Period(a.Lang, c.ImplementationPeriod),
-		"seminar", localTime(b.Seminar), "deadline", localTime(b.Deadline), "link", a.link(b.OfferID, m.Code),
+		"seminar", a.when(b.Seminar), "deadline", a.when(b.Deadline), "link", a.link(b.OfferID, m.Code),
 		"days", b.DaysBefore, "venue", present.VenueText(a.Lang, b.SeminarVenue)}
 	kind := "mail.offer"
 	if b.Kind == MailReminder {
@@ -144,7 +144,8 @@ func (a *Activities) offerMessage(b OfferMailBatch, m domain.OfferMunicipality, 
 		Subject: i18n.T(a.Lang, kind+".subject", args...), Body: i18n.T(a.Lang, kind+".body", args...)}
 }
 
-func localTime(t time.Time) string { return t.In(domain.Stockholm()).Format("2006-01-02 15:04") }
+// when writes an instant in an e-mail as people read it: "31 maj 2027 kl. 17.00" (Stockholm time).
+func (a *Activities) when(t time.Time) string { return present.DateTime(a.Lang, t) }
 
 func orDash(s string) string {
 	if s == "" {

@@ -55,8 +55,8 @@ func (a *Activities) SendReceipts(ctx context.Context, b ReceiptBatch) (OfferMai
 			late = i18n.T(a.Lang, "mail.receipt.late")
 		}
 		args := []any{"title", b.Content.Title, "municipality", r.Municipality.Name, "answer", answer, "name", v.Name,
-			"role", v.Role, "comment", orDash(v.Comment), "version", v.Version, "at", localTime(v.At),
-			"late", late, "deadline", localTime(b.Deadline), "source", i18n.T(a.Lang, "offer.source."+string(v.Source))}
+			"role", v.Role, "comment", orDash(v.Comment), "version", v.Version, "at", a.when(v.At),
+			"late", late, "deadline", a.when(b.Deadline), "source", i18n.T(a.Lang, "offer.source."+string(v.Source))}
 		sent, err := a.Sender.Send(ctx, mail.Message{Key: ReceiptKey(b.Content.InitiativeID, r.Municipality.Code, v.Version),
 			To: to, Created: a.now(), Subject: i18n.T(a.Lang, "mail.receipt.subject", args...),
 			Body: i18n.T(a.Lang, "mail.receipt.body", args...)})
@@ -99,7 +99,7 @@ func (a *Activities) NotifyOfferOutcome(ctx context.Context, n OutcomeNotice) (N
 		verdict = i18n.T(a.Lang, "offer.go")
 	}
 	args := []any{"title", n.Content.Title, "id", n.Content.InitiativeID, "verdict", verdict,
-		"phase", i18n.T(a.Lang, "offer.phase."+string(n.Phase)), "deadline", localTime(n.Deadline), "rule", n.Rule.String(),
+		"phase", i18n.T(a.Lang, "offer.phase."+string(n.Phase)), "deadline", a.when(n.Deadline), "rule", n.Rule.String(),
 		"yes", t.Yes, "no", t.No, "not_answered", t.NotAnswered, "municipalities", t.Municipalities, "late_yes", t.LateYes,
 		"share_population", present.Percent(a.Lang, t.YesSharePopulation), "share_municipalities", present.Percent(a.Lang, t.YesShareMunicipalities),
 		"link", a.consoleLink(consolepath.OfferDashboard(n.Content.InitiativeID))}

@@ -95,6 +95,10 @@ type Cycle struct {
 
 	Valuations         []MemberValuation `json:"valuations,omitempty"`
 	ReplacedValuations []MemberValuation `json:"replaced_valuations,omitempty"`
+	// ValuationNotices: the members are told when the May valuation opens and reminded before
+	// its deadline (cycle_valuation_notices.go); ValuationReminders are the reminders sent.
+	ValuationNotices   bool           `json:"valuation_notices,omitempty"`
+	ValuationReminders []ListReminder `json:"valuation_reminders,omitempty"`
 
 	Decisions   []CycleDecision   `json:"decisions,omitempty"`
 	Escalations []CycleEscalation `json:"escalations,omitempty"`

@@ -10,11 +10,15 @@ type CycleEvents struct {
 	Reminders   []ListReminder    `json:"reminders,omitempty"`
 	Escalations []CycleEscalation `json:"escalations,omitempty"`
 	ListsClosed bool              `json:"lists_closed,omitempty"`
+	// ValuationOpened: the May valuation has opened (announced to cycles with
+	// ValuationNotices); ValuationReminders name the members still to value.
+	ValuationOpened    bool           `json:"valuation_opened,omitempty"`
+	ValuationReminders []ListReminder `json:"valuation_reminders,omitempty"`
 }
 
 // Empty reports whether there is nothing to announce.
 func (e CycleEvents) Empty() bool {
-	return len(e.Reminders) == 0 && len(e.Escalations) == 0 && !e.ListsClosed
+	return len(e.Reminders) == 0 && len(e.Escalations) == 0 && !e.ListsClosed && !e.ValuationOpened && len(e.ValuationReminders) == 0
 }
 
 // ReminderAt is the calendar instant of the reminder daysBefore the lists deadline, on the same
@@ -71,11 +75,14 @@ func (c *Cycle) Advance(now time.Time) CycleEvents {
 		case PhaseQuickAnalysis:
 			if reached(cal.Opens(SeasonValuation, y)) {
 				c.Phase = PhaseValuation
+				ev.ValuationOpened = c.ValuationNotices
 			}
 		case PhaseValuation:
 			if reached(cal.Opens(SeasonFinalPrioritisation, y)) {
 				c.Phase = PhaseFinalPrioritisation
+				break
 			}
+			ev.ValuationReminders = append(ev.ValuationReminders, c.remindValuations(now)...)
 		case PhaseFinalPrioritisation:
 			ev.Escalations = append(ev.Escalations, c.escalateAfter(now, SeasonFinalPrioritisation)...)
 		case PhaseQualification:
@@ -141,6 +148,7 @@ func (c *Cycle) NextWake(now time.Time) (CycleWake, bool) {
 	case PhaseQuickAnalysis:
 		add("opens:"+string(SeasonValuation), cal.Opens(SeasonValuation, y))
 	case PhaseValuation:
+		c.valuationWakes(add)
 		add("opens:"+string(SeasonFinalPrioritisation), cal.Opens(SeasonFinalPrioritisation, y))
 	case PhaseFinalPrioritisation:
 		add("deadline:"+string(SeasonFinalPrioritisation), cal.Deadline(SeasonFinalPrioritisation, y))

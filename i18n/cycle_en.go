@@ -19,9 +19,16 @@ var cycleEnglish = map[string]string{
 	"mail.list_reminder.subject": "Reminder: your priority list for {year} is missing",
 	"mail.list_reminder.body": "Hello {member},\n\nWe have not yet received your priority list for the February round {year}.\n" +
 		"The deadline is {deadline}. No lists are accepted after it.\n\nGive the list here:\n{link}\n",
+	"mail.valuation_open.subject": "The valuation {year} has opened: value the quick analyses",
+	"mail.valuation_open.body": "Hello {member},\n\nThe May valuation {year} has opened. {count} quick analyses wait for your valuation.\n" +
+		"Give each quick analysis a score and a comment by {deadline}. You can change the valuation until then. " +
+		"The programme office can enter the valuation for you.\n\nValue them here (sign in with your account):\n{link}\n",
+	"mail.valuation_reminder.subject": "Reminder: your valuation for {year} is not complete",
+	"mail.valuation_reminder.body": "Hello {member},\n\nWe have not yet received your valuation of every quick analysis in the May valuation {year}.\n" +
+		"The deadline is {deadline}.\n\nValue them here:\n{link}\n",
 	"mail.no_address.subject": "Members without an e-mail address ({year})",
 	"mail.no_address.body": "The message \"{kind}\" could not be sent to these members because no address is known:\n{members}\n\n" +
-		"Contact them another way and add their addresses to the member register.\n",
+		"Contact them another way and add their addresses to the member register:\n{link}\n",
 	"mail.lists_closed.subject": "The February round {year} is closed: the ranking is ready",
 	"mail.lists_closed.body": "The February round {year} is closed. {lists} lists came in, {missing} are missing.\n" +
 		"The ranking is in the console:\n{link}\n\n" +

@@ -21,9 +21,16 @@ var cycleSwedish = map[string]string{
 	"mail.list_reminder.subject": "Påminnelse: er prioriteringslista för {year} saknas",
 	"mail.list_reminder.body": "Hej {member}!\n\nVi har ännu inte fått er prioriteringslista för februarirundan {year}.\n" +
 		"Sista dag är {deadline}. Efter det tas inga listor emot.\n\nLämna listan här:\n{link}\n",
+	"mail.valuation_open.subject": "Värderingen {year} har öppnat: värdera snabbanalyserna",
+	"mail.valuation_open.body": "Hej {member}!\n\nMajvärderingen {year} har öppnat. {count} snabbanalyser väntar på er värdering.\n" +
+		"Ge varje snabbanalys ett betyg och en kommentar senast {deadline}. Ni kan ändra värderingen fram till dess. " +
+		"Programkontoret kan lägga in värderingen åt er.\n\nVärdera här (logga in med ert konto):\n{link}\n",
+	"mail.valuation_reminder.subject": "Påminnelse: er värdering för {year} är inte klar",
+	"mail.valuation_reminder.body": "Hej {member}!\n\nVi har ännu inte fått er värdering av alla snabbanalyser i majvärderingen {year}.\n" +
+		"Sista dag är {deadline}.\n\nVärdera här:\n{link}\n",
 	"mail.no_address.subject": "Medlemmar utan e-postadress ({year})",
 	"mail.no_address.body": "Meddelandet \"{kind}\" kunde inte skickas till dessa medlemmar eftersom ingen e-postadress finns:\n{members}\n\n" +
-		"Kontakta dem på annat sätt och lägg in adresserna i medlemsregistret.\n",
+		"Kontakta dem på annat sätt och lägg in adresserna i medlemsregistret:\n{link}\n",
 	"mail.lists_closed.subject": "Februarirundan {year} är stängd: sammanvägningen är klar",
 	"mail.lists_closed.body": "Februarirundan {year} är stängd. {lists} listor kom in, {missing} saknas.\n" +
 		"Sammanvägningen finns i konsolen:\n{link}\n\n" +

@@ -102,8 +102,12 @@ func (r *cycleRun) start(ctx workflow.Context) error {
 		}
 	}
 	r.state = domain.NewCycle(in.Year, in.Config, in.Clock, now, participants)
+	// Cycles recorded before the May valuation's notices (DefaultVersion) run without them; the
+	// choice is kept in the state, so it holds across continue-as-new.
+	r.state.ValuationNotices = workflow.GetVersion(ctx, cycleValuationNotices, workflow.DefaultVersion, 1) == 1
 	if len(participants) > 0 {
-		r.notifyMembers(ctx, "round_open", fmt.Sprintf("round-open/%s", contract.CycleWorkflowID(in.Year)), allMembers(r.state))
+		r.notifyMembers(ctx, "round_open", fmt.Sprintf("round-open/%s", contract.CycleWorkflowID(in.Year)), allMembers(r.state),
+			r.state.ListsDeadline(), len(participants))
 	}
 	return nil
 }
@@ -136,15 +140,17 @@ func (r *cycleRun) loop(ctx workflow.Context) (*domain.CycleReport, error) {
 func (r *cycleRun) announce(ctx workflow.Context, ev domain.CycleEvents) {
 	id := contract.CycleWorkflowID(r.state.Year)
 	for _, rem := range ev.Reminders {
-		members := make([]activities.NoticeMember, 0, len(rem.Members))
-		for _, m := range allMembers(r.state) {
-			for _, want := range rem.Members {
-				if m.ID == want {
-					members = append(members, m)
-				}
-			}
-		}
-		r.notifyMembers(ctx, "list_reminder", fmt.Sprintf("reminder/%s/%d", id, rem.DaysBefore), members)
+		members := membersNamed(r.state, rem.Members)
+		r.notifyMembers(ctx, "list_reminder", fmt.Sprintf("reminder/%s/%d", id, rem.DaysBefore), members,
+			r.state.ListsDeadline(), len(r.state.Participants))
+	}
+	if ev.ValuationOpened {
+		r.notifyMembers(ctx, "valuation_open", "valuation-open/"+id, membersNamed(r.state, r.state.Valuers()),
+			r.state.ValuationDeadline(), len(r.state.QuickAnalyses()))
+	}
+	for _, rem := range ev.ValuationReminders {
+		r.notifyMembers(ctx, "valuation_reminder", fmt.Sprintf("valuation-reminder/%s/%d", id, rem.DaysBefore), membersNamed(r.state, rem.Members),
+			r.state.ValuationDeadline(), len(r.state.QuickAnalyses()))
 	}
 	if ev.ListsClosed {
 		// The ranking report shows the criteria scores as they are now.
@@ -171,10 +177,15 @@ func (r *cycleRun) refreshParticipants(ctx workflow.Context) {
 	r.state.RefreshParticipants(snaps)
 }
 
-func (r *cycleRun) notifyMembers(ctx workflow.Context, kind, key string, members []activities.NoticeMember) {
+// cycleValuationNotices versions the May valuation's notices (see start).
+const cycleValuationNotices = "cycle-valuation-notices"
+
+// notifyMembers sends a member notice of a kind (its deadline, and how many initiatives it is
+// about) to members, once per key.
+func (r *cycleRun) notifyMembers(ctx workflow.Context, kind, key string, members []activities.NoticeMember, deadline time.Time, initiatives int) {
 	var a *activities.Activities
 	n := activities.MemberNotice{Key: key, Kind: kind, Year: r.state.Year, Members: members,
-		Deadline: r.state.ListsDeadline(), Initiatives: len(r.state.Participants)}
+		Deadline: deadline, Initiatives: initiatives}
 	if err := workflow.ExecuteActivity(cycleNoticeOptions(ctx), a.NotifyMembers, n).Get(ctx, nil); err != nil {
 		workflow.GetLogger(ctx).Error("member notice failed", "key", key, "error", err)
 	}
@@ -185,6 +196,19 @@ func (r *cycleRun) notifyCycle(ctx workflow.Context, n activities.CycleNotice) {
 	if err := workflow.ExecuteActivity(cycleNoticeOptions(ctx), a.NotifyCycle, n).Get(ctx, nil); err != nil {
 		workflow.GetLogger(ctx).Error("cycle notice failed", "key", n.Key, "error", err)
 	}
+}
+
+// membersNamed are the members with the IDs given, in network order.
+func membersNamed(c *domain.Cycle, ids []string) []activities.NoticeMember {
+	members := make([]activities.NoticeMember, 0, len(ids))
+	for _, m := range allMembers(c) {
+		for _, want := range ids {
+			if m.ID == want {
+				members = append(members, m)
+			}
+		}
+	}
+	return members
 }
 
 func allMembers(c *domain.Cycle) []activities.NoticeMember {

@@ -336,6 +336,25 @@ func TestWholeCycle(t *testing.T) {
 	assert.Equal(t, 1, n)
 	n, _ = countByPrefix(msgs, "escalation/cycle-2027/final_prioritisation")
 	assert.Equal(t, 1, n)
+	// The May valuation: its opening to the 21 council members (20 with an address, the office
+	// for one; the networks do not value), and reminders 7 and 2 days before its deadline to
+	// the 16 that had not valued all six (15 with an address, the office for one), each
+	// leading to the member's own valuation page.
+	n, _ = countByPrefix(msgs, "valuation-open/cycle-2027/")
+	assert.Equal(t, 21, n)
+	for _, days := range []string{"7", "2"} {
+		n, _ = countByPrefix(msgs, "valuation-reminder/cycle-2027/"+days+"/")
+		assert.Equal(t, 16, n, "%s days before", days)
+	}
+	for _, m := range msgs {
+		switch m.Key {
+		case "valuation-open/cycle-2027/county:01":
+			assert.Contains(t, m.Body, "/konsol/cykel/2027/vardering?medlem=county%3A01")
+			assert.Contains(t, m.Body, "senast 31 maj 2027 kl. 17.00")
+		case "valuation-reminder/cycle-2027/7/county:01":
+			t.Errorf("county:01 valued every quick analysis, and was reminded")
+		}
+	}
 
 	// Next year: the cycle for 2028 takes in the 27 that came back.
 	env2 := suite.NewTestWorkflowEnvironment()

@@ -214,6 +214,6 @@ func TestTheSettingsSeminarVenueIsInTheOfferEmails(t *testing.T) {
 	require.Len(t, keys, 4)
 	for _, k := range keys {
 		m, _ := h.sender.Get(k)
-		assert.Contains(t, m.Body, "lanseringsseminariet 2027-02-24 13:00.\nPlats: SKR, Hornsgatan 20\nVideolänk: https://mote.example.se/bygglov\n\n", k)
+		assert.Contains(t, m.Body, "lanseringsseminariet 24 februari 2027 kl. 13.00.\nPlats: SKR, Hornsgatan 20\nVideolänk: https://mote.example.se/bygglov\n\n", k)
 	}
 }
