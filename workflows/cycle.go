@@ -223,22 +223,7 @@ func allMembers(c *domain.Cycle) []activities.NoticeMember {
 
 // publish keeps the Web UI's columns current: the phase in HandslagStage, the year.
 func (r *cycleRun) publish(ctx workflow.Context) {
-	current := workflow.GetTypedSearchAttributes(ctx)
-	var updates []temporal.SearchAttributeUpdate
-	if v, ok := current.GetKeyword(contract.SAStage); !ok || v != string(r.state.Phase) {
-		updates = append(updates, contract.SAStage.ValueSet(string(r.state.Phase)))
-	}
-	if v, ok := current.GetInt64(contract.SACycleYear); !ok || v != int64(r.state.Year) {
-		updates = append(updates, contract.SACycleYear.ValueSet(int64(r.state.Year)))
-	}
-	if v, ok := current.GetBool(contract.SAEscalated); !ok || v != r.escalated() {
-		updates = append(updates, contract.SAEscalated.ValueSet(r.escalated()))
-	}
-	if len(updates) > 0 {
-		if err := workflow.UpsertTypedSearchAttributes(ctx, updates...); err != nil {
-			workflow.GetLogger(ctx).Error("upsert search attributes", "error", err)
-		}
-	}
+	publishShown(ctx, stageShown(string(r.state.Phase)), yearShown(r.state.Year), escalatedShown(r.escalated()))
 }
 
 // escalated reports whether the current phase has passed its deadline undecided.

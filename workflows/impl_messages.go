@@ -3,7 +3,6 @@ package workflows
 import (
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
-	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/workflow"
 )
 
@@ -82,25 +81,5 @@ func implMessage[C domain.ImplCommand](r *implRun, name string) func(workflow.Co
 			r.input.Rejected = recordRejected(ctx, r.input.Rejected, name, cmd, r.im.Apply(cmd, workflow.Now(ctx)))
 		}))
 		return nil
-	}
-}
-
-// upsertChanged sets HandslagStage, HandslagOwner and HandslagEscalated where they differ.
-func upsertChanged(ctx workflow.Context, stage domain.Stage, owner domain.Owner, escalated bool) {
-	current := workflow.GetTypedSearchAttributes(ctx)
-	var updates []temporal.SearchAttributeUpdate
-	if v, ok := current.GetKeyword(contract.SAStage); !ok || v != string(stage) {
-		updates = append(updates, contract.SAStage.ValueSet(string(stage)))
-	}
-	if v, ok := current.GetKeyword(contract.SAOwner); owner != "" && (!ok || v != string(owner)) {
-		updates = append(updates, contract.SAOwner.ValueSet(string(owner)))
-	}
-	if v, ok := current.GetBool(contract.SAEscalated); !ok || v != escalated {
-		updates = append(updates, contract.SAEscalated.ValueSet(escalated))
-	}
-	if len(updates) > 0 {
-		if err := workflow.UpsertTypedSearchAttributes(ctx, updates...); err != nil {
-			workflow.GetLogger(ctx).Error("upsert search attributes", "error", err)
-		}
 	}
 }

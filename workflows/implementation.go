@@ -189,7 +189,7 @@ func (r *implRun) finish(ctx workflow.Context) (domain.ImplOutcome, error) {
 // publish keeps the search attributes in step: the stage (implementation, completed or
 // stopped), the owner, and whether a missing report is escalated. No personal data.
 func (r *implRun) publish(ctx workflow.Context) {
-	upsertChanged(ctx, r.stage(), r.im.Owner, r.im.Escalated())
+	publishShown(ctx, stageShown(string(r.stage())), ownerShown(r.im.Owner), escalatedShown(r.im.Escalated()))
 }
 
 func (r *implRun) stage() domain.Stage {

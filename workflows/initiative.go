@@ -190,25 +190,8 @@ func (r *initiativeRun) notifyEscalations(ctx workflow.Context) {
 
 // publish upserts the search attributes that changed.
 func (r *initiativeRun) publish(ctx workflow.Context) {
-	current := workflow.GetTypedSearchAttributes(ctx)
-	var updates []temporal.SearchAttributeUpdate
-	if v, ok := current.GetKeyword(contract.SAStage); !ok || v != string(r.state.Stage) {
-		updates = append(updates, contract.SAStage.ValueSet(string(r.state.Stage)))
-	}
-	if v, ok := current.GetKeyword(contract.SAOwner); r.state.Owner != "" && (!ok || v != string(r.state.Owner)) {
-		updates = append(updates, contract.SAOwner.ValueSet(string(r.state.Owner)))
-	}
-	if v, ok := current.GetInt64(contract.SACycleYear); !ok || v != int64(r.state.CycleYear) {
-		updates = append(updates, contract.SACycleYear.ValueSet(int64(r.state.CycleYear)))
-	}
-	if v, ok := current.GetBool(contract.SAEscalated); !ok || v != r.state.Escalated() {
-		updates = append(updates, contract.SAEscalated.ValueSet(r.state.Escalated()))
-	}
-	if len(updates) > 0 {
-		if err := workflow.UpsertTypedSearchAttributes(ctx, updates...); err != nil {
-			workflow.GetLogger(ctx).Error("upsert search attributes", "error", err)
-		}
-	}
+	publishShown(ctx, stageShown(string(r.state.Stage)), ownerShown(r.state.Owner), yearShown(r.state.CycleYear),
+		escalatedShown(r.state.Escalated()))
 }
 
 func (r *initiativeRun) shouldContinueAsNew(ctx workflow.Context) bool {

@@ -246,12 +246,7 @@ func (r *offerRun) publish(ctx workflow.Context) {
 	case r.round.Decision != nil:
 		stage = domain.StageOfferNotReached
 	}
-	if v, ok := workflow.GetTypedSearchAttributes(ctx).GetKeyword(contract.SAStage); ok && v == string(stage) {
-		return
-	}
-	if err := workflow.UpsertTypedSearchAttributes(ctx, contract.SAStage.ValueSet(string(stage))); err != nil {
-		workflow.GetLogger(ctx).Error("upsert search attributes", "error", err)
-	}
+	publishShown(ctx, stageShown(string(stage)))
 }
 
 func (r *offerRun) shouldContinueAsNew(ctx workflow.Context) bool {

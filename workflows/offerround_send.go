@@ -25,7 +25,7 @@ func (r *offerRun) sendOffers(ctx workflow.Context, started time.Time) error {
 			m, _ := r.round.Municipality(code)
 			missing = append(missing, m)
 		}
-		r.notify(ctx, "NotifyMissingContacts", activities.MissingContactsNotice{OfferID: r.offerID(),
+		r.notify(ctx, offerActivities.NotifyMissingContacts, activities.MissingContactsNotice{OfferID: r.offerID(),
 			Content: r.round.Content, Kind: activities.MailOffer, Missing: missing})
 	}
 	return nil
@@ -139,7 +139,7 @@ func (r *offerRun) report(ctx workflow.Context, phase domain.OfferPhase, d *doma
 		r.st.ForwardedYes = rep.Yes // the initiative has every yes so far
 	}
 	r.signalParent(ctx, rep)
-	r.notify(ctx, "NotifyOfferOutcome", activities.OutcomeNotice{OfferID: r.offerID(), Content: r.round.Content,
+	r.notify(ctx, offerActivities.NotifyOfferOutcome, activities.OutcomeNotice{OfferID: r.offerID(), Content: r.round.Content,
 		Phase: phase, Go: d.Go, Tally: d.Tally, Rule: r.round.Rule, Deadline: r.round.Deadline})
 }
 
@@ -156,8 +156,14 @@ func (r *offerRun) signalParent(ctx workflow.Context, rep domain.OfferReport) {
 }
 
 // notify runs a notice activity; a notice that finally fails is logged, the round goes on.
-func (r *offerRun) notify(ctx workflow.Context, name string, notice any) {
-	if err := workflow.ExecuteActivity(noticeOptions(ctx), name, notice).Get(ctx, nil); err != nil {
-		workflow.GetLogger(ctx).Error("notice failed", "offer", r.offerID(), "activity", name, "error", err)
+// offerActivities names the round's notices by method reference (the worker registers an
+// *activities.Activities under the methods' names).
+var offerActivities *activities.Activities
+
+// notify runs a notice activity (a method of *activities.Activities, given by reference); a
+// notice that finally fails is logged, and the round goes on.
+func (r *offerRun) notify(ctx workflow.Context, activity, notice any) {
+	if err := workflow.ExecuteActivity(noticeOptions(ctx), activity, notice).Get(ctx, nil); err != nil {
+		workflow.GetLogger(ctx).Error("notice failed", "offer", r.offerID(), "error", err)
 	}
 }
