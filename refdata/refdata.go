@@ -16,9 +16,6 @@ import (
 	"sync"
 )
 
-// Credit is the source line to show wherever the data is shown.
-const Credit = "Källa: SCB"
-
 // File names, in the embedded copy and in an operator's directory.
 const (
 	MunicipalitiesFile = "municipalities.csv"
