@@ -10,7 +10,9 @@
 //	go run ./cmd/handslag-load --rounds 5 --clients 32
 //
 // With --idle N it measures instead what N sleeping initiatives cost: resident memory and CPU
-// of the server and the worker after registration and after a restart (docs/performance.md).
+// of the server and the worker after registration and after a restart; with --backlog N the
+// February start of a cycle with N initiatives waiting; with --storm N the wake-up storm of N
+// initiatives whose timers fire at the same instant (docs/performance.md).
 package main
 
 import (
@@ -47,6 +49,9 @@ func main() {
 	flag.IntVar(&idle.Initiatives, "idle", 0, i18n.T(lang, "load.flag.idle"))
 	flag.IntVar(&idle.Cache, "cache", config.DefaultWorkflowCache, i18n.T(lang, "load.flag.cache"))
 	backlog := flag.Int("backlog", 0, i18n.T(lang, "load.flag.backlog"))
+	var storm StormOptions
+	flag.IntVar(&storm.Initiatives, "storm", 0, i18n.T(lang, "load.flag.storm"))
+	flag.DurationVar(&storm.Lead, "storm-lead", 0, i18n.T(lang, "load.flag.storm_lead"))
 	flag.IntVar(&historyCache, "history-cache", historyCache, i18n.T(lang, "load.flag.history_cache"))
 	flag.Parse()
 	if opts.Rounds < 1 || opts.Clients < 1 || opts.Rush < 0 || idle.Initiatives < 0 || idle.Cache < 1 {
@@ -65,6 +70,14 @@ func main() {
 			os.Exit(1)
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if storm.Initiatives > 0 {
+		storm.Clients, storm.Cache = opts.Clients, idle.Cache
+		if _, err := runStorm(ctx, storm, lang, os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, i18n.T(lang, "load.failed", "error", err))
+			os.Exit(1)
+		}
+		return
 	}
 	if *backlog > 0 {
 		if _, err := runBacklog(ctx, *backlog, opts.Clients, lang, os.Stdout); err != nil {

@@ -120,3 +120,20 @@ func TestBacklogSmoke(t *testing.T) {
 	require.NotEmpty(t, res.Runs)
 	assert.Contains(t, out.String(), "The annual cycle took in 6 of 6 initiatives")
 }
+
+// The wake-up storm in small: every initiative's timer fires at one instant, every one moves
+// to the February review, and the lag of each timer is read from its case record.
+func TestStormSmoke(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a Temporal server")
+	}
+	var out bytes.Buffer
+	res, err := runStorm(context.Background(), StormOptions{Initiatives: 6, Clients: 3, Lead: 5 * time.Second, Cache: 100}, i18n.English, &out)
+	require.NoError(t, err, out.String())
+	t.Log(out.String())
+	assert.Equal(t, 6, res.Initiatives)
+	assert.Positive(t, res.AllMoved)
+	assert.GreaterOrEqual(t, res.Lag.Max, res.Lag.P50)
+	assert.GreaterOrEqual(t, res.Lag.P50, time.Duration(0), "no timer fires before its instant")
+	assert.Contains(t, out.String(), "All 6 had moved to the February review")
+}
