@@ -40,3 +40,30 @@ func snapshotsOf(ctx, actx workflow.Context, ids []string) ([]domain.InitiativeS
 		return out, workflow.ExecuteActivity(actx, coordinators.InitiativeSnapshots, coordinator.SnapshotsInput{IDs: ids}).Get(ctx, &out)
 	})
 }
+
+// decisionsBatchedChange versions passing a gate's decision on in batches. Runs recorded
+// before it (DefaultVersion) pass it on to every initiative in one activity, whose input (the
+// plan) and result (one line per initiative) grow with the round.
+const decisionsBatchedChange = "cycle-decisions-batched"
+
+// applyDecisions passes a decision on to the initiatives of its plan, snapshotBatch at a
+// time, in order, and joins the results. A batch that fails ends the passing on there: the
+// results say which initiatives got the decision, and the error is the cycle's to record.
+func applyDecisions(ctx, actx workflow.Context, in coordinator.ApplyDecisionsInput) ([]domain.DecisionResult, error) {
+	var results []domain.DecisionResult
+	if workflow.GetVersion(ctx, decisionsBatchedChange, workflow.DefaultVersion, 1) == workflow.DefaultVersion {
+		err := workflow.ExecuteActivity(actx, coordinators.ApplyDecisions, in).Get(ctx, &results)
+		return results, err
+	}
+	plan := in.Plan
+	for start := 0; start == 0 || start < len(plan); start += snapshotBatch {
+		batch := in
+		batch.Plan = plan[start:min(start+snapshotBatch, len(plan))]
+		var part []domain.DecisionResult
+		if err := workflow.ExecuteActivity(actx, coordinators.ApplyDecisions, batch).Get(ctx, &part); err != nil {
+			return results, err
+		}
+		results = append(results, part...)
+	}
+	return results, nil
+}

@@ -146,12 +146,12 @@ func (r *cycleRun) decide(ctx workflow.Context, cmd domain.DecideCycle) (contrac
 	if err := r.state.Apply(cmd, workflow.Now(ctx)); err != nil {
 		return contract.DecisionReceipt{}, err
 	}
-	var results []domain.DecisionResult
 	in := coordinator.ApplyDecisionsInput{Year: r.state.Year, Gate: cmd.Gate, Plan: plan, By: cmd.By, Reason: cmd.Reason, Reference: cmd.Reference}
-	if err := workflow.ExecuteActivity(actx, coordinators.ApplyDecisions, in).Get(ctx, &results); err != nil {
+	results, err := applyDecisions(ctx, actx, in)
+	if err != nil {
 		// The decision stands and is recorded; what could not be passed on shows in the results.
 		workflow.GetLogger(ctx).Error("decision not passed on", "gate", cmd.Gate, "error", err)
-		results = []domain.DecisionResult{{Error: i18n.T(i18n.Swedish, "cycle.not_passed_on", "error", err)}}
+		results = append(results, domain.DecisionResult{Error: i18n.T(i18n.Swedish, "cycle.not_passed_on", "error", err)})
 	}
 	r.state.RecordResults(cmd.Gate, results)
 	return contract.DecisionReceipt{Gate: cmd.Gate, Phase: r.state.Phase, Results: results}, nil
