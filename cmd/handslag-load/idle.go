@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"time"
 
 	"github.com/skr/handslag/admin"
@@ -33,6 +34,9 @@ type IdleOptions struct {
 	Cache       int           // the worker's workflow cache (HANDSLAG_WORKFLOW_CACHE)
 	Settle      time.Duration // at most this long for the process to become quiet before measuring
 	Window      time.Duration // how long each measurement lasts
+	// Profile, when set, is where the measurement after the restart writes a CPU profile of its
+	// window (and Profile+".heap" the heap at its end): what an idle system spends its time on.
+	Profile string
 }
 
 // Idle is what an idle-cost run measured: after registration, and after a restart of the
@@ -133,7 +137,7 @@ func runIdle(ctx context.Context, o IdleOptions, lang i18n.Lang, out io.Writer) 
 	res.Registered = o.Initiatives
 	say("load.idle.registered", "count", o.Initiatives, "seconds", seconds(res.RegisterTime.Seconds()),
 		"rate", perSecond(float64(o.Initiatives)/res.RegisterTime.Seconds()))
-	res.After = quietSample(o.Settle, o.Window)
+	res.After = quietSample(o.Settle, o.Window, "")
 	say("load.idle.sample", "when", i18n.T(lang, "load.idle.after"), "rss", mebibytes(res.After.RSS), "core", fmt.Sprintf("%.1f", res.After.Core*100),
 		"quiet", seconds(res.After.Quieted.Seconds()))
 
@@ -142,7 +146,7 @@ func runIdle(ctx context.Context, o IdleOptions, lang i18n.Lang, out io.Writer) 
 		return res, err
 	}
 	defer sys.stop()
-	res.Restarted = quietSample(o.Settle, o.Window)
+	res.Restarted = quietSample(o.Settle, o.Window, o.Profile)
 	say("load.idle.sample", "when", i18n.T(lang, "load.idle.restarted"), "rss", mebibytes(res.Restarted.RSS), "core", fmt.Sprintf("%.1f", res.Restarted.Core*100),
 		"quiet", seconds(res.Restarted.Quieted.Seconds()))
 	qctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
@@ -162,8 +166,8 @@ const quietCore = 0.10
 
 // quietSample waits (at most settle) until the process is quiet over five seconds, returns
 // what the Go runtime no longer uses to the system (as a fresh process would not hold it), then
-// measures a window.
-func quietSample(settle, window time.Duration) IdleSample {
+// measures a window (profiled into profile, when given).
+func quietSample(settle, window time.Duration, profile string) IdleSample {
 	begin := time.Now()
 	for time.Since(begin) < settle {
 		before, start := processCPU(), time.Now()
@@ -175,8 +179,10 @@ func quietSample(settle, window time.Duration) IdleSample {
 	quieted := time.Since(begin)
 	runtime.GC()
 	debug.FreeOSMemory()
+	stop := profileWindow(profile)
 	before, start := processCPU(), time.Now()
 	time.Sleep(window)
+	stop()
 	return IdleSample{RSS: currentRSS(), Core: (processCPU() - before).Seconds() / time.Since(start).Seconds(), Quieted: quieted}
 }
 
@@ -186,4 +192,33 @@ func idleRegistration(i int) domain.Registration {
 	return domain.Registration{ID: fmt.Sprintf("vilande-%05d", i), By: domain.Actor{ID: "programkontoret.last", Role: domain.RoleOffice},
 		Need: domain.Need{Title: fmt.Sprintf("Vilande behov %d", i), Problem: "p", WhoHasTheNeed: "w", ExpectedBenefit: "b",
 			AffectedActivities: []string{"Kansli"}, ProposerOrganisation: "Exempelby kommun", ContactEmail: "kontakt@exempelby.example"}}
+}
+
+// profileWindow starts a CPU profile into file (nothing without one); the function it returns
+// stops it and writes the heap beside it. A profile that cannot be written is reported and the
+// measurement goes on.
+func profileWindow(file string) func() {
+	if file == "" {
+		return func() {}
+	}
+	f, err := os.Create(file)
+	if err == nil {
+		err = pprof.StartCPUProfile(f)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "profile:", err)
+		return func() {}
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+		h, err := os.Create(file + ".heap")
+		if err == nil {
+			err = pprof.WriteHeapProfile(h)
+			h.Close()
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "profile:", err)
+		}
+	}
 }

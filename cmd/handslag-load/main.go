@@ -48,6 +48,7 @@ func main() {
 	idle := IdleOptions{Settle: 15 * time.Minute, Window: 30 * time.Second}
 	flag.IntVar(&idle.Initiatives, "idle", 0, i18n.T(lang, "load.flag.idle"))
 	flag.IntVar(&idle.Cache, "cache", config.DefaultWorkflowCache, i18n.T(lang, "load.flag.cache"))
+	flag.StringVar(&idle.Profile, "idle-profile", "", i18n.T(lang, "load.flag.idle_profile"))
 	backlog := flag.Int("backlog", 0, i18n.T(lang, "load.flag.backlog"))
 	var storm StormOptions
 	flag.IntVar(&storm.Initiatives, "storm", 0, i18n.T(lang, "load.flag.storm"))

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"runtime"
 	"testing"
 	"time"
@@ -88,13 +90,16 @@ func TestOpenLoadDoesNotWaitForEarlierJobs(t *testing.T) {
 }
 
 // The idle-cost run in small: the initiatives are registered, the process is measured, the
-// server and the worker restart on the same data, and the initiatives are still there.
+// server and the worker restart on the same data, and the initiatives are still there; the
+// window after the restart is profiled.
 func TestIdleSmoke(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a Temporal server")
 	}
 	var out bytes.Buffer
-	res, err := runIdle(context.Background(), IdleOptions{Initiatives: 20, Clients: 8, Cache: 5, Settle: time.Second, Window: time.Second}, i18n.English, &out)
+	profile := filepath.Join(t.TempDir(), "idle.pprof")
+	res, err := runIdle(context.Background(), IdleOptions{Initiatives: 20, Clients: 8, Cache: 5, Settle: time.Second, Window: time.Second,
+		Profile: profile}, i18n.English, &out)
 	require.NoError(t, err, out.String())
 	t.Log(out.String())
 	assert.Equal(t, 20, res.Registered)
@@ -103,6 +108,11 @@ func TestIdleSmoke(t *testing.T) {
 		assert.Positive(t, res.Restarted.RSS)
 	}
 	assert.Contains(t, out.String(), "After a restart:")
+	for _, f := range []string{profile, profile + ".heap"} {
+		info, err := os.Stat(f)
+		require.NoError(t, err)
+		assert.Positive(t, info.Size(), f)
+	}
 }
 
 // The February start in small: every waiting initiative is taken into the cycle, and the
