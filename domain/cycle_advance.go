@@ -34,8 +34,11 @@ func (c *Cycle) reminderDays() []int {
 	return days
 }
 
-func (c *Cycle) reminded(daysBefore int) bool {
-	for _, r := range c.Reminders {
+func (c *Cycle) reminded(daysBefore int) bool { return hasReminder(c.Reminders, daysBefore) }
+
+// hasReminder reports whether the reminder daysBefore its deadline is among those sent.
+func hasReminder(sent []ListReminder, daysBefore int) bool {
+	for _, r := range sent {
 		if r.DaysBefore == daysBefore {
 			return true
 		}

@@ -75,12 +75,7 @@ func (c *Cycle) valued(member, initiative string) bool {
 }
 
 func (c *Cycle) valuationReminded(daysBefore int) bool {
-	for _, r := range c.ValuationReminders {
-		if r.DaysBefore == daysBefore {
-			return true
-		}
-	}
-	return false
+	return hasReminder(c.ValuationReminders, daysBefore)
 }
 
 // remindValuations records the valuation reminders that are due by now and returns those
