@@ -10,13 +10,18 @@ import (
 const StockholmZone = "Europe/Stockholm"
 
 // Stockholm returns the Europe/Stockholm location (embedded tzdata, so it never fails).
-func Stockholm() *time.Location {
+func Stockholm() *time.Location { return stockholm }
+
+// stockholm is loaded once: time.LoadLocation reads and parses the zone data on every call,
+// which the answer path (every receipt's date) paid for each answer. A *time.Location is
+// read-only once loaded, so sharing it is safe in workflows too.
+var stockholm = func() *time.Location {
 	loc, err := time.LoadLocation(StockholmZone)
 	if err != nil {
 		panic(err) // unreachable: time/tzdata is linked in
 	}
 	return loc
-}
+}()
 
 // Season is a named window of the yearly calendar.
 type Season string
