@@ -6,8 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
-	"runtime/debug"
 	"runtime/pprof"
 	"time"
 
@@ -36,6 +34,7 @@ type IdleOptions struct {
 	Window      time.Duration // how long each measurement lasts
 	// Profile, when set, is where the measurement after the restart writes a CPU profile of its
 	// window (and Profile+".heap" the heap at its end): what an idle system spends its time on.
+	// The measurement after registration writes Profile+".registered" (and its ".heap").
 	Profile string
 }
 
@@ -55,6 +54,8 @@ type IdleSample struct {
 	RSS     int64
 	Core    float64
 	Quieted time.Duration
+	// Quiet is false when the process was still busy when the time to settle ran out.
+	Quiet bool
 }
 
 // localSystem is the server on a data directory and the real worker, in this process.
@@ -137,53 +138,33 @@ func runIdle(ctx context.Context, o IdleOptions, lang i18n.Lang, out io.Writer) 
 	res.Registered = o.Initiatives
 	say("load.idle.registered", "count", o.Initiatives, "seconds", seconds(res.RegisterTime.Seconds()),
 		"rate", perSecond(float64(o.Initiatives)/res.RegisterTime.Seconds()))
-	res.After = quietSample(o.Settle, o.Window, "")
-	say("load.idle.sample", "when", i18n.T(lang, "load.idle.after"), "rss", mebibytes(res.After.RSS), "core", fmt.Sprintf("%.1f", res.After.Core*100),
-		"quiet", seconds(res.After.Quieted.Seconds()))
-
-	sys.stop()
-	if sys, err = startLocal(dir, o.Cache); err != nil {
+	registeredProfile := ""
+	if o.Profile != "" {
+		registeredProfile = o.Profile + ".registered"
+	}
+	if res.After, err = quietSample(ctx, sys.admin.Temporal, o.Settle, o.Window, registeredProfile); err != nil {
+		sys.stop()
 		return res, err
 	}
-	defer sys.stop()
-	res.Restarted = quietSample(o.Settle, o.Window, o.Profile)
-	say("load.idle.sample", "when", i18n.T(lang, "load.idle.restarted"), "rss", mebibytes(res.Restarted.RSS), "core", fmt.Sprintf("%.1f", res.Restarted.Core*100),
-		"quiet", seconds(res.Restarted.Quieted.Seconds()))
-	qctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
-	defer cancel()
-	st, err := sys.admin.Status(qctx, idleRegistration(o.Initiatives-1).ID)
+	saySample(say, lang, "load.idle.after", res.After)
+
+	sys.stop()
+	res.Restarted, err = measureRestarted(ctx, idleRestart{Dir: dir, Cache: o.Cache, HistoryCache: historyCache, Settle: o.Settle,
+		Window: o.Window, Profile: o.Profile, LastID: idleRegistration(o.Initiatives - 1).ID})
 	if err != nil {
-		return res, fmt.Errorf("after the restart the last initiative cannot be read: %w", err)
+		return res, err
 	}
-	if st.Initiative.Stage.Closed() {
-		return res, fmt.Errorf("after the restart the last initiative is %s", st.Initiative.Stage)
-	}
+	saySample(say, lang, "load.idle.restarted", res.Restarted)
 	return res, nil
 }
 
-// quietCore is the share of a core under which the process counts as quiet.
-const quietCore = 0.10
-
-// quietSample waits (at most settle) until the process is quiet over five seconds, returns
-// what the Go runtime no longer uses to the system (as a fresh process would not hold it), then
-// measures a window (profiled into profile, when given).
-func quietSample(settle, window time.Duration, profile string) IdleSample {
-	begin := time.Now()
-	for time.Since(begin) < settle {
-		before, start := processCPU(), time.Now()
-		time.Sleep(min(5*time.Second, settle))
-		if (processCPU()-before).Seconds()/time.Since(start).Seconds() < quietCore {
-			break
-		}
+// saySample prints a sample, with when (a catalogue key) it was taken.
+func saySample(say func(string, ...any), lang i18n.Lang, when string, s IdleSample) {
+	key := "load.idle.sample"
+	if !s.Quiet {
+		key = "load.idle.sample_busy"
 	}
-	quieted := time.Since(begin)
-	runtime.GC()
-	debug.FreeOSMemory()
-	stop := profileWindow(profile)
-	before, start := processCPU(), time.Now()
-	time.Sleep(window)
-	stop()
-	return IdleSample{RSS: currentRSS(), Core: (processCPU() - before).Seconds() / time.Since(start).Seconds(), Quieted: quieted}
+	say(key, "when", i18n.T(lang, when), "rss", mebibytes(s.RSS), "core", fmt.Sprintf("%.1f", s.Core*100), "quiet", seconds(s.Quieted.Seconds()))
 }
 
 // idleRegistration is the i-th sleeping initiative: on the default calendar, it waits for

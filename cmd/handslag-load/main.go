@@ -36,6 +36,14 @@ import (
 const historyLimit = 4096
 
 func main() {
+	if spec := os.Getenv(idleRestartEnv); spec != "" {
+		// The fresh process of an idle run's restart (idle_restart.go).
+		if err := serveRestarted(context.Background(), spec); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		return
+	}
 	lang := i18n.Swedish
 	if config.LoadCLI(config.OS).English {
 		lang = i18n.English

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -13,6 +14,18 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
+
+// TestMain lets the test binary be the restarted process of an idle run, as the command is.
+func TestMain(m *testing.M) {
+	if spec := os.Getenv(idleRestartEnv); spec != "" {
+		if err := serveRestarted(context.Background(), spec); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
 
 // A tiny run of the benchmark (not timed): every answer is counted, the report is complete.
 func TestLoadSmoke(t *testing.T) {
@@ -108,7 +121,7 @@ func TestIdleSmoke(t *testing.T) {
 		assert.Positive(t, res.Restarted.RSS)
 	}
 	assert.Contains(t, out.String(), "After a restart:")
-	for _, f := range []string{profile, profile + ".heap"} {
+	for _, f := range []string{profile, profile + ".heap", profile + ".registered", profile + ".registered.heap"} {
 		info, err := os.Stat(f)
 		require.NoError(t, err)
 		assert.Positive(t, info.Size(), f)
