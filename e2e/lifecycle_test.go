@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	enumspb "go.temporal.io/api/enums/v1"
+
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/starter"
@@ -56,6 +58,23 @@ func TestInitiativeThroughAllStagesOnDemoCalendar(t *testing.T) {
 	code, out := s.cli(append([]string{"register", "--file", file, "--id", id, "--demo"}, by...)...)
 	assert.Equal(t, starter.ExitRejected, code)
 	assert.Contains(t, out, "redan registrerat")
+	// The first run's check for an earlier registration and its case record ran in the worker
+	// as local activities (versioned local-activities): no activity task, so no dispatch and no
+	// workflow task after each.
+	scheduled, local := 0, 0
+	iter := s.admin.Temporal.GetWorkflowHistory(context.Background(), contract.InitiativeWorkflowID(id), "", false, 0)
+	for iter.HasNext() {
+		e, err := iter.Next()
+		require.NoError(t, err)
+		if e.GetEventType() == enumspb.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED {
+			scheduled++
+		}
+		if e.GetMarkerRecordedEventAttributes().GetMarkerName() == "LocalActivity" {
+			local++
+		}
+	}
+	assert.Zero(t, scheduled, "activity tasks scheduled by the first run")
+	assert.GreaterOrEqual(t, local, 2, "the check and the case record as local activities")
 
 	msg("triage", "--owner", "Inera", "--route", "own", "--reason", "Inera har plattformen")
 	s.waitForStage(id, "triaged", 5*time.Second)

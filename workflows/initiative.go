@@ -16,6 +16,7 @@ import (
 // hands over to initiativeRun.
 func InitiativeWorkflow(ctx workflow.Context, in contract.InitiativeInput) (*domain.Initiative, error) {
 	canonical := workflow.GetVersion(ctx, canonicalInputChange, workflow.DefaultVersion, 1) != workflow.DefaultVersion
+	local := workflow.GetVersion(ctx, localActivitiesChange, workflow.DefaultVersion, 1) != workflow.DefaultVersion
 	check := false
 	if in.State == nil {
 		if canonical {
@@ -32,7 +33,7 @@ func InitiativeWorkflow(ctx workflow.Context, in contract.InitiativeInput) (*dom
 		check = workflow.GetVersion(ctx, registrationChange, workflow.DefaultVersion, 1) != workflow.DefaultVersion
 	}
 	r := newInitiativeRun(ctx, in)
-	r.canonical = canonical
+	r.canonical, r.local = canonical, local
 	// The handlers come first, so a message sent right after the start waits for the check
 	// instead of being refused as unknown; they apply nothing until it has passed.
 	r.checked = !check
@@ -40,7 +41,7 @@ func InitiativeWorkflow(ctx workflow.Context, in contract.InitiativeInput) (*dom
 		return nil, err
 	}
 	if check {
-		if err := checkRegistration(ctx, in.Registration); err != nil {
+		if err := checkRegistration(ctx, in.Registration, local); err != nil {
 			return nil, err
 		}
 		r.checked = true
@@ -54,9 +55,20 @@ func InitiativeWorkflow(ctx workflow.Context, in contract.InitiativeInput) (*dom
 // stored what was sent, as they did.
 const canonicalInputChange = "canonical-input"
 
+// localActivitiesChange versions running the registration check and the case record as local
+// activities: in the worker, inside the workflow task that needs them, instead of as activity
+// tasks that each cost the server a dispatch, three history events and a workflow task after
+// them. A first run was three workflow tasks and two activities; now it is one workflow task.
+// Both are short and safe to repeat (a visibility read, and a write the store keeps only when
+// newer). Runs recorded before it (DefaultVersion) scheduled activity tasks.
+const localActivitiesChange = "local-activities"
+
 type initiativeRun struct {
 	// canonical: messages are applied in their canonical form (see canonicalInputChange).
 	canonical bool
+	// local: the registration check and the case record run as local activities (see
+	// localActivitiesChange).
+	local bool
 	// checked: the registration check of a first run has passed (see registrationChange);
 	// until then messages wait.
 	checked bool

@@ -35,6 +35,14 @@ var caseRecordOptions = workflow.ActivityOptions{
 		MaximumInterval: 10 * time.Minute},
 }
 
+// caseRecordLocalOptions are caseRecordOptions for the local activity (localActivitiesChange):
+// a record that cannot be written for longer than a workflow task lasts is retried on timers.
+var caseRecordLocalOptions = workflow.LocalActivityOptions{
+	StartToCloseTimeout:    caseRecordOptions.StartToCloseTimeout,
+	ScheduleToCloseTimeout: caseRecordOptions.ScheduleToCloseTimeout,
+	RetryPolicy:            caseRecordOptions.RetryPolicy,
+}
+
 // caseListFromRegistration versions listing a case from its registration: a need the office
 // has taken in (registered in the console, or accepted from the public form, whose proposer
 // is sent the case's address at once) is public from then on. Runs recorded before it
@@ -68,12 +76,15 @@ func (r *initiativeRun) recordCase(ctx workflow.Context) {
 	r.cases.busy = true
 	workflow.Go(ctx, func(ctx workflow.Context) {
 		defer func() { r.cases.busy = false }()
-		actx := workflow.WithActivityOptions(ctx, caseRecordOptions)
+		actx, record := workflow.WithActivityOptions(ctx, caseRecordOptions), workflow.ExecuteActivity
+		if r.local {
+			actx, record = workflow.WithLocalActivityOptions(ctx, caseRecordLocalOptions), workflow.ExecuteLocalActivity
+		}
 		var a *activities.Activities
 		for r.cases.pending != nil {
 			rec := *r.cases.pending
 			r.cases.pending = nil
-			if err := workflow.ExecuteActivity(actx, a.RecordCase, rec).Get(ctx, nil); err != nil {
+			if err := record(actx, a.RecordCase, rec).Get(ctx, nil); err != nil {
 				workflow.GetLogger(ctx).Error("case list not updated", "case", rec.Summary.ID, "revision", rec.Revision, "error", err)
 			}
 		}

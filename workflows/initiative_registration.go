@@ -21,15 +21,20 @@ const registrationChange = "registration-check"
 // would send its public case record backwards), and puts the title in the memo when the client
 // did not (lists and the case list read it there). A run that failed is no registration: an
 // invalid start may be made again.
-func checkRegistration(ctx workflow.Context, reg domain.Registration) error {
+func checkRegistration(ctx workflow.Context, reg domain.Registration, local bool) error {
 	info := workflow.GetInfo(ctx)
-	actx := workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
-		StartToCloseTimeout: 30 * time.Second,
-		RetryPolicy:         &temporal.RetryPolicy{InitialInterval: time.Second, MaximumAttempts: 10},
-	})
+	retry := &temporal.RetryPolicy{InitialInterval: time.Second, MaximumAttempts: 10}
 	var earlier coordinator.EarlierRuns
 	in := coordinator.EarlierRunsInput{WorkflowID: info.WorkflowExecution.ID, RunID: info.WorkflowExecution.RunID}
-	if err := workflow.ExecuteActivity(actx, coordinators.EarlierRegistration, in).Get(ctx, &earlier); err != nil {
+	var check workflow.Future
+	if local {
+		lctx := workflow.WithLocalActivityOptions(ctx, workflow.LocalActivityOptions{StartToCloseTimeout: 30 * time.Second, RetryPolicy: retry})
+		check = workflow.ExecuteLocalActivity(lctx, coordinators.EarlierRegistration, in)
+	} else {
+		actx := workflow.WithActivityOptions(ctx, workflow.ActivityOptions{StartToCloseTimeout: 30 * time.Second, RetryPolicy: retry})
+		check = workflow.ExecuteActivity(actx, coordinators.EarlierRegistration, in)
+	}
+	if err := check.Get(ctx, &earlier); err != nil {
 		return err
 	}
 	if earlier.Registered {
