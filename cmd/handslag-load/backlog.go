@@ -13,6 +13,7 @@ import (
 	"github.com/skr/handslag/i18n"
 	enumspb "go.temporal.io/api/enums/v1"
 	historypb "go.temporal.io/api/history/v1"
+	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/client"
 )
 
@@ -26,6 +27,23 @@ type Backlog struct {
 	// of each of its runs.
 	LargestPayload int
 	Runs           []int
+	// The quick-analysis decision: how many were chosen, how long the leadership waited for
+	// the receipt, and how long until every initiative showed its new stage (chosen, or back
+	// waiting for the next February).
+	Chosen    int
+	Receipt   time.Duration
+	AllMoved  time.Duration
+	Decisions int // lines in the receipt
+}
+
+// BacklogOptions shape a February start with a large backlog.
+type BacklogOptions struct {
+	Initiatives int
+	Clients     int
+	// Day is how long a calendar day of the cycle's demo clock lasts: the cycle starts on 2
+	// January and reaches the quick-analysis decision after the lists close at the end of
+	// February (about 58 days later).
+	Day time.Duration
 }
 
 // backlogYear is the year whose February the backlog waits for (initiatives assessed now, on
@@ -35,9 +53,11 @@ func backlogYear(now time.Time) int {
 }
 
 // runBacklog prepares n initiatives that wait for February, each triaged, assessed and scored
-// on every criterion with a motivation, starts that year's cycle, and measures how long until
-// all are in it, the largest payload and the events of every run of the cycle.
-func runBacklog(ctx context.Context, n, clients int, lang i18n.Lang, out io.Writer) (Backlog, error) {
+// on every criterion with a motivation, starts that year's cycle on a demo clock, and measures
+// how long until all are in it, the largest payload and the events of every run of the cycle;
+// then the leadership chooses half of them for quick analysis, and it measures the decision.
+func runBacklog(ctx context.Context, o BacklogOptions, lang i18n.Lang, out io.Writer) (Backlog, error) {
+	n, clients := o.Initiatives, o.Clients
 	say := func(key string, args ...any) { fmt.Fprintln(out, i18n.T(lang, key, args...)) }
 	dir, err := os.MkdirTemp("", "handslag-backlog-")
 	if err != nil {
@@ -88,7 +108,8 @@ func runBacklog(ctx context.Context, n, clients int, lang i18n.Lang, out io.Writ
 
 	year := backlogYear(time.Now())
 	start := time.Now()
-	if _, err := sys.admin.StartCycle(ctx, contract.CycleInput{Year: year, Config: config.DefaultCycleConfig()}); err != nil {
+	clock := domain.Clock{DayLength: o.Day, RealOrigin: start, VirtualOrigin: time.Date(year, 1, 2, 9, 0, 0, 0, domain.Stockholm())}
+	if _, err := sys.admin.StartCycle(ctx, contract.CycleInput{Year: year, Config: config.DefaultCycleConfig(), Clock: clock}); err != nil {
 		return res, err
 	}
 	var st contract.CycleStatus
@@ -105,8 +126,62 @@ func runBacklog(ctx context.Context, n, clients int, lang i18n.Lang, out io.Writ
 	res.Joined, res.Participants = time.Since(start), st.Participants
 	res.LargestPayload, res.Runs = cycleHistory(ctx, sys.admin.Temporal, contract.CycleWorkflowID(year))
 	say("load.backlog.joined", "count", res.Participants, "of", n, "seconds", seconds(res.Joined.Seconds()))
-	say("load.backlog.history", "payload", kibibytes(res.LargestPayload), "runs", fmt.Sprint(res.Runs))
-	return res, err
+	say("load.backlog.history", "when", i18n.T(lang, "load.backlog.after_start"), "payload", kibibytes(res.LargestPayload), "runs", fmt.Sprint(res.Runs))
+	if err != nil {
+		return res, err
+	}
+	if err := decideBacklog(ctx, sys, year, n, &res); err != nil {
+		return res, err
+	}
+	say("load.backlog.decided", "chosen", res.Chosen, "of", n, "receipt", seconds(res.Receipt.Seconds()), "lines", res.Decisions,
+		"moved", seconds(res.AllMoved.Seconds()))
+	res.LargestPayload, res.Runs = cycleHistory(ctx, sys.admin.Temporal, contract.CycleWorkflowID(year))
+	say("load.backlog.history", "when", i18n.T(lang, "load.backlog.after_decision"), "payload", kibibytes(res.LargestPayload), "runs", fmt.Sprint(res.Runs))
+	return res, nil
+}
+
+// decideBacklog waits for the quick-analysis decision, has the leadership choose the first half
+// of the backlog, and measures the receipt and the time until every initiative has moved.
+func decideBacklog(ctx context.Context, sys *localSystem, year, n int, res *Backlog) error {
+	var st contract.CycleStatus
+	if err := waitFor(ctx, 30*time.Minute, func() (bool, error) {
+		err := sys.admin.QueryCycle(ctx, year, contract.QueryCycleStatus, &st)
+		return err == nil && st.Phase == domain.PhaseQuickAnalysisDecision, nil
+	}); err != nil {
+		return fmt.Errorf("the cycle did not reach the quick-analysis decision (it is %s): %w", st.Phase, err)
+	}
+	d := domain.DecideCycle{Meta: domain.Meta{By: domain.Actor{ID: "ledningen.last", Role: domain.RoleLeadership}, Reason: "lasttest"},
+		Gate: domain.GateQuickAnalysis}
+	for i := range n / 2 {
+		d.Chosen = append(d.Chosen, idleRegistration(i).ID)
+	}
+	res.Chosen = len(d.Chosen)
+	start := time.Now()
+	var receipt contract.DecisionReceipt
+	if err := sys.admin.SendCycleOnce(ctx, year, contract.MsgDecideCycle, d, &receipt, fmt.Sprintf("backlog/%d/decision", year)); err != nil {
+		return fmt.Errorf("the decision: %w", err)
+	}
+	res.Receipt, res.Decisions = time.Since(start), len(receipt.Results)
+	for _, r := range receipt.Results {
+		if r.Error != "" {
+			return fmt.Errorf("the decision was not passed on to %s: %s", r.Initiative, r.Error)
+		}
+	}
+	chosen := fmt.Sprintf("%s = '%s'", contract.SAStage.GetName(), domain.StageChosenForQuickAnalysis)
+	waiting := fmt.Sprintf("%s = '%s' AND %s = %d", contract.SAStage.GetName(), domain.StageAwaitingFebruary, contract.SACycleYear.GetName(), year+1)
+	err := waitFor(ctx, 30*time.Minute, func() (bool, error) {
+		a, err := sys.admin.Temporal.CountWorkflow(ctx, &workflowservice.CountWorkflowExecutionsRequest{Namespace: contract.Namespace, Query: chosen})
+		if err != nil {
+			return false, err
+		}
+		b, err := sys.admin.Temporal.CountWorkflow(ctx, &workflowservice.CountWorkflowExecutionsRequest{Namespace: contract.Namespace, Query: waiting})
+		if err != nil {
+			return false, err
+		}
+		return int(a.GetCount()) == res.Chosen && int(b.GetCount()) == n-res.Chosen, nil
+	})
+	res.AllMoved = time.Since(start)
+	return err
 }
 
 // cycleHistory reads every run of the cycle from its first: the largest payload (bytes) and

@@ -58,6 +58,7 @@ func main() {
 	flag.IntVar(&idle.Cache, "cache", config.DefaultWorkflowCache, i18n.T(lang, "load.flag.cache"))
 	flag.StringVar(&idle.Profile, "idle-profile", "", i18n.T(lang, "load.flag.idle_profile"))
 	backlog := flag.Int("backlog", 0, i18n.T(lang, "load.flag.backlog"))
+	backlogDay := flag.Duration("backlog-day", 3*time.Second, i18n.T(lang, "load.flag.backlog_day"))
 	var storm StormOptions
 	flag.IntVar(&storm.Initiatives, "storm", 0, i18n.T(lang, "load.flag.storm"))
 	flag.DurationVar(&storm.Lead, "storm-lead", 0, i18n.T(lang, "load.flag.storm_lead"))
@@ -89,7 +90,7 @@ func main() {
 		return
 	}
 	if *backlog > 0 {
-		if _, err := runBacklog(ctx, *backlog, opts.Clients, lang, os.Stdout); err != nil {
+		if _, err := runBacklog(ctx, BacklogOptions{Initiatives: *backlog, Clients: opts.Clients, Day: *backlogDay}, lang, os.Stdout); err != nil {
 			fmt.Fprintln(os.Stderr, i18n.T(lang, "load.failed", "error", err))
 			os.Exit(1)
 		}

@@ -135,13 +135,16 @@ func TestBacklogSmoke(t *testing.T) {
 		t.Skip("starts a Temporal server")
 	}
 	var out bytes.Buffer
-	res, err := runBacklog(context.Background(), 6, 3, i18n.English, &out)
+	res, err := runBacklog(context.Background(), BacklogOptions{Initiatives: 6, Clients: 3, Day: 100 * time.Millisecond}, i18n.English, &out)
 	require.NoError(t, err, out.String())
 	t.Log(out.String())
 	assert.Equal(t, 6, res.Participants)
 	assert.Positive(t, res.LargestPayload)
 	require.NotEmpty(t, res.Runs)
 	assert.Contains(t, out.String(), "The annual cycle took in 6 of 6 initiatives")
+	assert.Equal(t, 3, res.Chosen)
+	assert.Equal(t, 6, res.Decisions, "a line for every initiative at the gate")
+	assert.Contains(t, out.String(), "chose 3 of 6")
 }
 
 // The wake-up storm in small: every initiative's timer fires at one instant, every one moves
