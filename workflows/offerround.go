@@ -297,6 +297,17 @@ func fanOutOptions(ctx workflow.Context) workflow.Context {
 	})
 }
 
+// receiptOptions are the receipts' local activity (receiptsLocalChange): a batch is at most
+// domain.MaxAnswersPerBatch writes to the outbox. Retries beyond a workflow task's length go on
+// timers, as local activities do; after the last the failure is logged, as for fanOutOptions.
+func receiptOptions(ctx workflow.Context) workflow.Context {
+	return workflow.WithLocalActivityOptions(ctx, workflow.LocalActivityOptions{
+		StartToCloseTimeout: time.Minute,
+		RetryPolicy: &temporal.RetryPolicy{InitialInterval: time.Second, BackoffCoefficient: 2,
+			MaximumInterval: 5 * time.Minute, MaximumAttempts: 20},
+	})
+}
+
 func noticeOptions(ctx workflow.Context) workflow.Context {
 	return workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
 		StartToCloseTimeout: time.Minute,

@@ -21,10 +21,19 @@ const (
 	receiptBurst = 50
 )
 
-// receiptGate decides when the receipts owed go out. The zero value (and a run recorded
-// before receiptsChange) sends them at once.
+// receiptsLocalChange versions sending the receipts as a local activity: the receipts only go
+// into the outbox (a write to the database, safe to repeat by their keys; the relay delivers
+// them), so the worker writes them inside the workflow task that owes them, and the round is
+// spared an activity task's dispatch, its three history events and the workflow task after
+// it. Runs recorded before it (DefaultVersion) schedule an activity task.
+const receiptsLocalChange = "offer-receipts-local"
+
+// receiptGate decides when the receipts owed go out, and how. The zero value (and a run
+// recorded before receiptsChange) sends them at once.
 type receiptGate struct {
 	gather bool
+	// local: the receipts go out as a local activity (receiptsLocalChange).
+	local bool
 	// timer runs from when a receipt became owed with none waiting; it is kept when a burst
 	// goes out before it fires, and then bounds the wait of the receipts owed after that.
 	timer workflow.Future
@@ -33,6 +42,7 @@ type receiptGate struct {
 // start fixes the run's behaviour; it must be called at the same point of every run.
 func (g *receiptGate) start(ctx workflow.Context) {
 	g.gather = workflow.GetVersion(ctx, receiptsChange, workflow.DefaultVersion, 1) != workflow.DefaultVersion
+	g.local = workflow.GetVersion(ctx, receiptsLocalChange, workflow.DefaultVersion, 1) != workflow.DefaultVersion
 }
 
 // due reports whether the owed receipts go out now, and starts the wait for them otherwise.

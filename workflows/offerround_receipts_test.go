@@ -21,16 +21,20 @@ type receiptSend struct {
 	count int
 }
 
-// receiptSends records the round's SendReceipts activities.
+// receiptSends records the round's SendReceipts activities: local ones (receiptsLocalChange),
+// and activity tasks, which no run of the current version may schedule.
 func receiptSends(t *testing.T, h *offerHarness) *[]receiptSend {
 	var sends []receiptSend
-	h.env.SetOnActivityStartedListener(func(info *activity.Info, _ context.Context, args converter.EncodedValues) {
+	h.env.SetOnLocalActivityStartedListener(func(info *activity.Info, _ context.Context, args []any) {
 		if info.ActivityType.Name != "SendReceipts" {
 			return
 		}
-		var b activities.ReceiptBatch
-		require.NoError(t, args.Get(&b))
+		b, ok := args[0].(activities.ReceiptBatch)
+		require.True(t, ok, "the local activity's argument: %T", args[0])
 		sends = append(sends, receiptSend{at: h.env.Now().In(domain.Stockholm()), count: len(b.Receipts)})
+	})
+	h.env.SetOnActivityStartedListener(func(info *activity.Info, _ context.Context, args converter.EncodedValues) {
+		assert.NotEqual(t, "SendReceipts", info.ActivityType.Name, "receipts go out as a local activity")
 	})
 	return &sends
 }

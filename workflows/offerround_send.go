@@ -105,7 +105,13 @@ func (r *offerRun) sendReceipts(ctx workflow.Context) error {
 			b.Receipts = append(b.Receipts, activities.AnswerReceipt{Municipality: m, Answer: r.version(ref)})
 		}
 		var a *activities.Activities
-		err := workflow.ExecuteActivity(fanOutOptions(ctx), a.SendReceipts, b).Get(ctx, nil)
+		var sent workflow.Future
+		if r.receipts.local {
+			sent = workflow.ExecuteLocalActivity(receiptOptions(ctx), a.SendReceipts, b)
+		} else {
+			sent = workflow.ExecuteActivity(fanOutOptions(ctx), a.SendReceipts, b)
+		}
+		err := sent.Get(ctx, nil)
 		if err != nil && ctx.Err() != nil {
 			return err
 		}
