@@ -56,6 +56,7 @@ type IdleSample struct {
 	Quieted time.Duration
 	// Quiet is false when the process was still busy when the time to settle ran out.
 	Quiet bool
+	Parts MemoryParts
 }
 
 // localSystem is the server on a data directory and the real worker, in this process.
@@ -165,6 +166,8 @@ func saySample(say func(string, ...any), lang i18n.Lang, when string, s IdleSamp
 		key = "load.idle.sample_busy"
 	}
 	say(key, "when", i18n.T(lang, when), "rss", mebibytes(s.RSS), "core", fmt.Sprintf("%.1f", s.Core*100), "quiet", seconds(s.Quieted.Seconds()))
+	say("load.idle.parts", "heap", mebibytes(s.Parts.Heap), "stacks", mebibytes(s.Parts.Stacks), "goroutines", s.Parts.Goroutines,
+		"outside", mebibytes(s.Parts.Outside))
 }
 
 // idleRegistration is the i-th sleeping initiative: on the default calendar, it waits for

@@ -57,5 +57,7 @@ func quietSample(ctx context.Context, c client.Client, settle, window time.Durat
 	before, start := processCPU(), time.Now()
 	time.Sleep(window)
 	stop()
-	return IdleSample{RSS: currentRSS(), Core: (processCPU() - before).Seconds() / time.Since(start).Seconds(), Quieted: quieted, Quiet: quiet}, nil
+	rss := currentRSS()
+	return IdleSample{RSS: rss, Core: (processCPU() - before).Seconds() / time.Since(start).Seconds(), Quieted: quieted, Quiet: quiet,
+		Parts: memoryParts(rss)}, nil
 }
