@@ -14,6 +14,8 @@ import (
 	"path/filepath"
 	"time"
 
+	sdkworker "go.temporal.io/sdk/worker"
+
 	uiserver "github.com/temporalio/ui-server/v2/server"
 	uiconfig "github.com/temporalio/ui-server/v2/server/config"
 	uiserveroptions "github.com/temporalio/ui-server/v2/server/server_options"
@@ -48,6 +50,12 @@ type Options struct {
 	// (0: the server's default, 128,000, which holds every sleeping initiative of the local
 	// system). DefaultHistoryCache is what the local system uses.
 	HistoryCache int
+	// WorkflowCache is the Go SDK's workflow cache for every worker in this process (0: the
+	// SDK's default, 10,000). The SDK keeps one cache per process, sized when the first worker
+	// starts, and the server's own workers start before any worker of ours: without this, a
+	// worker in the same process (the local system's) got the SDK's default, whatever size it
+	// asked for.
+	WorkflowCache int
 }
 
 // DefaultHistoryCache keeps the local system's memory bounded however many initiatives sleep;
@@ -77,6 +85,9 @@ func Start(opts Options) (*Server, error) {
 	}
 	if opts.Retention == 0 {
 		opts.Retention = 30 * 24 * time.Hour
+	}
+	if opts.WorkflowCache > 0 {
+		sdkworker.SetStickyWorkflowCacheSize(opts.WorkflowCache)
 	}
 	for attempt := 1; ; attempt++ {
 		s, err := start(opts)
@@ -285,6 +296,11 @@ func dynamicConfig(opts Options) dynamicconfig.StaticClient {
 	}
 	if opts.HistoryCache > 0 {
 		dc[dynamicconfig.HistoryCacheHostLevelMaxSize.Key()] = []dynamicconfig.ConstrainedValue{{Value: opts.HistoryCache}}
+	}
+	if opts.WorkflowCache > 0 {
+		// The server sets the SDK's process-wide size from this when its workers start; the
+		// same value as Start set, so that neither undoes the other.
+		dc[dynamicconfig.WorkerStickyCacheSize.Key()] = []dynamicconfig.ConstrainedValue{{Value: opts.WorkflowCache}}
 	}
 	return dc
 }

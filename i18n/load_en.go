@@ -42,7 +42,7 @@ var loadEnglish = map[string]string{
 	"load.idle.registered":        "{count} initiatives registered in {seconds} s = {rate} per second",
 	"load.idle.sample":            "{when}: {rss} MiB RSS, {core} % of a core when idle (quiet after {quiet} s)",
 	"load.idle.sample_busy":       "{when}: {rss} MiB RSS, {core} % of a core (still busy after {quiet} s: work was waiting in the task queue or the process used 10 % of a core or more)",
-	"load.idle.parts":             "  of which: live Go heap {heap} MiB, goroutine stacks {stacks} MiB ({goroutines} goroutines), outside the Go runtime (the program code and SQLite) {outside} MiB",
+	"load.idle.parts":             "  of which: live Go heap {heap} MiB, goroutine stacks {stacks} MiB ({goroutines} goroutines), outside the Go runtime (the program code and SQLite) {outside} MiB; {workflows} workflows in the worker's memory",
 	"load.idle.after":             "After registration",
 	"load.idle.restarted":         "After a restart",
 	"load.bad_flags":              "--rounds and --clients must be at least 1, and --rush must not be negative.",

@@ -42,7 +42,7 @@ var loadSwedish = map[string]string{
 	"load.idle.registered":        "{count} initiativ registrerade på {seconds} s = {rate} per sekund",
 	"load.idle.sample":            "{when}: {rss} MiB RSS, {core} % av en kärna i vila (lugnt efter {quiet} s)",
 	"load.idle.sample_busy":       "{when}: {rss} MiB RSS, {core} % av en kärna (fortfarande upptagen efter {quiet} s: arbete väntade i uppgiftskön eller processen använde 10 % av en kärna eller mer)",
-	"load.idle.parts":             "  varav: levande Go-heap {heap} MiB, gorutiners stackar {stacks} MiB ({goroutines} gorutiner), utanför Go-körmiljön (programkoden och SQLite) {outside} MiB",
+	"load.idle.parts":             "  varav: levande Go-heap {heap} MiB, gorutiners stackar {stacks} MiB ({goroutines} gorutiner), utanför Go-körmiljön (programkoden och SQLite) {outside} MiB; {workflows} arbetsflöden i workerns minne",
 	"load.idle.after":             "Efter registreringen",
 	"load.idle.restarted":         "Efter en omstart",
 	"load.bad_flags":              "--rounds och --clients måste vara minst 1, och --rush får inte vara negativ.",

@@ -33,7 +33,9 @@ func New(c client.Client, cfg config.Worker, db *store.DB) (sdkworker.Worker, er
 		ns = contract.Namespace
 	}
 	if cfg.WorkflowCache > 0 {
-		// Process-wide in the SDK, and read when the first worker starts.
+		// Process-wide in the SDK, and read when the first worker starts. With the server in
+		// the same process (the local system) its own workers start first:
+		// devserver.Options.WorkflowCache sets the size before them.
 		sdkworker.SetStickyWorkflowCacheSize(cfg.WorkflowCache)
 	}
 	w := sdkworker.New(c, contract.TaskQueue, sdkworker.Options{})

@@ -33,7 +33,8 @@ type IdleOptions struct {
 	Settle      time.Duration // at most this long for the process to become quiet before measuring
 	Window      time.Duration // how long each measurement lasts
 	// Profile, when set, is where the measurement after the restart writes a CPU profile of its
-	// window (and Profile+".heap" the heap at its end): what an idle system spends its time on.
+	// window (and Profile+".heap" the heap at its end, Profile+".goroutines" its goroutines): what
+	// an idle system spends its time and memory on.
 	// The measurement after registration writes Profile+".registered" (and its ".heap").
 	Profile string
 }
@@ -72,7 +73,7 @@ var historyCache = devserver.DefaultHistoryCache
 
 func startLocal(dir string, cache int) (*localSystem, error) {
 	srv, err := devserver.Start(devserver.Options{DataDir: filepath.Join(dir, "temporal"), Namespace: contract.Namespace, UIPort: -1,
-		SearchAttributes: contract.SearchAttributes, HistoryCache: historyCache})
+		SearchAttributes: contract.SearchAttributes, HistoryCache: historyCache, WorkflowCache: cache})
 	if err != nil {
 		return nil, err
 	}
@@ -167,7 +168,7 @@ func saySample(say func(string, ...any), lang i18n.Lang, when string, s IdleSamp
 	}
 	say(key, "when", i18n.T(lang, when), "rss", mebibytes(s.RSS), "core", fmt.Sprintf("%.1f", s.Core*100), "quiet", seconds(s.Quieted.Seconds()))
 	say("load.idle.parts", "heap", mebibytes(s.Parts.Heap), "stacks", mebibytes(s.Parts.Stacks), "goroutines", s.Parts.Goroutines,
-		"outside", mebibytes(s.Parts.Outside))
+		"outside", mebibytes(s.Parts.Outside), "workflows", s.Parts.Workflows)
 }
 
 // idleRegistration is the i-th sleeping initiative: on the default calendar, it waits for
@@ -196,13 +197,15 @@ func profileWindow(file string) func() {
 	return func() {
 		pprof.StopCPUProfile()
 		f.Close()
-		h, err := os.Create(file + ".heap")
-		if err == nil {
-			err = pprof.WriteHeapProfile(h)
-			h.Close()
-		}
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "profile:", err)
+		for suffix, name := range map[string]string{".heap": "heap", ".goroutines": "goroutine"} {
+			h, err := os.Create(file + suffix)
+			if err == nil {
+				err = pprof.Lookup(name).WriteTo(h, 0)
+				h.Close()
+			}
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "profile:", err)
+			}
 		}
 	}
 }

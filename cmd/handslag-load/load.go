@@ -91,7 +91,8 @@ type loadSystem struct {
 }
 
 func startSystem() (*loadSystem, error) {
-	srv, err := devserver.Start(devserver.Options{Namespace: contract.Namespace, UIPort: -1, SearchAttributes: contract.SearchAttributes})
+	srv, err := devserver.Start(devserver.Options{Namespace: contract.Namespace, UIPort: -1, SearchAttributes: contract.SearchAttributes,
+		WorkflowCache: config.DefaultWorkflowCache})
 	if err != nil {
 		return nil, err
 	}

@@ -85,6 +85,7 @@ func run(f flags) error {
 	srv, err := devserver.Start(devserver.Options{
 		DataDir: temporalDir, Namespace: contract.Namespace,
 		FrontendPort: f.port, UIPort: f.uiPort, SearchAttributes: contract.SearchAttributes, HistoryCache: devserver.DefaultHistoryCache,
+		WorkflowCache: settings.WorkflowCache,
 	})
 	if err != nil {
 		return fmt.Errorf("%w (%s)", err, t("local.ports_taken", "port", f.port, "ui_port", f.uiPort))
