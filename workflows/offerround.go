@@ -301,11 +301,16 @@ func fanOutOptions(ctx workflow.Context) workflow.Context {
 // domain.MaxAnswersPerBatch writes to the outbox. Retries beyond a workflow task's length go on
 // timers, as local activities do; after the last the failure is logged, as for fanOutOptions.
 func receiptOptions(ctx workflow.Context) workflow.Context {
-	return workflow.WithLocalActivityOptions(ctx, workflow.LocalActivityOptions{
-		StartToCloseTimeout: time.Minute,
-		RetryPolicy: &temporal.RetryPolicy{InitialInterval: time.Second, BackoffCoefficient: 2,
-			MaximumInterval: 5 * time.Minute, MaximumAttempts: 20},
-	})
+	return workflow.WithLocalActivityOptions(ctx, receiptLocalOptions)
+}
+
+// receiptLocalOptions: the twenty attempts get about the time they had as an activity (a local
+// activity's ScheduleToCloseTimeout defaults to one attempt's StartToCloseTimeout).
+var receiptLocalOptions = workflow.LocalActivityOptions{
+	StartToCloseTimeout:    time.Minute,
+	ScheduleToCloseTimeout: 2 * time.Hour,
+	RetryPolicy: &temporal.RetryPolicy{InitialInterval: time.Second, BackoffCoefficient: 2,
+		MaximumInterval: 5 * time.Minute, MaximumAttempts: 20},
 }
 
 func noticeOptions(ctx workflow.Context) workflow.Context {
