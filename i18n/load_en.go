@@ -34,6 +34,8 @@ var loadEnglish = map[string]string{
 	"load.backlog.prepared":       "{count} initiatives prepared in {seconds} s",
 	"load.backlog.joined":         "The annual cycle took in {count} of {of} initiatives in {seconds} s",
 	"load.backlog.history":        "The cycle's history {when}: largest payload {payload} KiB, events per run {runs}",
+	"load.backlog.deciding":       "The quick-analysis decision is open ({participants} in the round); the leadership decides ...",
+	"load.backlog.receipt":        "The decision's receipt ({lines} lines) came after {seconds} s; waiting until every initiative shows its new stage ...",
 	"load.backlog.after_start":    "after the start",
 	"load.backlog.after_decision": "after the decision",
 	"load.backlog.decided":        "The leadership chose {chosen} of {of} for quick analysis: the receipt ({lines} lines) came after {receipt} s, and every initiative had moved after {moved} s",

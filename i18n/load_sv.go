@@ -34,6 +34,8 @@ var loadSwedish = map[string]string{
 	"load.backlog.prepared":       "{count} initiativ förberedda på {seconds} s",
 	"load.backlog.joined":         "Årscykeln tog in {count} av {of} initiativ på {seconds} s",
 	"load.backlog.history":        "Årscykelns historik {when}: största payload {payload} KiB, händelser per körning {runs}",
+	"load.backlog.deciding":       "Beslutet om snabbanalys är öppet ({participants} i omgången); ledningen beslutar ...",
+	"load.backlog.receipt":        "Beslutets kvitto ({lines} rader) kom efter {seconds} s; väntar tills alla initiativ visar sitt nya steg ...",
 	"load.backlog.after_start":    "efter starten",
 	"load.backlog.after_decision": "efter beslutet",
 	"load.backlog.decided":        "Ledningen valde {chosen} av {of} till snabbanalys: kvittot ({lines} rader) kom efter {receipt} s, och alla initiativ hade flyttats efter {moved} s",

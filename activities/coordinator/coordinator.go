@@ -8,6 +8,7 @@ package coordinator
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 
@@ -72,7 +73,11 @@ func (a *Activities) JoinInitiatives(ctx context.Context, in JoinInput) ([]domai
 			out = append(out, domain.InitiativeSnapshot{ID: id})
 			continue
 		}
-		out = append(out, a.snapshot(ctx, id))
+		snap, err := a.snapshot(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, snap)
 	}
 	return out, nil
 }
@@ -82,18 +87,32 @@ func (a *Activities) InitiativeSnapshots(ctx context.Context, in SnapshotsInput)
 	out := make([]domain.InitiativeSnapshot, 0, len(in.IDs))
 	for i, id := range in.IDs {
 		activity.RecordHeartbeat(ctx, i)
-		out = append(out, a.snapshot(ctx, id))
+		snap, err := a.snapshot(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, snap)
 	}
 	return out, nil
 }
 
-func (a *Activities) snapshot(ctx context.Context, id string) domain.InitiativeSnapshot {
+// snapshot reads an initiative's state. One that no longer exists (removed by retention) gives
+// an empty snapshot; any other failure is returned, so that the activity is retried (its reads
+// and joins are safe to repeat). Before, a status query that timed out while the worker was
+// busy gave an empty snapshot too: under load (1,000 initiatives on the local system) a
+// decision then refused readable initiatives as being in no stage, and a join that had
+// succeeded left its initiative out of the round.
+func (a *Activities) snapshot(ctx context.Context, id string) (domain.InitiativeSnapshot, error) {
 	st, err := a.Admin.Status(ctx, id)
-	if err != nil {
-		activity.GetLogger(ctx).Warn("initiative not readable", "initiative", id, "error", err)
-		return domain.InitiativeSnapshot{ID: id}
+	var ae *admin.Error
+	if errors.As(err, &ae) && ae.Key == "error.not_found" {
+		activity.GetLogger(ctx).Warn("initiative not found", "initiative", id)
+		return domain.InitiativeSnapshot{ID: id}, nil
 	}
-	return domain.SnapshotOf(&st.Initiative)
+	if err != nil {
+		return domain.InitiativeSnapshot{}, fmt.Errorf("reading initiative %s: %w", id, err)
+	}
+	return domain.SnapshotOf(&st.Initiative), nil
 }
 
 // ApplyDecisions tells each initiative its part of a cycle decision and returns what each

@@ -130,7 +130,7 @@ func runBacklog(ctx context.Context, o BacklogOptions, lang i18n.Lang, out io.Wr
 	if err != nil {
 		return res, err
 	}
-	if err := decideBacklog(ctx, sys, year, n, &res); err != nil {
+	if err := decideBacklog(ctx, sys, year, n, &res, say); err != nil {
 		return res, err
 	}
 	say("load.backlog.decided", "chosen", res.Chosen, "of", n, "receipt", seconds(res.Receipt.Seconds()), "lines", res.Decisions,
@@ -142,7 +142,7 @@ func runBacklog(ctx context.Context, o BacklogOptions, lang i18n.Lang, out io.Wr
 
 // decideBacklog waits for the quick-analysis decision, has the leadership choose the first half
 // of the backlog, and measures the receipt and the time until every initiative has moved.
-func decideBacklog(ctx context.Context, sys *localSystem, year, n int, res *Backlog) error {
+func decideBacklog(ctx context.Context, sys *localSystem, year, n int, res *Backlog, say func(string, ...any)) error {
 	var st contract.CycleStatus
 	if err := waitFor(ctx, 30*time.Minute, func() (bool, error) {
 		err := sys.admin.QueryCycle(ctx, year, contract.QueryCycleStatus, &st)
@@ -150,6 +150,7 @@ func decideBacklog(ctx context.Context, sys *localSystem, year, n int, res *Back
 	}); err != nil {
 		return fmt.Errorf("the cycle did not reach the quick-analysis decision (it is %s): %w", st.Phase, err)
 	}
+	say("load.backlog.deciding", "participants", st.Participants)
 	d := domain.DecideCycle{Meta: domain.Meta{By: domain.Actor{ID: "ledningen.last", Role: domain.RoleLeadership}, Reason: "lasttest"},
 		Gate: domain.GateQuickAnalysis}
 	for i := range n / 2 {
@@ -169,6 +170,8 @@ func decideBacklog(ctx context.Context, sys *localSystem, year, n int, res *Back
 	}
 	chosen := fmt.Sprintf("%s = '%s'", contract.SAStage.GetName(), domain.StageChosenForQuickAnalysis)
 	waiting := fmt.Sprintf("%s = '%s' AND %s = %d", contract.SAStage.GetName(), domain.StageAwaitingFebruary, contract.SACycleYear.GetName(), year+1)
+	say("load.backlog.receipt", "lines", res.Decisions, "seconds", seconds(res.Receipt.Seconds()))
+	var moved, waited int64
 	err := waitFor(ctx, 30*time.Minute, func() (bool, error) {
 		a, err := sys.admin.Temporal.CountWorkflow(ctx, &workflowservice.CountWorkflowExecutionsRequest{Namespace: contract.Namespace, Query: chosen})
 		if err != nil {
@@ -178,10 +181,14 @@ func decideBacklog(ctx context.Context, sys *localSystem, year, n int, res *Back
 		if err != nil {
 			return false, err
 		}
-		return int(a.GetCount()) == res.Chosen && int(b.GetCount()) == n-res.Chosen, nil
+		moved, waited = a.GetCount(), b.GetCount()
+		return int(moved) == res.Chosen && int(waited) == n-res.Chosen, nil
 	})
 	res.AllMoved = time.Since(start)
-	return err
+	if err != nil {
+		return fmt.Errorf("%d of %d chosen and %d of %d deferred showed their new stage: %w", moved, res.Chosen, waited, n-res.Chosen, err)
+	}
+	return nil
 }
 
 // cycleHistory reads every run of the cycle from its first: the largest payload (bytes) and
