@@ -168,7 +168,9 @@ func decideBacklog(ctx context.Context, sys *localSystem, year, n int, res *Back
 			return fmt.Errorf("the decision was not passed on to %s: %s", r.Initiative, r.Error)
 		}
 	}
-	chosen := fmt.Sprintf("%s = '%s'", contract.SAStage.GetName(), domain.StageChosenForQuickAnalysis)
+	// The initiatives took the cycle's demo clock when they joined, so a chosen one may be in
+	// April's quick analysis already when it is counted.
+	chosen := fmt.Sprintf("%s IN ('%s', '%s')", contract.SAStage.GetName(), domain.StageChosenForQuickAnalysis, domain.StageQuickAnalysis)
 	waiting := fmt.Sprintf("%s = '%s' AND %s = %d", contract.SAStage.GetName(), domain.StageAwaitingFebruary, contract.SACycleYear.GetName(), year+1)
 	say("load.backlog.receipt", "lines", res.Decisions, "seconds", seconds(res.Receipt.Seconds()))
 	var moved, waited int64
