@@ -24,6 +24,7 @@ var loadEnglish = map[string]string{
 	"load.flag.history_cache":     "the server's history cache in the local system (workflows)",
 	"load.flag.backlog":           "measure instead the February start with this many initiatives waiting",
 	"load.flag.idle_profile":      "write a CPU profile of the measurement window after the restart here (and the heap to the file with .heap; the window after registration to the file with .registered)",
+	"load.flag.idle_restart":      "internal: makes this process the restarted one of an --idle run (the value says what to measure)",
 	"load.flag.storm":             "measure instead the wake-up storm: this many initiatives whose timers fire at the same instant (1 February 09:00)",
 	"load.flag.storm_lead":        "how long the preparation may take before the instant (0: a minute plus 20 ms per initiative)",
 	"load.storm.starting":         "Starting {count} initiatives waiting for February; their timers fire in {seconds} s ...",

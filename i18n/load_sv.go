@@ -24,6 +24,7 @@ var loadSwedish = map[string]string{
 	"load.flag.history_cache":     "serverns historikcache i den lokala miljön (antal arbetsflöden)",
 	"load.flag.backlog":           "mät i stället februaristarten med så många initiativ som väntar",
 	"load.flag.idle_profile":      "skriv en CPU-profil av mätfönstret efter omstarten hit (och heapen till filen med .heap; fönstret efter registreringen till filen med .registered)",
+	"load.flag.idle_restart":      "internt: gör den här processen till den omstartade i en körning med --idle (värdet säger vad som ska mätas)",
 	"load.flag.storm":             "mät i stället väckningsstormen: så många initiativ vars timrar löser ut i samma ögonblick (1 februari kl. 9)",
 	"load.flag.storm_lead":        "hur lång tid förberedelsen får ta före ögonblicket (0: en minut plus 20 ms per initiativ)",
 	"load.storm.starting":         "Startar {count} initiativ som väntar på februari; deras timrar löser ut om {seconds} s ...",

@@ -10,12 +10,12 @@ import (
 	"time"
 )
 
-// idleRestartEnv, when set, makes this process the fresh one that an idle run restarts into:
-// it starts the local system on the data the first process left, measures itself and writes
-// the sample as JSON on its last line of output. A fresh process holds nothing of the
-// registrations, as handslag-local started again would not; measured in the first process,
-// the memory the Go runtime kept from them counted.
-const idleRestartEnv = "HANDSLAG_LOAD_IDLE_RESTART"
+// idleRestartFlag makes this process the fresh one that an idle run restarts into: it starts
+// the local system on the data the first process left, measures itself and writes the sample
+// as JSON on its last line of output. A fresh process holds nothing of the registrations, as
+// handslag-local started again would not; measured in the first process, the memory the Go
+// runtime kept from them counted. The flag's value is an idleRestart as JSON.
+const idleRestartFlag = "idle-restart"
 
 // idleRestart is what the fresh process needs.
 type idleRestart struct {
@@ -39,8 +39,7 @@ func measureRestarted(ctx context.Context, r idleRestart) (IdleSample, error) {
 	if err != nil {
 		return IdleSample{}, err
 	}
-	cmd := exec.CommandContext(ctx, exe)
-	cmd.Env = append(os.Environ(), idleRestartEnv+"="+string(spec))
+	cmd := exec.CommandContext(ctx, exe, "--"+idleRestartFlag, string(spec))
 	cmd.Stderr = os.Stderr
 	out, err := cmd.Output()
 	if err != nil {
@@ -59,7 +58,7 @@ func measureRestarted(ctx context.Context, r idleRestart) (IdleSample, error) {
 func serveRestarted(ctx context.Context, spec string) error {
 	var r idleRestart
 	if err := json.Unmarshal([]byte(spec), &r); err != nil {
-		return fmt.Errorf("%s: %w", idleRestartEnv, err)
+		return fmt.Errorf("--%s: %w", idleRestartFlag, err)
 	}
 	historyCache = r.HistoryCache
 	sys, err := startLocal(r.Dir, r.Cache)

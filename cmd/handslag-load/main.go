@@ -36,14 +36,6 @@ import (
 const historyLimit = 4096
 
 func main() {
-	if spec := os.Getenv(idleRestartEnv); spec != "" {
-		// The fresh process of an idle run's restart (idle_restart.go).
-		if err := serveRestarted(context.Background(), spec); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
-		return
-	}
 	lang := i18n.Swedish
 	if config.LoadCLI(config.OS).English {
 		lang = i18n.English
@@ -63,7 +55,16 @@ func main() {
 	flag.IntVar(&storm.Initiatives, "storm", 0, i18n.T(lang, "load.flag.storm"))
 	flag.DurationVar(&storm.Lead, "storm-lead", 0, i18n.T(lang, "load.flag.storm_lead"))
 	flag.IntVar(&historyCache, "history-cache", historyCache, i18n.T(lang, "load.flag.history_cache"))
+	restart := flag.String(idleRestartFlag, "", i18n.T(lang, "load.flag.idle_restart"))
 	flag.Parse()
+	if *restart != "" {
+		// The fresh process of an idle run's restart (idle_restart.go).
+		if err := serveRestarted(context.Background(), *restart); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		return
+	}
 	if opts.Rounds < 1 || opts.Clients < 1 || opts.Rush < 0 || idle.Initiatives < 0 || idle.Cache < 1 {
 		fmt.Fprintln(os.Stderr, i18n.T(lang, "load.bad_flags"))
 		os.Exit(2)
