@@ -13,7 +13,6 @@ import (
 	"github.com/skr/handslag/i18n"
 	enumspb "go.temporal.io/api/enums/v1"
 	historypb "go.temporal.io/api/history/v1"
-	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/client"
 )
 
@@ -175,15 +174,13 @@ func decideBacklog(ctx context.Context, sys *localSystem, year, n int, res *Back
 	say("load.backlog.receipt", "lines", res.Decisions, "seconds", seconds(res.Receipt.Seconds()))
 	var moved, waited int64
 	err := waitFor(ctx, 30*time.Minute, func() (bool, error) {
-		a, err := sys.admin.Temporal.CountWorkflow(ctx, &workflowservice.CountWorkflowExecutionsRequest{Namespace: contract.Namespace, Query: chosen})
-		if err != nil {
+		var err error
+		if moved, err = countWhere(ctx, sys.admin.Temporal, chosen); err != nil {
 			return false, err
 		}
-		b, err := sys.admin.Temporal.CountWorkflow(ctx, &workflowservice.CountWorkflowExecutionsRequest{Namespace: contract.Namespace, Query: waiting})
-		if err != nil {
+		if waited, err = countWhere(ctx, sys.admin.Temporal, waiting); err != nil {
 			return false, err
 		}
-		moved, waited = a.GetCount(), b.GetCount()
 		return int(moved) == res.Chosen && int(waited) == n-res.Chosen, nil
 	})
 	res.AllMoved = time.Since(start)

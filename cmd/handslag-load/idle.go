@@ -35,7 +35,7 @@ type IdleOptions struct {
 	// Profile, when set, is where the measurement after the restart writes a CPU profile of its
 	// window (and Profile+".heap" the heap at its end, Profile+".goroutines" its goroutines): what
 	// an idle system spends its time and memory on.
-	// The measurement after registration writes Profile+".registered" (and its ".heap").
+	// The measurement after registration writes the same beside Profile+".registered".
 	Profile string
 }
 
@@ -180,7 +180,7 @@ func idleRegistration(i int) domain.Registration {
 }
 
 // profileWindow starts a CPU profile into file (nothing without one); the function it returns
-// stops it and writes the heap beside it. A profile that cannot be written is reported and the
+// stops it and writes the heap and the goroutines beside it. A profile that cannot be written is reported and the
 // measurement goes on.
 func profileWindow(file string) func() {
 	if file == "" {

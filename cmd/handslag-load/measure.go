@@ -10,9 +10,11 @@ import (
 	"sync"
 	"time"
 
+	"github.com/skr/handslag/contract"
 	commonpb "go.temporal.io/api/common/v1"
 	enumspb "go.temporal.io/api/enums/v1"
 	historypb "go.temporal.io/api/history/v1"
+	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/client"
 )
 
@@ -157,4 +159,10 @@ func eventPayloads(e *historypb.HistoryEvent) []int {
 	add(e.GetWorkflowExecutionContinuedAsNewEventAttributes().GetInput())
 	add(e.GetWorkflowExecutionCompletedEventAttributes().GetResult())
 	return out
+}
+
+// countWhere is how many workflows the visibility store finds for query.
+func countWhere(ctx context.Context, c client.Client, query string) (int64, error) {
+	resp, err := c.CountWorkflow(ctx, &workflowservice.CountWorkflowExecutionsRequest{Namespace: contract.Namespace, Query: query})
+	return resp.GetCount(), err
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
-	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/client"
 )
 
@@ -89,12 +88,12 @@ func runStorm(ctx context.Context, o StormOptions, lang i18n.Lang, out io.Writer
 		if time.Now().Before(instant) {
 			return false, nil
 		}
-		n, err := sys.admin.Temporal.CountWorkflow(ctx, &workflowservice.CountWorkflowExecutionsRequest{Namespace: contract.Namespace, Query: query})
+		n, err := countWhere(ctx, sys.admin.Temporal, query)
 		if err != nil {
 			return false, err
 		}
 		res.AllMoved = time.Since(instant)
-		return int(n.GetCount()) >= o.Initiatives, nil
+		return int(n) >= o.Initiatives, nil
 	})
 	if err != nil {
 		return res, err
