@@ -60,38 +60,43 @@ func (a *Activities) FindBacklog(ctx context.Context, in FindBacklogInput) ([]st
 
 // JoinInitiatives includes each initiative in the cycle and returns its snapshot. One that
 // refuses (it has moved on meanwhile) or cannot be reached is returned with Found false and
-// left out of the round, never failing the others.
+// left out of the round, never failing the others. A snapshot that cannot be read fails the
+// activity, which is retried: a join that has been applied answers its repeated update ID with
+// its first outcome.
 func (a *Activities) JoinInitiatives(ctx context.Context, in JoinInput) ([]domain.InitiativeSnapshot, error) {
-	out := make([]domain.InitiativeSnapshot, 0, len(in.IDs))
-	for i, id := range in.IDs {
-		activity.RecordHeartbeat(ctx, i)
+	out := make([]domain.InitiativeSnapshot, len(in.IDs))
+	err := forEachInitiative(ctx, len(in.IDs), func(ctx context.Context, i int) error {
+		id := in.IDs[i]
 		cmd := domain.JoinCycle{Meta: domain.Meta{By: contract.CycleActor(in.Year),
 			Reason: i18n.T(i18n.Swedish, "cycle.reason.joined", "year", in.Year)}, Year: in.Year, Calendar: in.Calendar, Clock: in.Clock}
 		_, err := a.Admin.SendOnce(ctx, id, contract.MsgJoinCycle, cmd, fmt.Sprintf("%s/join/%s", contract.CycleWorkflowID(in.Year), id))
 		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
 			activity.GetLogger(ctx).Warn("initiative not included", "initiative", id, "error", err)
-			out = append(out, domain.InitiativeSnapshot{ID: id})
-			continue
+			out[i] = domain.InitiativeSnapshot{ID: id}
+			return nil
 		}
-		snap, err := a.snapshot(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, snap)
+		out[i], err = a.snapshot(ctx, id)
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
 
 // InitiativeSnapshots reads each initiative's current state.
 func (a *Activities) InitiativeSnapshots(ctx context.Context, in SnapshotsInput) ([]domain.InitiativeSnapshot, error) {
-	out := make([]domain.InitiativeSnapshot, 0, len(in.IDs))
-	for i, id := range in.IDs {
-		activity.RecordHeartbeat(ctx, i)
-		snap, err := a.snapshot(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, snap)
+	out := make([]domain.InitiativeSnapshot, len(in.IDs))
+	err := forEachInitiative(ctx, len(in.IDs), func(ctx context.Context, i int) error {
+		var err error
+		out[i], err = a.snapshot(ctx, in.IDs[i])
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -116,12 +121,14 @@ func (a *Activities) snapshot(ctx context.Context, id string) (domain.Initiative
 }
 
 // ApplyDecisions tells each initiative its part of a cycle decision and returns what each
-// answered. A rejection is recorded in the result, not retried: the initiative's rules have
-// the last word, and the cycle shows it.
+// answered, in the order of the plan. A rejection is recorded in the result, not retried: the
+// initiative's rules have the last word, and the cycle shows it. A cancelled or timed-out
+// activity fails as a whole and is retried; every update carries its decision's ID, so an
+// initiative that has it already answers with its first outcome.
 func (a *Activities) ApplyDecisions(ctx context.Context, in ApplyDecisionsInput) ([]domain.DecisionResult, error) {
-	out := make([]domain.DecisionResult, 0, len(in.Plan))
-	for i, p := range in.Plan {
-		activity.RecordHeartbeat(ctx, i)
+	out := make([]domain.DecisionResult, len(in.Plan))
+	err := forEachInitiative(ctx, len(in.Plan), func(ctx context.Context, i int) error {
+		p := in.Plan[i]
 		reason := in.Reason
 		if p.Verdict == domain.VerdictDefer {
 			reason = i18n.T(i18n.Swedish, "cycle.reason.not_chosen", "year", in.Year, "reason", in.Reason)
@@ -129,15 +136,18 @@ func (a *Activities) ApplyDecisions(ctx context.Context, in ApplyDecisionsInput)
 		cmd := domain.Decide{Meta: domain.Meta{By: in.By, Reason: reason}, Gate: in.Gate, Verdict: p.Verdict,
 			Reference: in.Reference, Round: p.Round}
 		r, err := a.Admin.SendOnce(ctx, p.Initiative, contract.MsgDecide, cmd, contract.DecisionUpdateID(in.Year, in.Gate, p.Initiative))
-		res := domain.DecisionResult{Initiative: p.Initiative, Verdict: p.Verdict, Stage: r.Stage}
+		out[i] = domain.DecisionResult{Initiative: p.Initiative, Verdict: p.Verdict, Stage: r.Stage}
 		if err != nil {
 			if ctx.Err() != nil {
-				return nil, ctx.Err() // cancelled or timed out: retry the whole, idempotent pass
+				return ctx.Err()
 			}
-			res.Error = err.Error()
+			out[i].Error = err.Error()
 			activity.GetLogger(ctx).Warn("decision not applied", "initiative", p.Initiative, "error", err)
 		}
-		out = append(out, res)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
