@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
@@ -51,6 +52,20 @@ func (a *Client) SendCycleOnce(ctx context.Context, year int, name string, paylo
 		return err
 	}
 	return a.cycleNotFound(year, err)
+}
+
+// SendCycleWithin is SendCycleOnce for a person waiting on a page: once the cycle has
+// accepted the message it waits at most wait for the outcome, and done is false when the
+// cycle was still at work then (a decision being passed on to thousands of initiatives takes
+// minutes, longer than a page may wait). The message goes on; the cycle's status says so
+// (Deciding), and the same update ID sent again waits for the same outcome. A refusal comes
+// back at once.
+func (a *Client) SendCycleWithin(ctx context.Context, year int, name string, payload, out any, updateID string, wait time.Duration) (done bool, err error) {
+	done, err = a.updateWithin(ctx, contract.CycleWorkflowID(year), name, payload, updateID, out, wait)
+	if _, ok := err.(*domain.ValidationError); ok || err == nil {
+		return done, err
+	}
+	return false, a.cycleNotFound(year, err)
 }
 
 // QueryCycle runs one of the cycle's queries (also on a finished cycle, within retention).

@@ -35,6 +35,7 @@ type Backend interface {
 	SendImplementationOnce(ctx context.Context, id, name string, payload any, updateID string) (contract.ImplReceipt, error)
 	QueryCycle(ctx context.Context, year int, query string, out any) error
 	SendCycleOnce(ctx context.Context, year int, name string, payload, out any, updateID string) error
+	SendCycleWithin(ctx context.Context, year int, name string, payload, out any, updateID string, wait time.Duration) (bool, error)
 	Proposals(ctx context.Context) ([]admin.ProposalSummary, error)
 	Proposal(ctx context.Context, id string) (contract.ProposalStatus, error)
 	DecideProposal(ctx context.Context, id string, d domain.DecideProposal, updateID string) (domain.ProposalOutcome, error)

@@ -310,6 +310,47 @@ func TestTheLeadershipDecidesAGate(t *testing.T) {
 	assert.Equal(t, http.StatusForbidden, h.get(h.signIn("karin"), path).Status)
 }
 
+// A decision on a large round is still being passed on to the initiatives when the page's wait
+// ends: the leadership gets the cycle page saying so (not a page that times out), the same
+// form sent again sends nothing new, and once it is done the cycle page lists the initiatives
+// that did not take the decision.
+func TestADecisionStillBeingPassedOnShowsOnTheCyclePage(t *testing.T) {
+	h := newHarness(t)
+	h.fake.add(need("Alfa"), domain.StageFebruaryReview, 2027)
+	h.fake.add(need("Beta"), domain.StageFebruaryReview, 2027)
+	h.fake.cycles = []admin.CycleSummary{{Year: 2027, Phase: domain.PhaseQuickAnalysisDecision, Running: true}}
+	h.fake.cycleStatus = contract.CycleStatus{Year: 2027, Phase: domain.PhaseQuickAnalysisDecision}
+	h.fake.passingOn = true
+	lena := h.signIn("lena")
+	path := "/konsol/cykel/2027/beslut/snabbanalys"
+	form := h.formOf(lena, path, "v_alfa", "vald", "v_beta", "vantar", "reason", "Enligt rangordningen", "step", "skicka")
+	for i := 0; i < 2; i++ {
+		res := h.post(lena, path, form)
+		require.Equal(t, http.StatusSeeOther, res.Status, res.Body)
+		assert.Equal(t, "/konsol/cykel/2027?pagar=snabbanalys", res.Location)
+	}
+	assert.Len(t, h.fake.messages(), 1, "sent again, the same decision is waited for, not sent twice")
+	page := h.get(lena, "/konsol/cykel/2027?pagar=snabbanalys")
+	assert.Contains(t, page.Body, `id="passing"`)
+	assert.Contains(t, page.Body, "Beslutet om snabbanalys är mottaget och förs nu vidare till initiativen.")
+	assert.NotContains(t, page.Body, `id="done"`)
+	// Anyone opening the cycle page meanwhile sees that a decision is under way.
+	assert.Contains(t, h.get(h.signIn("anna"), "/konsol/cykel/2027").Body, "Ett beslut förs vidare till initiativen just nu.")
+
+	// Passed on: no notice any more, and the initiative that refused is named.
+	h.fake.mu.Lock()
+	h.fake.cycleStatus = contract.CycleStatus{Year: 2027, Phase: domain.PhaseQuickAnalysis}
+	h.fake.report = domain.CycleReport{Year: 2027, Decisions: []domain.CycleDecision{{Gate: domain.GateQuickAnalysis, Chosen: []string{"alfa"},
+		NotChosen: []string{"beta"}, Reason: "Enligt rangordningen", By: email("lena"),
+		Results: []domain.DecisionResult{{Initiative: "alfa", Verdict: domain.VerdictApprove, Stage: domain.StageChosenForQuickAnalysis},
+			{Initiative: "beta", Verdict: domain.VerdictDefer, Error: "wrong_stage"}}}}}
+	h.fake.mu.Unlock()
+	page = h.get(lena, "/konsol/cykel/2027?pagar=snabbanalys")
+	assert.NotContains(t, page.Body, `id="passing"`)
+	assert.Contains(t, page.Body, "Klart: beslutet om snabbanalys är skickat.")
+	assert.Contains(t, page.Body, "1 initiativ tog inte emot beslutet: beta")
+}
+
 // A decision page older than the round (an initiative came or went) sends nothing.
 func TestAStaleDecisionPageSendsNothing(t *testing.T) {
 	h := newHarness(t)

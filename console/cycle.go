@@ -41,6 +41,8 @@ type cyclePage struct {
 	Decide  string // the decision page's address when a gate waits for this person
 	Gate    string
 	Done    string // the decision just sent, in words
+	// Passing is set while a decision is being passed on to the initiatives, in words.
+	Passing string
 }
 
 type memberList struct {
@@ -105,6 +107,14 @@ func (c *Console) cycle(w http.ResponseWriter, r *http.Request, p signin.Person)
 		cp.Decide, cp.Gate = consolepath.Gate(year, g), c.t("console.gate."+string(g))
 	}
 	if g, ok := consolepath.GateBySlug(r.URL.Query().Get("klart")); ok {
+		cp.Done = c.t("console.gate.done", "gate", c.t("console.gate."+string(g)))
+	}
+	if g, ok := consolepath.GateBySlug(r.URL.Query().Get("pagar")); ok && st.Deciding {
+		cp.Passing = c.t("console.gate.passing_on", "gate", c.t("console.gate."+string(g)))
+	} else if st.Deciding {
+		cp.Passing = c.t("console.cycle.deciding")
+	} else if ok && rep.Decided(g) {
+		// Back on the page after the decision has been passed on.
 		cp.Done = c.t("console.gate.done", "gate", c.t("console.gate."+string(g)))
 	}
 	c.render(w, http.StatusOK, "cycle", cp)

@@ -27,6 +27,9 @@ type fakeBackend struct {
 	cycleStatus contract.CycleStatus
 	report      domain.CycleReport
 	down        bool // Temporal does not answer
+	// passingOn makes the cycle take a decision and still be passing it on when the page's
+	// wait ends (a backlog of thousands): the cycle's status then says it is deciding.
+	passingOn bool
 }
 
 type sent struct {
@@ -233,6 +236,19 @@ func (f *fakeBackend) QueryCycle(_ context.Context, year int, query string, out 
 		*(out.(*domain.CycleReport)) = f.report
 	}
 	return nil
+}
+
+func (f *fakeBackend) SendCycleWithin(ctx context.Context, year int, name string, payload, out any, updateID string, _ time.Duration) (bool, error) {
+	if err := f.SendCycleOnce(ctx, year, name, payload, out, updateID); err != nil {
+		return false, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.passingOn {
+		f.cycleStatus.Deciding = true
+		return false, nil
+	}
+	return true, nil
 }
 
 func (f *fakeBackend) SendCycleOnce(_ context.Context, year int, name string, payload, out any, updateID string) error {

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/skr/handslag/admin"
 	"github.com/skr/handslag/consolepath"
@@ -224,7 +225,7 @@ func (c *Console) gatePost(w http.ResponseWriter, r *http.Request, p signin.Pers
 		return
 	}
 	var receipt contract.DecisionReceipt
-	err := c.cfg.Backend.SendCycleOnce(r.Context(), gp.Year, contract.MsgDecideCycle, cmd, &receipt, "konsol/"+sub)
+	done, err := c.cfg.Backend.SendCycleWithin(r.Context(), gp.Year, contract.MsgDecideCycle, cmd, &receipt, "konsol/"+sub, decisionPageWait)
 	if err != nil {
 		if _, refused := err.(*domain.ValidationError); refused {
 			gp.Review = true
@@ -236,6 +237,18 @@ func (c *Console) gatePost(w http.ResponseWriter, r *http.Request, p signin.Pers
 		c.unavailable(w, r, p, err)
 		return
 	}
+	if !done {
+		// Not remembered: the same form sent again waits for the same decision (its update ID
+		// is the submission's), and shows a refusal if the cycle refused it meanwhile.
+		http.Redirect(w, r, consolepath.Cycle(gp.Year)+"?pagar="+consolepath.GateSlug(gp.Gate), http.StatusSeeOther)
+		return
+	}
 	c.remember(r.Context(), sub)
 	http.Redirect(w, r, consolepath.Cycle(gp.Year)+"?klart="+consolepath.GateSlug(gp.Gate), http.StatusSeeOther)
 }
+
+// decisionPageWait is how long the leadership's page waits for a decision to be passed on to
+// the initiatives before it shows the cycle page with the decision under way. A round of a
+// few dozen is told within a second or two; a backlog of thousands takes minutes
+// (docs/performance.md), longer than the web server lets a request last (60 s).
+const decisionPageWait = 10 * time.Second

@@ -275,6 +275,18 @@ func (c *Cycle) RecordResults(g Gate, results []DecisionResult) {
 	}
 }
 
+// NotPassedOn lists the initiatives that did not take the decision when it was passed on (each
+// one's reason is in Results), in the order they were told.
+func (d CycleDecision) NotPassedOn() []string {
+	var out []string
+	for _, r := range d.Results {
+		if r.Error != "" && r.Initiative != "" {
+			out = append(out, r.Initiative)
+		}
+	}
+	return out
+}
+
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {

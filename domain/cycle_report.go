@@ -158,6 +158,16 @@ var CSVHeader = []string{"year", "kind", "member", "initiative", "position", "ra
 	"urgency", "feasibility", "benefit", "cost", "score", "gate", "verdict", "version", "on_behalf", "by", "at", "reason_or_comment",
 	"closed"}
 
+// Decided reports whether the leadership has decided the gate in this cycle.
+func (r CycleReport) Decided(g Gate) bool {
+	for _, d := range r.Decisions {
+		if d.Gate == g {
+			return true
+		}
+	}
+	return false
+}
+
 // CSVRows flattens the report: ranking rows, list entries (current and replaced), reminders,
 // valuations and decisions (one row per initiative). Columns that do not apply are empty.
 func (r CycleReport) CSVRows() [][]string {

@@ -297,6 +297,8 @@ var consoleEnglish = map[string]string{
 	"console.cycle.valuations":     "The council's valuations",
 	"console.cycle.valuation_line": "Average {average} of {count} valuations (lowest {min}, highest {max})",
 	"console.cycle.decision_line":  "{chosen} chosen, {others} not chosen",
+	"console.cycle.deciding":       "A decision is being passed on to the initiatives right now. Reload the page to see when it is done.",
+	"console.cycle.not_passed_on":  "{count} initiatives did not take the decision: {initiatives}",
 	"console.cycle.to_decision":    "To the {gate} decision",
 	"console.cycle.decide_now":     "The {gate} decision waits for you",
 
@@ -330,6 +332,7 @@ var consoleEnglish = map[string]string{
 	"console.gate.change":               "Go back and change",
 	"console.gate.no_candidates":        "No initiative waits at this gate.",
 	"console.gate.done":                 "Done: the {gate} decision has been sent.",
+	"console.gate.passing_on":           "The {gate} decision has been received and is now being passed on to the initiatives. With many of them this takes a few minutes. Reload the page to see when it is done.",
 	"console.gate.stale.title":          "The decision's basis has changed",
 	"console.gate.stale.body":           "The initiatives at the gate changed after you opened the page, or the annual cycle no longer waits for the decision. Nothing has been sent. Open the decision page again ({link}).",
 	"local.banner": "\nHandslag runs locally.\n" +

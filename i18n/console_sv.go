@@ -300,6 +300,8 @@ var consoleSwedish = map[string]string{
 	"console.cycle.valuations":     "Programrådets värderingar",
 	"console.cycle.valuation_line": "Medel {average} av {count} värderingar (lägst {min}, högst {max})",
 	"console.cycle.decision_line":  "{chosen} valda, {others} inte valda",
+	"console.cycle.deciding":       "Ett beslut förs vidare till initiativen just nu. Ladda om sidan för att se när det är klart.",
+	"console.cycle.not_passed_on":  "{count} initiativ tog inte emot beslutet: {initiatives}",
 	"console.cycle.to_decision":    "Till beslutet om {gate}",
 	"console.cycle.decide_now":     "Beslut om {gate} väntar på er",
 
@@ -333,6 +335,7 @@ var consoleSwedish = map[string]string{
 	"console.gate.change":               "Gå tillbaka och ändra",
 	"console.gate.no_candidates":        "Inga initiativ väntar vid den här beslutspunkten.",
 	"console.gate.done":                 "Klart: beslutet om {gate} är skickat.",
+	"console.gate.passing_on":           "Beslutet om {gate} är mottaget och förs nu vidare till initiativen. När de är många tar det några minuter. Ladda om sidan för att se när det är klart.",
 	"console.gate.stale.title":          "Beslutsunderlaget har ändrats",
 	"console.gate.stale.body":           "Initiativen vid beslutspunkten har ändrats sedan du öppnade sidan, eller årscykeln väntar inte längre på beslutet. Ingenting har skickats. Öppna beslutssidan igen ({link}).",
 	"local.banner": "\nHandslag körs lokalt.\n" +
