@@ -53,9 +53,12 @@ type CycleInput struct {
 	// Clock is the demo clock, if the calendar is a demo calendar; zero for the real one.
 	Clock domain.Clock `json:"clock"`
 	// State is set when the cycle continues as new.
-	State            *domain.Cycle `json:"state,omitempty"`
-	MaxHistoryEvents int           `json:"max_history_events,omitempty"`
-	Run              int           `json:"run,omitempty"`
+	State *domain.Cycle `json:"state,omitempty"`
+	// ReadParticipants says that State carries the participants without their titles, owners
+	// and scores (domain.Cycle.ForNextRun): the run reads them from the initiatives first.
+	ReadParticipants bool `json:"read_participants,omitempty"`
+	MaxHistoryEvents int  `json:"max_history_events,omitempty"`
+	Run              int  `json:"run,omitempty"`
 	// Applied are the lists and valuations applied lately, carried so that one delivered
 	// again after continue-as-new is answered, not applied twice. (A decision delivered again
 	// is refused: its gate has moved on.)

@@ -117,7 +117,7 @@ type Participant struct {
 	// Closed is the stage the initiative closed in during the cycle (withdrawn, declined), as
 	// it told the cycle; the ranking marks it, and new lists may not name it.
 	Closed   Stage     `json:"closed,omitempty"`
-	ClosedAt time.Time `json:"closed_at,omitempty"`
+	ClosedAt time.Time `json:"closed_at,omitzero"`
 }
 
 // ParticipantClosing is what an initiative tells its cycle when it closes.
@@ -175,12 +175,17 @@ type CycleDecision struct {
 	Chosen    []string `json:"chosen"`
 	NotChosen []string `json:"not_chosen"`
 	// Declined are those of NotChosen that were closed rather than deferred.
-	Declined  []string         `json:"declined,omitempty"`
-	Reason    string           `json:"reason"`
-	Reference string           `json:"reference,omitempty"`
-	By        string           `json:"by"`
-	At        time.Time        `json:"at"`
-	Results   []DecisionResult `json:"results,omitempty"`
+	Declined  []string  `json:"declined,omitempty"`
+	Reason    string    `json:"reason"`
+	Reference string    `json:"reference,omitempty"`
+	By        string    `json:"by"`
+	At        time.Time `json:"at"`
+	// Told and Refused count the initiatives that took the decision and those that did not
+	// when it was passed on; Results holds the lines of those that did not (at most 200). A
+	// decision recorded before 2026-12-02 kept every line and no counts.
+	Told    int              `json:"told,omitempty"`
+	Refused int              `json:"refused,omitempty"`
+	Results []DecisionResult `json:"results,omitempty"`
 }
 
 // DecisionResult is what one initiative's workflow answered when the decision was passed on.

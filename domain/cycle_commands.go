@@ -265,13 +265,33 @@ func (d DecideCycle) applyCycle(c *Cycle, now time.Time) {
 	c.note(now, "decided:"+string(d.Gate), d.By.ID, d.Reason)
 }
 
-// RecordResults stores what the initiatives answered when a decision was passed on.
+// maxResultLines bounds the lines a decision keeps of what the initiatives answered: only the
+// refusals are kept, and at most this many of them, so that the cycle's state stays small
+// however long the round (it is carried whole across continue-as-new).
+const maxResultLines = 200
+
+// RecordResults stores what the initiatives answered when a decision was passed on: how many
+// took it, how many did not, and the first maxResultLines lines of those that did not. Before,
+// every line was kept, about 80 bytes an initiative: with the participants, a backlog of 5,000
+// made the state too large to continue as new (docs/performance.md).
 func (c *Cycle) RecordResults(g Gate, results []DecisionResult) {
 	for i := range c.Decisions {
-		if c.Decisions[i].Gate == g {
-			c.Decisions[i].Results = results
-			c.Revision++
+		d := &c.Decisions[i]
+		if d.Gate != g {
+			continue
 		}
+		d.Results, d.Told, d.Refused = nil, 0, 0
+		for _, r := range results {
+			if r.Error == "" {
+				d.Told++
+				continue
+			}
+			d.Refused++
+			if len(d.Results) < maxResultLines {
+				d.Results = append(d.Results, r)
+			}
+		}
+		c.Revision++
 	}
 }
 

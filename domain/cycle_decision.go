@@ -122,12 +122,29 @@ func (c *Cycle) roundResults() map[string]RoundResult {
 
 // RefreshParticipants updates the participants' titles, owners and criteria scores.
 func (c *Cycle) RefreshParticipants(snaps []InitiativeSnapshot) {
+	at := make(map[string]int, len(c.Participants)) // looked up only, never ranged over
+	for i, p := range c.Participants {
+		at[p.ID] = i
+	}
 	for _, s := range snaps {
-		for i := range c.Participants {
-			if c.Participants[i].ID == s.ID && s.Found {
-				c.Participants[i].Title, c.Participants[i].Owner = s.Title, s.Owner
-				c.Participants[i].Criteria = append([]CriterionScore(nil), s.Criteria...)
-			}
+		if i, ok := at[s.ID]; ok && s.Found {
+			c.Participants[i].Title, c.Participants[i].Owner = s.Title, s.Owner
+			c.Participants[i].Criteria = append([]CriterionScore(nil), s.Criteria...)
 		}
 	}
+}
+
+// ForNextRun is the state a run carries to the next across continue-as-new: the participants
+// keep only what the cycle itself knows of them (who, when included, whether and when they
+// closed); their titles, owners and scores are the initiatives' own, and the next run reads
+// them back (RefreshParticipants) before anything else. With them, about 360 bytes an
+// initiative and up to twice that with long titles, a backlog of 5,000 passed Temporal's
+// 2 MB limit on one payload, and the cycle could not continue as new.
+func (c *Cycle) ForNextRun() *Cycle {
+	next := *c
+	next.Participants = make([]Participant, len(c.Participants))
+	for i, p := range c.Participants {
+		next.Participants[i] = Participant{ID: p.ID, Included: p.Included, Closed: p.Closed, ClosedAt: p.ClosedAt}
+	}
+	return &next
 }

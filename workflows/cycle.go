@@ -37,6 +37,11 @@ func CycleWorkflow(ctx workflow.Context, in contract.CycleInput) (*domain.CycleR
 			return nil, err
 		}
 	}
+	if r.input.ReadParticipants {
+		if err := r.readParticipants(ctx); err != nil {
+			return nil, err
+		}
+	}
 	return r.loop(ctx)
 }
 
@@ -258,8 +263,40 @@ func (r *cycleRun) continueAsNew(ctx workflow.Context) error {
 	drainAll(ctx, r.signals)
 	next := r.input
 	next.State = r.state
+	if workflow.GetVersion(ctx, cycleLeanContinueChange, workflow.DefaultVersion, 1) != workflow.DefaultVersion {
+		next.State, next.ReadParticipants = r.state.ForNextRun(), true
+	}
 	next.Run++
 	return workflow.NewContinueAsNewError(ctx, CycleWorkflow, next)
+}
+
+// cycleLeanContinueChange versions what the cycle carries across continue-as-new. Runs
+// recorded before it (DefaultVersion) carry every participant with its title, owner and
+// scores, about 360 bytes each: at 5,000 initiatives that passed the 2 MB payload limit after
+// the first decision, and every workflow task of the cycle failed from then on. Now the
+// participants go without them and the next run reads them back from the initiatives.
+const cycleLeanContinueChange = "cycle-lean-continue"
+
+// readParticipants reads the participants' titles, owners and scores back after a lean
+// continue-as-new, in batches, before the run does anything else. Until it succeeds the cycle
+// waits: its ranking and reports need them. (An initiative that is gone keeps its ID only.)
+func (r *cycleRun) readParticipants(ctx workflow.Context) error {
+	ids := make([]string, len(r.state.Participants))
+	for i, p := range r.state.Participants {
+		ids[i] = p.ID
+	}
+	for {
+		snaps, err := snapshotsOf(ctx, coordinatorOptions(ctx), ids)
+		if err == nil {
+			r.state.RefreshParticipants(snaps)
+			r.input.ReadParticipants = false
+			return nil
+		}
+		workflow.GetLogger(ctx).Error("reading the participants back", "error", err)
+		if err := workflow.Sleep(ctx, time.Minute); err != nil {
+			return err
+		}
+	}
 }
 
 func (r *cycleRun) status(ctx workflow.Context) contract.CycleStatus {
