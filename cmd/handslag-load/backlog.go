@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -26,6 +27,9 @@ type Backlog struct {
 	// of each of its runs.
 	LargestPayload int
 	Runs           []int
+	// Retries counts the attempts of the cycle's activities beyond each one's first: a batch
+	// whose snapshot could not be read is tried again as a whole.
+	Retries int
 	// The quick-analysis decision: how many were chosen, how long the leadership waited for
 	// the receipt, and how long until every initiative showed its new stage (chosen, or back
 	// waiting for the next February).
@@ -33,6 +37,8 @@ type Backlog struct {
 	Receipt   time.Duration
 	AllMoved  time.Duration
 	Decisions int // lines in the receipt
+	// ReportSize is the size of the cycle's report after the decision (bytes of JSON).
+	ReportSize int
 }
 
 // BacklogOptions shape a February start with a large backlog.
@@ -43,6 +49,8 @@ type BacklogOptions struct {
 	// January and reaches the quick-analysis decision after the lists close at the end of
 	// February (about 58 days later).
 	Day time.Duration
+	// Cache is the worker's workflow cache (the local system's default when zero).
+	Cache int
 }
 
 // backlogYear is the year whose February the backlog waits for (initiatives assessed now, on
@@ -64,7 +72,11 @@ func runBacklog(ctx context.Context, o BacklogOptions, lang i18n.Lang, out io.Wr
 	}
 	defer os.RemoveAll(dir)
 	say("load.backlog.starting", "count", n)
-	sys, err := startLocal(dir, config.DefaultWorkflowCache)
+	cache := o.Cache
+	if cache == 0 {
+		cache = config.DefaultWorkflowCache
+	}
+	sys, err := startLocal(dir, cache)
 	if err != nil {
 		return Backlog{}, err
 	}
@@ -123,9 +135,10 @@ func runBacklog(ctx context.Context, o BacklogOptions, lang i18n.Lang, out io.Wr
 		return st.Participants >= n, nil
 	})
 	res.Joined, res.Participants = time.Since(start), st.Participants
-	res.LargestPayload, res.Runs = cycleHistory(ctx, sys.admin.Temporal, contract.CycleWorkflowID(year))
+	res.LargestPayload, res.Runs, res.Retries = cycleHistory(ctx, sys.admin.Temporal, contract.CycleWorkflowID(year))
 	say("load.backlog.joined", "count", res.Participants, "of", n, "seconds", seconds(res.Joined.Seconds()))
-	say("load.backlog.history", "when", i18n.T(lang, "load.backlog.after_start"), "payload", kibibytes(res.LargestPayload), "runs", fmt.Sprint(res.Runs))
+	say("load.backlog.history", "when", i18n.T(lang, "load.backlog.after_start"), "payload", kibibytes(res.LargestPayload), "runs", fmt.Sprint(res.Runs),
+		"retries", res.Retries)
 	if err != nil {
 		return res, err
 	}
@@ -134,8 +147,18 @@ func runBacklog(ctx context.Context, o BacklogOptions, lang i18n.Lang, out io.Wr
 	}
 	say("load.backlog.decided", "chosen", res.Chosen, "of", n, "receipt", seconds(res.Receipt.Seconds()), "lines", res.Decisions,
 		"moved", seconds(res.AllMoved.Seconds()))
-	res.LargestPayload, res.Runs = cycleHistory(ctx, sys.admin.Temporal, contract.CycleWorkflowID(year))
-	say("load.backlog.history", "when", i18n.T(lang, "load.backlog.after_decision"), "payload", kibibytes(res.LargestPayload), "runs", fmt.Sprint(res.Runs))
+	res.LargestPayload, res.Runs, res.Retries = cycleHistory(ctx, sys.admin.Temporal, contract.CycleWorkflowID(year))
+	say("load.backlog.history", "when", i18n.T(lang, "load.backlog.after_decision"), "payload", kibibytes(res.LargestPayload), "runs", fmt.Sprint(res.Runs),
+		"retries", res.Retries)
+	// The report the console's cycle page and the CLI's ranking read: a query answer, which
+	// Temporal limits like any payload.
+	var rep domain.CycleReport
+	if err := sys.admin.QueryCycle(ctx, year, contract.QueryCycleReport, &rep); err != nil {
+		return res, fmt.Errorf("the cycle's report could not be read: %w", err)
+	}
+	b, _ := json.Marshal(rep)
+	res.ReportSize = len(b)
+	say("load.backlog.report", "rows", len(rep.Ranking), "size", kibibytes(res.ReportSize))
 	return res, nil
 }
 
@@ -190,13 +213,13 @@ func decideBacklog(ctx context.Context, sys *localSystem, year, n int, res *Back
 	return nil
 }
 
-// cycleHistory reads every run of the cycle from its first: the largest payload (bytes) and
-// the events of each run.
-func cycleHistory(ctx context.Context, c client.Client, workflowID string) (int, []int) {
-	largest, runs := 0, []int(nil)
+// cycleHistory reads every run of the cycle from its first: the largest payload (bytes), the
+// events of each run, and the activity attempts beyond each one's first (the history records
+// the attempt an activity ended on).
+func cycleHistory(ctx context.Context, c client.Client, workflowID string) (largest int, runs []int, retries int) {
 	resp, err := c.DescribeWorkflowExecution(ctx, workflowID, "")
 	if err != nil {
-		return 0, nil
+		return 0, nil, 0
 	}
 	first := resp.GetWorkflowExecutionInfo().GetFirstRunId()
 	if first == "" {
@@ -206,8 +229,11 @@ func cycleHistory(ctx context.Context, c client.Client, workflowID string) (int,
 		for _, p := range eventPayloads(e) {
 			largest = max(largest, p)
 		}
+		if a := e.GetActivityTaskStartedEventAttributes(); a != nil {
+			retries += max(0, int(a.GetAttempt())-1)
+		}
 	})
-	return largest, runs
+	return largest, runs, retries
 }
 
 func kibibytes(b int) string { return fmt.Sprintf("%.0f", float64(b)/1024) }

@@ -91,7 +91,7 @@ func main() {
 		return
 	}
 	if *backlog > 0 {
-		if _, err := runBacklog(ctx, BacklogOptions{Initiatives: *backlog, Clients: opts.Clients, Day: *backlogDay}, lang, os.Stdout); err != nil {
+		if _, err := runBacklog(ctx, BacklogOptions{Initiatives: *backlog, Clients: opts.Clients, Day: *backlogDay, Cache: idle.Cache}, lang, os.Stdout); err != nil {
 			fmt.Fprintln(os.Stderr, i18n.T(lang, "load.failed", "error", err))
 			os.Exit(1)
 		}

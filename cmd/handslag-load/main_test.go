@@ -162,6 +162,8 @@ func TestBacklogSmoke(t *testing.T) {
 	assert.Equal(t, 3, res.Chosen)
 	assert.Equal(t, 6, res.Decisions, "a line for every initiative at the gate")
 	assert.Contains(t, out.String(), "chose 3 of 6")
+	assert.Positive(t, res.ReportSize, "the report after the decision is read")
+	assert.Contains(t, out.String(), "The cycle's report after the decision: 6 rows in the ranking")
 }
 
 // The wake-up storm in small: every initiative's timer fires at one instant, every one moves
