@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/skr/handslag/admin"
 	"github.com/skr/handslag/contract"
@@ -107,18 +108,41 @@ func (a *Activities) InitiativeSnapshots(ctx context.Context, in SnapshotsInput)
 // busy gave an empty snapshot too: under load (1,000 initiatives on the local system) a
 // decision then refused readable initiatives as being in no stage, and a join that had
 // succeeded left its initiative out of the round.
+//
+// A read that fails is tried again a few times first: at 5,000 initiatives on the local system
+// a status query now and then timed out while the worker was busy, and each such failure made
+// the whole batch of 250 (its joins too) run again (docs/performance.md).
 func (a *Activities) snapshot(ctx context.Context, id string) (domain.InitiativeSnapshot, error) {
-	st, err := a.Admin.Status(ctx, id)
-	var ae *admin.Error
-	if errors.As(err, &ae) && ae.Key == "error.not_found" {
-		activity.GetLogger(ctx).Warn("initiative not found", "initiative", id)
-		return domain.InitiativeSnapshot{ID: id}, nil
+	var err error
+	for attempt := 1; ; attempt++ {
+		var st contract.Status
+		st, err = a.Admin.Status(ctx, id)
+		var ae *admin.Error
+		if errors.As(err, &ae) && ae.Key == "error.not_found" {
+			activity.GetLogger(ctx).Warn("initiative not found", "initiative", id)
+			return domain.InitiativeSnapshot{ID: id}, nil
+		}
+		if err == nil {
+			return domain.SnapshotOf(&st.Initiative), nil
+		}
+		if attempt == snapshotAttempts || ctx.Err() != nil {
+			return domain.InitiativeSnapshot{}, fmt.Errorf("reading initiative %s: %w", id, err)
+		}
+		activity.GetLogger(ctx).Warn("reading initiative again", "initiative", id, "attempt", attempt, "error", err)
+		select {
+		case <-ctx.Done():
+		case <-time.After(time.Duration(attempt) * snapshotPause):
+		}
 	}
-	if err != nil {
-		return domain.InitiativeSnapshot{}, fmt.Errorf("reading initiative %s: %w", id, err)
-	}
-	return domain.SnapshotOf(&st.Initiative), nil
 }
+
+// snapshotAttempts and snapshotPause bound the tries of one initiative's read within an
+// activity (a pause of 1, then 2 times snapshotPause); a read that fails them all fails the
+// activity, whose retry policy takes over.
+const (
+	snapshotAttempts = 3
+	snapshotPause    = 500 * time.Millisecond
+)
 
 // ApplyDecisions tells each initiative its part of a cycle decision and returns what each
 // answered, in the order of the plan. A rejection is recorded in the result, not retried: the

@@ -47,3 +47,28 @@ func TestAnInitiativeThatIsGoneGivesAnEmptySnapshot(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []domain.InitiativeSnapshot{{ID: "a"}}, out)
 }
+
+// A read that fails once (a busy worker) is tried again within the activity, so one slow
+// query does not make the whole batch run again.
+func TestASnapshotIsReadAgainBeforeTheBatchFails(t *testing.T) {
+	c := &mocks.Client{}
+	c.On("QueryWorkflow", mock.Anything, contract.InitiativeWorkflowID("a"), "", contract.QueryStatus).
+		Return(nil, serviceerror.NewDeadlineExceeded("context deadline exceeded")).Once()
+	v := &mocks.Value{}
+	v.On("Get", mock.Anything).Run(func(args mock.Arguments) {
+		*args.Get(0).(*contract.Status) = contract.Status{Initiative: domain.Initiative{ID: "a", Stage: domain.StageAwaitingFebruary}}
+	}).Return(nil)
+	c.On("QueryWorkflow", mock.Anything, contract.InitiativeWorkflowID("a"), "", contract.QueryStatus).Return(v, nil).Once()
+	var suite testsuite.WorkflowTestSuite
+	env := suite.NewTestActivityEnvironment()
+	a := &Activities{Admin: &admin.Client{Temporal: c, Namespace: contract.Namespace}}
+	env.RegisterActivity(a)
+	res, err := env.ExecuteActivity(a.InitiativeSnapshots, SnapshotsInput{IDs: []string{"a"}})
+	require.NoError(t, err)
+	var out []domain.InitiativeSnapshot
+	require.NoError(t, res.Get(&out))
+	require.Len(t, out, 1)
+	assert.True(t, out[0].Found)
+	assert.Equal(t, domain.StageAwaitingFebruary, out[0].Stage)
+	c.AssertNumberOfCalls(t, "QueryWorkflow", 2)
+}
