@@ -192,12 +192,13 @@ func decideBacklog(ctx context.Context, sys *localSystem, year, n int, res *Back
 	}
 	// The initiatives took the cycle's demo clock when they joined and go on along it: a chosen
 	// one may be in April's quick analysis or later when it is counted, and a deferred one,
-	// after a long decision, in next year's February review. So a chosen one counts once it
-	// is in this year's cycle and past the review, a deferred one once it is in next year's.
+	// after a long decision, in next year's February review (or, deferred after the demo
+	// clock passed next February, waiting for the one after). So a chosen one counts once it is
+	// in this year's cycle and past the review, a deferred one once it waits for a later year.
 	// (The cycle's own workflow publishes the year and its phase too: only initiatives count.)
 	initiatives := fmt.Sprintf("WorkflowType = '%s' AND ", contract.InitiativeWorkflowType)
 	chosen := initiatives + fmt.Sprintf("%s = %d AND %s != '%s'", contract.SACycleYear.GetName(), year, contract.SAStage.GetName(), domain.StageFebruaryReview)
-	waiting := initiatives + fmt.Sprintf("%s = %d", contract.SACycleYear.GetName(), year+1)
+	waiting := initiatives + fmt.Sprintf("%s > %d", contract.SACycleYear.GetName(), year)
 	say("load.backlog.receipt", "lines", res.Decisions, "seconds", seconds(res.Receipt.Seconds()))
 	var moved, waited int64
 	err := waitFor(ctx, 30*time.Minute, func() (bool, error) {
