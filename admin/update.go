@@ -77,7 +77,11 @@ func outcome(ctx context.Context, h client.WorkflowUpdateHandle, out any, wait t
 	wctx, cancel := context.WithTimeout(ctx, wait)
 	defer cancel()
 	err := h.Get(wctx, out)
-	if err != nil && wctx.Err() != nil && ctx.Err() == nil {
+	// The wait's end can reach us as the server cancelling the poll an instant before our own
+	// deadline has passed (the deadline travels with the call), so the SDK's timeout error
+	// counts as well as our context's.
+	var timedOut *client.WorkflowUpdateServiceTimeoutOrCanceledError
+	if err != nil && ctx.Err() == nil && (wctx.Err() != nil || errors.As(err, &timedOut)) {
 		return errStillRunning
 	}
 	return err
