@@ -26,7 +26,9 @@ const (
 	// closes (withdrawn, declined): domain.ParticipantClosing.
 	MsgParticipantClosed = "participant_closed"
 
-	// QueryCycleStatus returns CycleStatus; QueryCycleReport returns domain.CycleReport.
+	// QueryCycleStatus returns CycleStatus; QueryCycleReport returns domain.CycleReport with
+	// one page of the ranking and of the valuations, the page a ReportRequest argument asks
+	// for (none: the first).
 	QueryCycleStatus = "cycle_status"
 	QueryCycleReport = "cycle_report"
 )
@@ -64,6 +66,12 @@ type CycleInput struct {
 	// is refused: its gate has moved on.)
 	Applied []AppliedUpdate[CycleReceipt] `json:"applied,omitempty"`
 }
+
+// ReportRequest is QueryCycleReport's optional argument: the page of the ranking and of the
+// valuation summaries to carry (domain.ReportPage; none: the first of each). The report says
+// how many there are of each; a client reads the rest page by page and keeps pages of one
+// Revision together (admin.Client.CycleReport does).
+type ReportRequest = domain.ReportPage
 
 // CycleStatus is what QueryCycleStatus returns.
 type CycleStatus struct {

@@ -12,18 +12,28 @@ import (
 // who prioritised what, the ranking beside the criteria scores, the valuations, and every
 // decision with its reason.
 type CycleReport struct {
-	Year          int                `json:"year"`
-	Phase         CyclePhase         `json:"phase"`
-	Calendar      string             `json:"calendar"`
-	ListsDeadline time.Time          `json:"lists_deadline"`
-	Ranking       []RankingRow       `json:"ranking"`
-	Lists         []SubmittedList    `json:"lists"`
-	Replaced      []SubmittedList    `json:"replaced_lists,omitempty"`
-	MissingLists  []string           `json:"missing_lists,omitempty"`
-	Reminders     []ListReminder     `json:"reminders,omitempty"`
-	Valuations    []ValuationSummary `json:"valuations,omitempty"`
-	Decisions     []CycleDecision    `json:"decisions,omitempty"`
-	Escalations   []CycleEscalation  `json:"escalations,omitempty"`
+	Year          int        `json:"year"`
+	Phase         CyclePhase `json:"phase"`
+	Calendar      string     `json:"calendar"`
+	ListsDeadline time.Time  `json:"lists_deadline"`
+	// Ranking holds a page of the ranking: the rows from RankingFrom, RankingTotal in all
+	// (WithPage). A report of thousands of participants does not fit one answer.
+	Ranking      []RankingRow `json:"ranking"`
+	RankingFrom  int          `json:"ranking_from,omitempty"`
+	RankingTotal int          `json:"ranking_total"`
+	// Valuations holds a page of the valuation summaries in the same way.
+	ValuationsFrom  int `json:"valuations_from,omitempty"`
+	ValuationsTotal int `json:"valuations_total"`
+	// Revision is the cycle's revision the report was read at: pages of one revision belong
+	// together.
+	Revision     int                `json:"revision"`
+	Lists        []SubmittedList    `json:"lists"`
+	Replaced     []SubmittedList    `json:"replaced_lists,omitempty"`
+	MissingLists []string           `json:"missing_lists,omitempty"`
+	Reminders    []ListReminder     `json:"reminders,omitempty"`
+	Valuations   []ValuationSummary `json:"valuations,omitempty"`
+	Decisions    []CycleDecision    `json:"decisions,omitempty"`
+	Escalations  []CycleEscalation  `json:"escalations,omitempty"`
 }
 
 // RankingRow is one initiative's line in the ranking report. Rank 0 means no list named it.
@@ -59,11 +69,74 @@ type ValuationSummary struct {
 // Report builds the cycle's report.
 func (c *Cycle) Report() CycleReport {
 	r := CycleReport{Year: c.Year, Phase: c.Phase, Calendar: c.Config.Calendar.Name, ListsDeadline: c.ListsDeadline(),
-		Lists: c.Lists, Replaced: c.Replaced, MissingLists: c.MissingLists(), Reminders: c.Reminders,
+		Revision: c.Revision, Lists: c.Lists, Replaced: c.Replaced, MissingLists: c.MissingLists(), Reminders: c.Reminders,
 		Decisions: c.Decisions, Escalations: c.Escalations}
 	r.Ranking = c.RankingReport()
+	r.RankingTotal = len(r.Ranking)
 	r.Valuations = c.ValuationSummaries()
+	r.ValuationsTotal = len(r.Valuations)
 	return r
+}
+
+// Page sizes of the report's two lists that grow with the cycle. A ranking row with the
+// longest title is about 0.4 KiB, so 500 of them stay near 200 KiB. A valuation summary holds
+// every council member's valuation with its comment, so 20 of them, each with 21 comments of
+// a page of text, stay under 1 MiB. Either list whole, for thousands of participants, would
+// pass Temporal's 2 MB limit on a query answer or a workflow's result.
+const (
+	RankingPageSize    = 500
+	ValuationsPageSize = 20
+)
+
+// ReportPage asks for a page of the report: the ranking from row RankingFrom, at most
+// RankingLimit rows, and the valuation summaries from ValuationsFrom, at most ValuationsLimit
+// (a limit of 0, or above the page size: the page size). The zero value is the first page.
+type ReportPage struct {
+	RankingFrom     int `json:"ranking_from,omitempty"`
+	RankingLimit    int `json:"ranking_limit,omitempty"`
+	ValuationsFrom  int `json:"valuations_from,omitempty"`
+	ValuationsLimit int `json:"valuations_limit,omitempty"`
+}
+
+// Check refuses a negative start or limit.
+func (p ReportPage) Check() error {
+	var pr problems
+	for _, f := range []struct {
+		name  string
+		value int
+	}{{"ranking_from", p.RankingFrom}, {"ranking_limit", p.RankingLimit}, {"valuations_from", p.ValuationsFrom}, {"valuations_limit", p.ValuationsLimit}} {
+		if f.value < 0 {
+			pr.add(invalid(f.name, strconv.Itoa(f.value)))
+		}
+	}
+	return pr.err()
+}
+
+// WithPage keeps the page p asks for of the ranking and of the valuations, and says how many
+// there are of each in all. A page past the end of a list is empty.
+func (r CycleReport) WithPage(p ReportPage) (CycleReport, error) {
+	if err := p.Check(); err != nil {
+		return r, err
+	}
+	r.RankingTotal, r.RankingFrom = len(r.Ranking), p.RankingFrom
+	r.Ranking = window(r.Ranking, p.RankingFrom, p.RankingLimit, RankingPageSize)
+	r.ValuationsTotal, r.ValuationsFrom = len(r.Valuations), p.ValuationsFrom
+	r.Valuations = window(r.Valuations, p.ValuationsFrom, p.ValuationsLimit, ValuationsPageSize)
+	return r, nil
+}
+
+// window is at most limit (at most size, and size when 0) elements of all from from on.
+func window[T any](all []T, from, limit, size int) []T {
+	if limit == 0 || limit > size {
+		limit = size
+	}
+	from = min(from, len(all))
+	return all[from:min(from+limit, len(all))]
+}
+
+// Complete reports whether the report holds the whole ranking and every valuation summary.
+func (r CycleReport) Complete() bool {
+	return r.RankingFrom == 0 && len(r.Ranking) >= r.RankingTotal && r.ValuationsFrom == 0 && len(r.Valuations) >= r.ValuationsTotal
 }
 
 // RankingReport is the ranking with every participant: ranked ones first, then those no list

@@ -129,6 +129,13 @@ func (r *cycleRun) loop(ctx workflow.Context) (*domain.CycleReport, error) {
 				return nil, err
 			}
 			report := r.state.Report()
+			// The result is a payload too: with thousands of participants the whole ranking
+			// would pass Temporal's limit and the cycle could not complete. Since
+			// cycle-lean-result it carries the first page of the ranking and of the valuations;
+			// the report query gives the rest.
+			if workflow.GetVersion(ctx, cycleLeanResultChange, workflow.DefaultVersion, 1) != workflow.DefaultVersion {
+				report, _ = report.WithPage(domain.ReportPage{})
+			}
 			return &report, nil
 		}
 		if r.shouldContinueAsNew(ctx) {
@@ -181,6 +188,9 @@ func (r *cycleRun) refreshParticipants(ctx workflow.Context) {
 	}
 	r.state.RefreshParticipants(snaps)
 }
+
+// cycleLeanResultChange versions the cycle's result carrying the report's first page (loop).
+const cycleLeanResultChange = "cycle-lean-result"
 
 // cycleValuationNotices versions the May valuation's notices (see start).
 const cycleValuationNotices = "cycle-valuation-notices"

@@ -30,11 +30,14 @@ func (r *cycleRun) registerMessages(ctx workflow.Context) error {
 	if err := workflow.SetQueryHandler(ctx, contract.QueryCycleStatus, func() (contract.CycleStatus, error) { return r.status(ctx), nil }); err != nil {
 		return err
 	}
-	if err := workflow.SetQueryHandler(ctx, contract.QueryCycleReport, func() (domain.CycleReport, error) {
+	// The report carries one page of the ranking and of the valuations (a client that sends no argument gets the
+	// first), so that it stays an answer Temporal can carry with thousands of participants.
+	if err := workflow.SetQueryHandler(ctx, contract.QueryCycleReport, func(req contract.ReportRequest) (domain.CycleReport, error) {
 		if r.state == nil {
 			return domain.CycleReport{Year: r.input.Year, Phase: domain.PhaseStarting}, nil
 		}
-		return r.state.Report(), nil
+		rep, err := r.state.Report().WithPage(req)
+		return rep, contract.ApplicationError(err)
 	}); err != nil {
 		return err
 	}
