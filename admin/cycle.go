@@ -70,7 +70,11 @@ func (a *Client) SendCycleWithin(ctx context.Context, year int, name string, pay
 
 // QueryCycle runs one of the cycle's queries (also on a finished cycle, within retention).
 func (a *Client) QueryCycle(ctx context.Context, year int, query string, out any) error {
-	v, err := a.Temporal.QueryWorkflow(ctx, contract.CycleWorkflowID(year), "", query)
+	return a.queryCycle(ctx, year, query, out)
+}
+
+func (a *Client) queryCycle(ctx context.Context, year int, query string, out any, args ...any) error {
+	v, err := a.Temporal.QueryWorkflow(ctx, contract.CycleWorkflowID(year), "", query, args...)
 	if err != nil {
 		return a.cycleNotFound(year, err)
 	}

@@ -34,6 +34,7 @@ type Backend interface {
 	ImplementationStatus(ctx context.Context, id string) (contract.ImplementationStatus, error)
 	SendImplementationOnce(ctx context.Context, id, name string, payload any, updateID string) (contract.ImplReceipt, error)
 	QueryCycle(ctx context.Context, year int, query string, out any) error
+	CycleReport(ctx context.Context, year int) (domain.CycleReport, error)
 	SendCycleOnce(ctx context.Context, year int, name string, payload, out any, updateID string) error
 	SendCycleWithin(ctx context.Context, year int, name string, payload, out any, updateID string, wait time.Duration) (bool, error)
 	Proposals(ctx context.Context) ([]admin.ProposalSummary, error)

@@ -67,7 +67,8 @@ func (c *Console) loadCycle(r *http.Request, year int) (contract.CycleStatus, do
 		}
 		return st, rep, false, err
 	}
-	if err := c.cfg.Backend.QueryCycle(r.Context(), year, contract.QueryCycleReport, &rep); err != nil {
+	rep, err := c.cfg.Backend.CycleReport(r.Context(), year)
+	if err != nil {
 		return st, rep, false, err
 	}
 	return st, rep, true, nil

@@ -238,6 +238,15 @@ func (f *fakeBackend) QueryCycle(_ context.Context, year int, query string, out 
 	return nil
 }
 
+func (f *fakeBackend) CycleReport(_ context.Context, year int) (domain.CycleReport, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if year != f.cycleStatus.Year {
+		return domain.CycleReport{}, &admin.Error{Key: "error.cycle_not_found"}
+	}
+	return f.report, nil
+}
+
 func (f *fakeBackend) SendCycleWithin(ctx context.Context, year int, name string, payload, out any, updateID string, _ time.Duration) (bool, error) {
 	if err := f.SendCycleOnce(ctx, year, name, payload, out, updateID); err != nil {
 		return false, err

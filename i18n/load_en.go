@@ -34,7 +34,7 @@ var loadEnglish = map[string]string{
 	"load.backlog.starting":       "Preparing {count} initiatives waiting for February (registered, triaged, assessed and scored) ...",
 	"load.backlog.prepared":       "{count} initiatives prepared in {seconds} s",
 	"load.backlog.joined":         "The annual cycle took in {count} of {of} initiatives in {seconds} s",
-	"load.backlog.report":         "The cycle's report after the decision: {rows} rows in the ranking, {size} KiB",
+	"load.backlog.report":         "The cycle's report after the decision: {rows} rows in the ranking, read in pages; the first answer {size} KiB with {page} rows",
 	"load.backlog.history":        "The cycle's history {when}: largest payload {payload} KiB, events per run {runs}, activity attempts retried {retries}",
 	"load.backlog.deciding":       "The quick-analysis decision is open ({participants} in the round); the leadership decides ...",
 	"load.backlog.receipt":        "The decision's receipt ({lines} lines) came after {seconds} s; waiting until every initiative shows its new stage ...",

@@ -34,7 +34,7 @@ var loadSwedish = map[string]string{
 	"load.backlog.starting":       "Förbereder {count} initiativ som väntar på februari (registrerade, ägarbedömda, relevansbedömda och poängsatta) ...",
 	"load.backlog.prepared":       "{count} initiativ förberedda på {seconds} s",
 	"load.backlog.joined":         "Årscykeln tog in {count} av {of} initiativ på {seconds} s",
-	"load.backlog.report":         "Årscykelns rapport efter beslutet: {rows} rader i rangordningen, {size} KiB",
+	"load.backlog.report":         "Årscykelns rapport efter beslutet: {rows} rader i rangordningen, lästa sida för sida; det första svaret {size} KiB med {page} rader",
 	"load.backlog.history":        "Årscykelns historik {when}: största payload {payload} KiB, händelser per körning {runs}, aktivitetsförsök som gjordes om {retries}",
 	"load.backlog.deciding":       "Beslutet om snabbanalys är öppet ({participants} i omgången); ledningen beslutar ...",
 	"load.backlog.receipt":        "Beslutets kvitto ({lines} rader) kom efter {seconds} s; väntar tills alla initiativ visar sitt nya steg ...",

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"text/tabwriter"
 
-	"github.com/skr/handslag/contract"
 	"github.com/skr/handslag/domain"
 )
 
@@ -34,8 +33,8 @@ func (c *CLI) readReport(ctx context.Context, name string, args []string) (domai
 		return domain.CycleReport{}, "", err
 	}
 	defer a.Close()
-	var r domain.CycleReport
-	return r, *format, a.QueryCycle(ctx, *year, contract.QueryCycleReport, &r)
+	r, err := a.CycleReport(ctx, *year)
+	return r, *format, err
 }
 
 func (c *CLI) cycleRanking(ctx context.Context, args []string) error {

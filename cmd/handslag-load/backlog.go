@@ -37,7 +37,8 @@ type Backlog struct {
 	Receipt   time.Duration
 	AllMoved  time.Duration
 	Decisions int // lines in the receipt
-	// ReportSize is the size of the cycle's report after the decision (bytes of JSON).
+	// ReportSize is the size of the cycle's report after the decision (bytes of JSON): the
+	// first page, the largest answer.
 	ReportSize int
 }
 
@@ -150,15 +151,23 @@ func runBacklog(ctx context.Context, o BacklogOptions, lang i18n.Lang, out io.Wr
 	res.LargestPayload, res.Runs, res.Retries = cycleHistory(ctx, sys.admin.Temporal, contract.CycleWorkflowID(year))
 	say("load.backlog.history", "when", i18n.T(lang, "load.backlog.after_decision"), "payload", kibibytes(res.LargestPayload), "runs", fmt.Sprint(res.Runs),
 		"retries", res.Retries)
-	// The report the console's cycle page and the CLI's ranking read: a query answer, which
-	// Temporal limits like any payload.
-	var rep domain.CycleReport
-	if err := sys.admin.QueryCycle(ctx, year, contract.QueryCycleReport, &rep); err != nil {
+	// The report the console's cycle page and the CLI's ranking read: query answers, which
+	// Temporal limits like any payload. The first answer carries the most (a page of the
+	// ranking beside the lists and decisions); the whole ranking is read page by page.
+	var first domain.CycleReport
+	if err := sys.admin.QueryCycle(ctx, year, contract.QueryCycleReport, &first); err != nil {
 		return res, fmt.Errorf("the cycle's report could not be read: %w", err)
 	}
-	b, _ := json.Marshal(rep)
+	b, _ := json.Marshal(first)
 	res.ReportSize = len(b)
-	say("load.backlog.report", "rows", len(rep.Ranking), "size", kibibytes(res.ReportSize))
+	rep, err := sys.admin.CycleReport(ctx, year)
+	if err != nil {
+		return res, fmt.Errorf("the cycle's whole report could not be read: %w", err)
+	}
+	if len(rep.Ranking) != res.Participants {
+		return res, fmt.Errorf("the cycle's report has %d rows in its ranking, not %d", len(rep.Ranking), res.Participants)
+	}
+	say("load.backlog.report", "rows", len(rep.Ranking), "page", len(first.Ranking), "size", kibibytes(res.ReportSize))
 	return res, nil
 }
 
