@@ -47,6 +47,7 @@ var Table = []Setting{
 	{EnvTrustedProxies, "", "(none)", "web", "the reverse proxies in front of the web server (addresses or networks, separated by commas), whose X-Forwarded-For the rate limits believe"},
 	{EnvMetricsAddr, "--metrics-addr", DefaultMetricsAddr, "worker", "where /metrics, /healthz and /readyz answer"},
 	{EnvWorkflowCache, "", "1000", "worker, local", "how many workflows a worker process keeps in memory between their tasks; more costs memory, fewer costs replays when workflows wake (docs/performance.md)"},
+	{EnvStickyTimeout, "", "30s", "worker, local", "how long a workflow task waits for the worker that holds its workflow in memory before any worker may take it; longer spares replays when many wake at once, shorter recovers sooner from a crashed worker (docs/performance.md)"},
 
 	// Encryption of what goes into Temporal.
 	{EnvCodecKeys, "", "(none: payloads in clear)", "CLI, worker, web, local", "the payload encryption keys, key-id=key separated by commas; the first seals, all open (AES-256: 64 hex digits)"},
@@ -99,6 +100,7 @@ const (
 	EnvFormSecret           = "HANDSLAG_FORM_SECRET"
 	EnvMetricsAddr          = "HANDSLAG_METRICS_ADDR"
 	EnvWorkflowCache        = "HANDSLAG_WORKFLOW_CACHE"
+	EnvStickyTimeout        = "HANDSLAG_STICKY_TIMEOUT"
 	EnvTrustedProxies       = "HANDSLAG_TRUSTED_PROXIES"
 	EnvSMTPHost             = "HANDSLAG_SMTP_HOST"
 	EnvSMTPPort             = "HANDSLAG_SMTP_PORT"

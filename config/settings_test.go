@@ -101,6 +101,19 @@ func TestWorkerSettings(t *testing.T) {
 		require.ErrorAs(t, err, &se, bad)
 		assert.Equal(t, EnvWorkflowCache, se.Setting)
 	}
+
+	w, err = LoadWorker(Env{EnvData: dir})
+	require.NoError(t, err)
+	assert.Equal(t, DefaultStickyTimeout, w.StickyTimeout)
+	w, err = LoadWorker(Env{EnvData: dir, EnvStickyTimeout: "90s"})
+	require.NoError(t, err)
+	assert.Equal(t, 90*time.Second, w.StickyTimeout)
+	for _, bad := range []string{"0s", "-5s", "30"} {
+		_, err = LoadWorker(Env{EnvData: dir, EnvStickyTimeout: bad})
+		var se *SettingError
+		require.ErrorAs(t, err, &se, bad)
+		assert.Equal(t, EnvStickyTimeout, se.Setting)
+	}
 }
 
 func TestSMTPSettings(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/skr/handslag/answerlink"
 	"github.com/skr/handslag/domain"
@@ -49,7 +50,19 @@ type Worker struct {
 	// WorkflowCache is how many workflows a worker process keeps in memory between their
 	// tasks (the SDK's sticky cache); see DefaultWorkflowCache.
 	WorkflowCache int
+	// StickyTimeout is how long a workflow task waits for the worker that has the workflow in
+	// memory before any worker may take it; see DefaultStickyTimeout.
+	StickyTimeout time.Duration
 }
+
+// DefaultStickyTimeout lets a workflow task wait half a minute for the worker that holds its
+// workflow in memory. The SDK's 5 s made the wake-up storm slower: when a thousand
+// initiatives woke at once, 843 of their tasks waited longer than 5 s behind the others,
+// timed out, and were dispatched again to be replayed from their histories (more writes and
+// more work on a server that was already the bottleneck). The cost of a longer wait: tasks
+// already handed to a worker that crashes wait this long before another worker takes them.
+// docs/performance.md has the figures.
+const DefaultStickyTimeout = 30 * time.Second
 
 // DefaultWorkflowCache keeps a worker process's memory bounded however many initiatives sleep:
 // a workflow that is not cached is replayed from its history when it wakes (a few
@@ -86,6 +99,9 @@ func LoadWorker(env Lookup) (Worker, error) {
 		return Worker{}, err
 	}
 	if w.WorkflowCache, err = positive(env, EnvWorkflowCache, DefaultWorkflowCache); err != nil {
+		return Worker{}, err
+	}
+	if w.StickyTimeout, err = duration(env, EnvStickyTimeout, DefaultStickyTimeout); err != nil {
 		return Worker{}, err
 	}
 	return w, nil

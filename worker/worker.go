@@ -38,7 +38,7 @@ func New(c client.Client, cfg config.Worker, db *store.DB) (sdkworker.Worker, er
 		// devserver.Options.WorkflowCache sets the size before them.
 		sdkworker.SetStickyWorkflowCacheSize(cfg.WorkflowCache)
 	}
-	w := sdkworker.New(c, contract.TaskQueue, sdkworker.Options{})
+	w := sdkworker.New(c, contract.TaskQueue, sdkworker.Options{StickyScheduleToStartTimeout: cfg.StickyTimeout})
 	Register(w, acts)
 	w.RegisterActivity(&coordinator.Activities{Admin: &admin.Client{Temporal: c, Namespace: ns}})
 	return w, nil
