@@ -71,6 +71,9 @@ type localSystem struct {
 // historyCache is the server's history cache in startLocal (--history-cache).
 var historyCache = devserver.DefaultHistoryCache
 
+// stickyTimeout is the worker's wait for the worker that holds a workflow (--sticky-timeout).
+var stickyTimeout = config.DefaultStickyTimeout
+
 func startLocal(dir string, cache int) (*localSystem, error) {
 	srv, err := devserver.Start(devserver.Options{DataDir: filepath.Join(dir, "temporal"), Namespace: contract.Namespace, UIPort: -1,
 		SearchAttributes: contract.SearchAttributes, HistoryCache: historyCache, WorkflowCache: cache})
@@ -88,7 +91,7 @@ func startLocal(dir string, cache int) (*localSystem, error) {
 		return nil, err
 	}
 	if l.w, err = worker.New(l.admin.Temporal, config.Worker{LeadershipEmail: config.DefaultLeadership, OfficeEmail: config.DefaultOffice,
-		BaseURL: config.DefaultBaseURL, LinkKeys: answerlink.Single(loadLinkKey), WorkflowCache: cache}, l.db); err != nil {
+		BaseURL: config.DefaultBaseURL, LinkKeys: answerlink.Single(loadLinkKey), WorkflowCache: cache, StickyTimeout: stickyTimeout}, l.db); err != nil {
 		l.stop()
 		return nil, err
 	}

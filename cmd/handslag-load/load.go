@@ -129,7 +129,7 @@ func startSystem() (*loadSystem, error) {
 		return nil, err
 	}
 	w, err := worker.New(a.Temporal, config.Worker{LeadershipEmail: config.DefaultLeadership,
-		OfficeEmail: config.DefaultOffice, BaseURL: config.DefaultBaseURL, LinkKeys: answerlink.Single(loadLinkKey)}, db)
+		OfficeEmail: config.DefaultOffice, BaseURL: config.DefaultBaseURL, LinkKeys: answerlink.Single(loadLinkKey), StickyTimeout: stickyTimeout}, db)
 	if err != nil {
 		db.Close()
 		stopAll()

@@ -55,6 +55,7 @@ func main() {
 	flag.IntVar(&storm.Initiatives, "storm", 0, i18n.T(lang, "load.flag.storm"))
 	flag.DurationVar(&storm.Lead, "storm-lead", 0, i18n.T(lang, "load.flag.storm_lead"))
 	flag.IntVar(&historyCache, "history-cache", historyCache, i18n.T(lang, "load.flag.history_cache"))
+	flag.DurationVar(&stickyTimeout, "sticky-timeout", stickyTimeout, i18n.T(lang, "load.flag.sticky_timeout"))
 	restart := flag.String(idleRestartFlag, "", i18n.T(lang, "load.flag.idle_restart"))
 	flag.Parse()
 	if *restart != "" {
@@ -65,7 +66,7 @@ func main() {
 		}
 		return
 	}
-	if opts.Rounds < 1 || opts.Clients < 1 || opts.Rush < 0 || idle.Initiatives < 0 || idle.Cache < 1 {
+	if opts.Rounds < 1 || opts.Clients < 1 || opts.Rush < 0 || idle.Initiatives < 0 || idle.Cache < 1 || stickyTimeout <= 0 {
 		fmt.Fprintln(os.Stderr, i18n.T(lang, "load.bad_flags"))
 		os.Exit(2)
 	}

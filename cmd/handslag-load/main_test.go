@@ -181,4 +181,13 @@ func TestStormSmoke(t *testing.T) {
 	assert.GreaterOrEqual(t, res.Lag.Max, res.Lag.P50)
 	assert.GreaterOrEqual(t, res.Lag.P50, time.Duration(0), "no timer fires before its instant")
 	assert.Contains(t, out.String(), "All 6 had moved to the February review")
+	// Where the time went, from the histories: every initiative's timer fired (the lead left
+	// room for all six to start), and the task that handled it came after the timer.
+	ph := res.Phases
+	assert.Zero(t, ph.NoTimer)
+	assert.GreaterOrEqual(t, ph.Fired.P50, -time.Second)
+	assert.GreaterOrEqual(t, ph.Taken.Max, ph.Fired.Max, "the task that handles a timer is taken after it fired")
+	assert.GreaterOrEqual(t, ph.Done.Max, ph.Taken.Max)
+	assert.Contains(t, out.String(), "the server fired the timer")
+	assert.Contains(t, out.String(), "workflow tasks after the timer that timed out: ")
 }

@@ -32,6 +32,7 @@ type Storm struct {
 	// of the case record it wrote then).
 	AllMoved time.Duration
 	Lag      Latency
+	Phases   WakePhases
 }
 
 // stormLead is how long the preparation may take by default.
@@ -63,7 +64,7 @@ func runStorm(ctx context.Context, o StormOptions, lang i18n.Lang, out io.Writer
 	instant := time.Now().Add(o.Lead).Truncate(time.Millisecond)
 	clock := domain.Clock{DayLength: time.Hour, RealOrigin: instant, VirtualOrigin: opens}
 	res := Storm{Initiatives: o.Initiatives}
-	ids := make([]int, o.Initiatives)
+	ids, firstRuns := make([]int, o.Initiatives), make([]string, o.Initiatives)
 	for i := range ids {
 		ids[i] = i
 	}
@@ -71,8 +72,11 @@ func runStorm(ctx context.Context, o StormOptions, lang i18n.Lang, out io.Writer
 		reg := idleRegistration(i).Canonical() // the default calendar, whose February it waits for
 		st := domain.NewInitiative(reg, time.Now())
 		st.Stage, st.CycleYear, st.Owner, st.Clock = domain.StageAwaitingFebruary, year, domain.OwnerInera, clock
-		_, err := sys.admin.Temporal.ExecuteWorkflow(ctx, client.StartWorkflowOptions{ID: contract.InitiativeWorkflowID(reg.ID),
+		run, err := sys.admin.Temporal.ExecuteWorkflow(ctx, client.StartWorkflowOptions{ID: contract.InitiativeWorkflowID(reg.ID),
 			TaskQueue: contract.TaskQueue}, contract.InitiativeWorkflowType, contract.InitiativeInput{Registration: reg, State: st})
+		if err == nil {
+			firstRuns[i] = run.GetRunID()
+		}
 		return err
 	})
 	if err != nil {
@@ -119,5 +123,15 @@ func runStorm(ctx context.Context, o StormOptions, lang i18n.Lang, out io.Writer
 	res.Lag = latencyOf(lags)
 	say("load.storm.moved", "count", o.Initiatives, "seconds", seconds(res.AllMoved.Seconds()))
 	say("load.storm.lag", "p50", ms1(res.Lag.P50), "p95", ms1(res.Lag.P95), "p99", ms1(res.Lag.P99), "max", ms1(res.Lag.Max))
+	if res.Phases, err = wakePhases(ctx, sys.admin.Temporal, firstRuns, instant); err != nil {
+		return res, err
+	}
+	for _, ph := range []struct {
+		key string
+		l   Latency
+	}{{"load.storm.fired", res.Phases.Fired}, {"load.storm.taken", res.Phases.Taken}, {"load.storm.done", res.Phases.Done}} {
+		say(ph.key, "p50", ms1(ph.l.P50), "p95", ms1(ph.l.P95), "p99", ms1(ph.l.P99), "max", ms1(ph.l.Max))
+	}
+	say("load.storm.tasks", "timed_out", res.Phases.TimedOut, "failed", res.Phases.Failed, "no_timer", res.Phases.NoTimer)
 	return res, nil
 }
