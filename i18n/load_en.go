@@ -30,6 +30,7 @@ var loadEnglish = map[string]string{
 	"load.flag.storm_lead":        "how long the preparation may take before the instant (0: a minute plus 20 ms per initiative)",
 	"load.storm.starting":         "Starting {count} initiatives waiting for February; their timers fire in {seconds} s ...",
 	"load.storm.prepared":         "{count} initiatives started in {seconds} s",
+	"load.storm.asleep":           "All {count} asleep {seconds} s after the start, {left} s before the instant",
 	"load.storm.moved":            "All {count} had moved to the February review {seconds} s after the instant (in visibility)",
 	"load.storm.lag":              "Lag per timer (ms): p50 {p50}, p95 {p95}, p99 {p99}, largest {max}",
 	"load.storm.fired":            "  the server fired the timer (ms after the instant): p50 {p50}, p95 {p95}, p99 {p99}, largest {max}",

@@ -30,6 +30,7 @@ var loadSwedish = map[string]string{
 	"load.flag.storm_lead":        "hur lång tid förberedelsen får ta före ögonblicket (0: en minut plus 20 ms per initiativ)",
 	"load.storm.starting":         "Startar {count} initiativ som väntar på februari; deras timrar löser ut om {seconds} s ...",
 	"load.storm.prepared":         "{count} initiativ startade på {seconds} s",
+	"load.storm.asleep":           "Alla {count} sov {seconds} s efter starten, {left} s före ögonblicket",
 	"load.storm.moved":            "Alla {count} hade gått vidare till februariberedningen {seconds} s efter ögonblicket (enligt visibility)",
 	"load.storm.lag":              "Fördröjning per timer (ms): p50 {p50}, p95 {p95}, p99 {p99}, störst {max}",
 	"load.storm.fired":            "  servern löste ut timern (ms efter ögonblicket): p50 {p50}, p95 {p95}, p99 {p99}, störst {max}",

@@ -27,6 +27,7 @@ type StormOptions struct {
 type Storm struct {
 	Initiatives int
 	Prepared    time.Duration // starting them all, each asleep until the instant
+	Asleep      time.Duration // how long before the instant every one was asleep
 	// AllMoved is from the instant until the visibility store shows every one in the review;
 	// Lag is, per initiative, from the instant until its workflow handled its timer (the time
 	// of the case record it wrote then).
@@ -35,8 +36,9 @@ type Storm struct {
 	Phases   WakePhases
 }
 
-// stormLead is how long the preparation may take by default.
-func stormLead(n int) time.Duration { return time.Minute + time.Duration(n)*20*time.Millisecond }
+// stormLead is how long the preparation may take by default: starting them and each one's
+// first workflow task, which puts it to sleep (at 10,000, 20 ms each was too little).
+func stormLead(n int) time.Duration { return time.Minute + time.Duration(n)*40*time.Millisecond }
 
 // runStorm starts n initiatives waiting for February on one demo clock, whose 1 February
 // 09:00 is the same real instant for all of them, and measures how the local system (the
@@ -83,9 +85,20 @@ func runStorm(ctx context.Context, o StormOptions, lang i18n.Lang, out io.Writer
 		return res, err
 	}
 	say("load.storm.prepared", "count", o.Initiatives, "seconds", seconds(res.Prepared.Seconds()))
-	if time.Now().After(instant) {
-		return res, fmt.Errorf("the preparation took %s, longer than the lead of %s: give --storm-lead more", res.Prepared.Round(time.Second), o.Lead)
+	// A storm of timers only if every one is asleep before the instant: one whose first task
+	// comes after it moves at once, without a timer.
+	asleep := fmt.Sprintf("WorkflowType = '%s' AND %s = '%s'", contract.InitiativeWorkflowType, contract.SAStage.GetName(), domain.StageAwaitingFebruary)
+	var sleeping int64
+	err = waitFor(ctx, time.Until(instant), func() (bool, error) {
+		n, err := countWhere(ctx, sys.admin.Temporal, asleep)
+		sleeping = n
+		return err == nil && int(n) >= o.Initiatives, nil
+	})
+	if err != nil || time.Now().After(instant) {
+		return res, fmt.Errorf("%d of %d were asleep at the instant, %s after the start: give --storm-lead more", sleeping, o.Initiatives, o.Lead)
 	}
+	res.Asleep = time.Until(instant)
+	say("load.storm.asleep", "count", o.Initiatives, "seconds", seconds((o.Lead - res.Asleep).Seconds()), "left", seconds(res.Asleep.Seconds()))
 
 	query := fmt.Sprintf("%s = '%s'", contract.SAStage.GetName(), domain.StageFebruaryReview)
 	err = waitFor(ctx, o.Lead+30*time.Minute, func() (bool, error) {
