@@ -30,8 +30,9 @@ func (r *cycleRun) registerMessages(ctx workflow.Context) error {
 	if err := workflow.SetQueryHandler(ctx, contract.QueryCycleStatus, func() (contract.CycleStatus, error) { return r.status(ctx), nil }); err != nil {
 		return err
 	}
-	// The report carries one page of the ranking and of the valuations (a client that sends no argument gets the
-	// first), so that it stays an answer Temporal can carry with thousands of participants.
+	// The report carries one page of the ranking and of the valuations (a client that sends
+	// no argument gets the first), so that it stays an answer Temporal can carry with
+	// thousands of participants.
 	if err := workflow.SetQueryHandler(ctx, contract.QueryCycleReport, func(req contract.ReportRequest) (domain.CycleReport, error) {
 		if r.state == nil {
 			return domain.CycleReport{Year: r.input.Year, Phase: domain.PhaseStarting}, nil
