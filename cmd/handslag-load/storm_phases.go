@@ -78,7 +78,10 @@ func wakePhases(ctx context.Context, c client.Client, firstRuns []string, instan
 		mu.Lock()
 		defer mu.Unlock()
 		if !seen {
-			if !begun || first < 0 {
+			if !begun {
+				return fmt.Errorf("%s: no workflow task began", id)
+			}
+			if first < 0 {
 				return fmt.Errorf("%s: no timer fired after the instant, though its first workflow task began %s before it", id, -first)
 			}
 			noTimer++
