@@ -122,6 +122,18 @@ func escalationAction(n EscalationNotice) string {
 }
 
 // addressesOf is a party's addresses in the register (none without a register).
+// addressesOfMany is addressesOf for many parties at once (a party without any is absent).
+func (a *Activities) addressesOfMany(ctx context.Context, kind contacts.Kind, parties []string) (map[string][]string, error) {
+	if a.Addresses == nil {
+		return nil, nil
+	}
+	book, err := contacts.AddressesOfMany(ctx, a.Addresses, kind, parties)
+	if err != nil {
+		return nil, fmt.Errorf("address register: %w", err)
+	}
+	return book, nil
+}
+
 func (a *Activities) addressesOf(ctx context.Context, kind contacts.Kind, party string) ([]string, error) {
 	if a.Addresses == nil {
 		return nil, nil

@@ -36,43 +36,68 @@ func ReceiptKey(initiativeID, code string, version int) string {
 }
 
 // SendReceipts sends the receipts to the municipalities' contact addresses; a municipality
-// without one is listed in the result.
+// without one is listed in the result. The batch's addresses are read at once and its receipts
+// sent at once where the register and the sender can (the database: one read, one write): the
+// round runs this inside its workflow task (a local activity), and answers to it wait for that.
 func (a *Activities) SendReceipts(ctx context.Context, b ReceiptBatch) (OfferMailResult, error) {
 	var res OfferMailResult
+	book, err := a.addressesOfMany(ctx, contacts.Municipality, receiptParties(b))
+	if err != nil {
+		return res, err
+	}
+	var msgs []mail.Message
 	for _, r := range b.Receipts {
-		to, err := a.addressesOf(ctx, contacts.Municipality, r.Municipality.Code)
-		if err != nil {
-			return res, err
-		}
+		to := book[r.Municipality.Code]
 		if len(to) == 0 {
 			res.MissingContacts = append(res.MissingContacts, r.Municipality.Code)
 			continue
 		}
-		v := r.Answer
-		answer := i18n.T(a.Lang, "offer.answer."+string(v.Answer))
-		late := ""
-		if v.Late {
-			late = i18n.T(a.Lang, "mail.receipt.late")
-		}
-		args := []any{"title", b.Content.Title, "municipality", r.Municipality.Name, "answer", answer, "name", v.Name,
-			"role", v.Role, "comment", orDash(v.Comment), "version", v.Version, "at", a.when(v.At),
-			"late", late, "deadline", a.when(b.Deadline), "source", i18n.T(a.Lang, "offer.source."+string(v.Source))}
-		sent, err := a.Sender.Send(ctx, mail.Message{Key: ReceiptKey(b.Content.InitiativeID, r.Municipality.Code, v.Version),
-			To: to, Created: a.now(), Subject: i18n.T(a.Lang, "mail.receipt.subject", args...),
-			Body: i18n.T(a.Lang, "mail.receipt.body", args...)})
-		if err != nil {
-			return res, err
-		}
-		if sent {
+		msgs = append(msgs, a.receipt(b, r, to))
+	}
+	sent, err := mail.SendAll(ctx, a.Sender, msgs)
+	for _, isNew := range sent {
+		if isNew {
 			res.Sent++
 		} else {
 			res.AlreadySent++
 		}
-		activity.RecordHeartbeat(ctx, res.Sent+res.AlreadySent)
+	}
+	activity.RecordHeartbeat(ctx, res.Sent+res.AlreadySent)
+	if err != nil {
+		return res, err
 	}
 	activity.GetLogger(ctx).Info("receipts", "offer", b.OfferID, "sent", res.Sent, "already_sent", res.AlreadySent,
 		"missing_contacts", len(res.MissingContacts))
 	return res, nil
+}
+
+// receiptParties are the municipalities of a batch, each once.
+func receiptParties(b ReceiptBatch) []string {
+	var codes []string
+	seen := map[string]bool{}
+	for _, r := range b.Receipts {
+		if c := r.Municipality.Code; !seen[c] {
+			seen[c] = true
+			codes = append(codes, c)
+		}
+	}
+	return codes
+}
+
+// receipt is the e-mail that repeats one answer back to the municipality.
+func (a *Activities) receipt(b ReceiptBatch, r AnswerReceipt, to []string) mail.Message {
+	v := r.Answer
+	answer := i18n.T(a.Lang, "offer.answer."+string(v.Answer))
+	late := ""
+	if v.Late {
+		late = i18n.T(a.Lang, "mail.receipt.late")
+	}
+	args := []any{"title", b.Content.Title, "municipality", r.Municipality.Name, "answer", answer, "name", v.Name,
+		"role", v.Role, "comment", orDash(v.Comment), "version", v.Version, "at", a.when(v.At),
+		"late", late, "deadline", a.when(b.Deadline), "source", i18n.T(a.Lang, "offer.source."+string(v.Source))}
+	return mail.Message{Key: ReceiptKey(b.Content.InitiativeID, r.Municipality.Code, v.Version),
+		To: to, Created: a.now(), Subject: i18n.T(a.Lang, "mail.receipt.subject", args...),
+		Body: i18n.T(a.Lang, "mail.receipt.body", args...)}
 }
 
 // OutcomeNotice tells the leadership the go/no-go of an offer round.

@@ -56,6 +56,32 @@ type Book interface {
 	Addresses(ctx context.Context, kind Kind, party string) ([]string, error)
 }
 
+// ManyBook is a Book that reads many parties' addresses at once (the database: one query for a
+// batch of receipts instead of one per receipt).
+type ManyBook interface {
+	Book
+	AddressesOfMany(ctx context.Context, kind Kind, parties []string) (map[string][]string, error)
+}
+
+// AddressesOfMany gives each of parties' addresses (a party without any is absent), in one
+// read where b is a ManyBook and party by party otherwise.
+func AddressesOfMany(ctx context.Context, b Book, kind Kind, parties []string) (map[string][]string, error) {
+	if mb, ok := b.(ManyBook); ok {
+		return mb.AddressesOfMany(ctx, kind, parties)
+	}
+	out := map[string][]string{}
+	for _, p := range parties {
+		addrs, err := b.Addresses(ctx, kind, p)
+		if err != nil {
+			return nil, err
+		}
+		if len(addrs) > 0 {
+			out[p] = addrs
+		}
+	}
+	return out, nil
+}
+
 // Party is a party the register may hold addresses for.
 type Party struct {
 	ID, Name string

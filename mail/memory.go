@@ -52,6 +52,25 @@ func (l *Memory) Keep(_ context.Context, m Message) (bool, error) {
 	return true, nil
 }
 
+// KeepAll implements Ledger.
+func (l *Memory) KeepAll(_ context.Context, ms []Message) ([]bool, error) {
+	for _, m := range ms {
+		if m.Key == "" {
+			return nil, errNoKey
+		}
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	kept := make([]bool, len(ms))
+	for i, m := range ms {
+		if _, ok := l.entries[m.Key]; !ok {
+			l.add(m).kept = true
+			kept[i] = true
+		}
+	}
+	return kept, nil
+}
+
 // Claim implements Ledger.
 func (l *Memory) Claim(_ context.Context, m Message, lease time.Duration) (ClaimResult, error) {
 	if m.Key == "" {

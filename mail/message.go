@@ -51,6 +51,10 @@ type Ledger interface {
 	// Keep stores m unless a message with its key is stored; it reports whether it stored m.
 	// The local outbox uses it: the message is "sent" when it is kept.
 	Keep(ctx context.Context, m Message) (bool, error)
+	// KeepAll keeps each of ms as Keep does, all or none (one transaction in the database, so
+	// that a batch of receipts costs one write, not one each); it reports for each whether it
+	// stored it. A key twice in ms is stored once, the first time.
+	KeepAll(ctx context.Context, ms []Message) ([]bool, error)
 	// Claim takes m's key for sending until lease has passed, storing m with it. A claim whose
 	// lease ran out (its holder died between sending and marking) can be claimed again: that
 	// copy is sent again, with the same Message-ID.
@@ -73,4 +77,39 @@ func (o Outbox) Send(ctx context.Context, m Message) (bool, error) {
 		return false, errNoKey
 	}
 	return o.Ledger.Keep(ctx, m)
+}
+
+// SendAll keeps ms in one write; it reports for each whether it was new.
+func (o Outbox) SendAll(ctx context.Context, ms []Message) ([]bool, error) {
+	for _, m := range ms {
+		if m.Key == "" {
+			return nil, errNoKey
+		}
+	}
+	return o.Ledger.KeepAll(ctx, ms)
+}
+
+// BatchSender is a Sender that sends many messages at once more cheaply than one by one (the
+// outbox: one write to the database).
+type BatchSender interface {
+	Sender
+	SendAll(ctx context.Context, ms []Message) ([]bool, error)
+}
+
+// SendAll sends ms through s, at once where s is a BatchSender and one by one otherwise; it
+// reports for each whether it was new. One by one, an error stops it: those before were sent
+// (their keys keep a retry from sending them twice).
+func SendAll(ctx context.Context, s Sender, ms []Message) ([]bool, error) {
+	if b, ok := s.(BatchSender); ok {
+		return b.SendAll(ctx, ms)
+	}
+	sent := make([]bool, 0, len(ms))
+	for _, m := range ms {
+		ok, err := s.Send(ctx, m)
+		if err != nil {
+			return sent, err
+		}
+		sent = append(sent, ok)
+	}
+	return sent, nil
 }

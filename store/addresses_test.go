@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/skr/handslag/contacts"
@@ -66,3 +67,41 @@ func TestAddressRegister(t *testing.T) {
 		})
 	}
 }
+
+// Many parties' addresses in one read, on both back-ends: what the receipts of a batch of
+// answers need. The same as asking party by party (contacts.AddressesOfMany's fallback).
+func TestAddressesOfManyParties(t *testing.T) {
+	for name, url := range backends {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			db := open(t, url(t))
+			entries := []contacts.Entry{{Kind: contacts.Municipality, Party: "0114", Email: "b@vasby.example"},
+				{Kind: contacts.Municipality, Party: "0114", Email: "a@vasby.example"},
+				{Kind: contacts.Municipality, Party: "0180", Email: "stadsledning@stockholm.example"},
+				{Kind: contacts.Member, Party: "0305", Email: "ledamot@example.se"}}
+			for _, e := range entries {
+				_, err := db.AddAddress(ctx, e, "anna", "")
+				require.NoError(t, err)
+			}
+			want := map[string][]string{"0114": {"a@vasby.example", "b@vasby.example"}, "0180": {"stadsledning@stockholm.example"}}
+			parties := []string{"0114", "0180", "0305", "9999"}
+			got, err := db.AddressesOfMany(ctx, contacts.Municipality, parties)
+			require.NoError(t, err)
+			assert.Equal(t, want, got, "0305 is a member, not a municipality; 9999 has none")
+			oneByOne, err := contacts.AddressesOfMany(ctx, onlyBook{db}, contacts.Municipality, parties)
+			require.NoError(t, err)
+			assert.Equal(t, want, oneByOne)
+
+			many := make([]string, 1200) // more parties than one query takes
+			for i := range many {
+				many[i] = fmt.Sprintf("%04d", i)
+			}
+			got, err = db.AddressesOfMany(ctx, contacts.Municipality, many)
+			require.NoError(t, err)
+			assert.Equal(t, want, got)
+		})
+	}
+}
+
+// onlyBook hides AddressesOfMany, so that contacts.AddressesOfMany asks party by party.
+type onlyBook struct{ contacts.Book }

@@ -15,15 +15,58 @@ var _ mail.Ledger = (*DB)(nil)
 // The mail table is the e-mail ledger every worker process shares: one row per business key,
 // "kept" by the local outbox, or "claimed" for a lease and then "sent" by SMTP.
 
+// errNoMailKey refuses a message that could be stored twice (mail.Outbox checks the same).
+var errNoMailKey = errors.New("a message without idempotency key")
+
+// keepQuery stores a message as kept unless its key is stored.
+const keepQuery = `INSERT INTO mail (key, message, created, state) VALUES ($1, $2, $3, 'kept') ON CONFLICT (key) DO NOTHING`
+
 // Keep implements mail.Ledger.
 func (db *DB) Keep(ctx context.Context, m mail.Message) (bool, error) {
 	data, err := json.Marshal(m)
 	if err != nil {
 		return false, err
 	}
-	n, err := rowsAffected(db.exec(ctx, `INSERT INTO mail (key, message, created, state) VALUES ($1, $2, $3, 'kept')
-		ON CONFLICT (key) DO NOTHING`, m.Key, string(data), nanos(created(m, db.now()))))
+	n, err := rowsAffected(db.exec(ctx, keepQuery, m.Key, string(data), nanos(created(m, db.now()))))
 	return n == 1, wrap("mail", err)
+}
+
+// KeepAll implements mail.Ledger: one transaction, so that a batch of receipts takes the
+// database's write lock once (on SQLite, writers queue for it; one lock per receipt made every
+// offer round that sent receipts at the same time wait for the others).
+func (db *DB) KeepAll(ctx context.Context, ms []mail.Message) ([]bool, error) {
+	data := make([]string, len(ms))
+	for i, m := range ms {
+		if m.Key == "" {
+			return nil, wrap("mail", errNoMailKey)
+		}
+		b, err := json.Marshal(m)
+		if err != nil {
+			return nil, err
+		}
+		data[i] = string(b)
+	}
+	kept := make([]bool, len(ms))
+	now := db.now()
+	err := db.tx(ctx, func(tx *sql.Tx) error {
+		stmt, err := tx.PrepareContext(ctx, db.q(keepQuery))
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for i, m := range ms {
+			n, err := rowsAffected(stmt.ExecContext(ctx, m.Key, data[i], nanos(created(m, now))))
+			if err != nil {
+				return err
+			}
+			kept[i] = n == 1
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, wrap("mail", err)
+	}
+	return kept, nil
 }
 
 func created(m mail.Message, now time.Time) time.Time {

@@ -34,6 +34,28 @@ func Run(t *testing.T, open func(t *testing.T) mail.Ledger) {
 		require.Len(t, ms, 1)
 		assert.Equal(t, msg("a", 0), ms[0], "the first is kept, whole")
 	})
+	t.Run("keep all stores each key once, in one go", func(t *testing.T) {
+		l := open(t)
+		_, err := l.Keep(ctx, msg("b", 0))
+		require.NoError(t, err)
+		kept, err := l.KeepAll(ctx, []mail.Message{msg("a", 1), msg("b", 1), msg("c", 2), msg("a", 3)})
+		require.NoError(t, err)
+		assert.Equal(t, []bool{true, false, true, false}, kept, "b was there; a twice in the batch is kept once")
+		ms, err := l.Messages(ctx)
+		require.NoError(t, err)
+		assert.Equal(t, []mail.Message{msg("b", 0), msg("a", 1), msg("c", 2)}, ms, "the first of each key, whole")
+		kept, err = l.KeepAll(ctx, nil)
+		require.NoError(t, err)
+		assert.Empty(t, kept)
+	})
+	t.Run("keep all refuses a message without a key and keeps none of the batch", func(t *testing.T) {
+		l := open(t)
+		_, err := l.KeepAll(ctx, []mail.Message{msg("a", 0), msg("", 1)})
+		require.Error(t, err)
+		ms, err := l.Messages(ctx)
+		require.NoError(t, err)
+		assert.Empty(t, ms)
+	})
 	t.Run("a claim is held, then sent for good", func(t *testing.T) {
 		l := open(t)
 		claim := func(key string, lease time.Duration) mail.ClaimResult {
