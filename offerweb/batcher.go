@@ -21,6 +21,7 @@ type Batcher[T, R any] struct {
 	max      int
 	timeout  time.Duration
 	inFlight int
+	senders  *senders
 
 	mu   sync.Mutex
 	keys map[string]*queue[T, R]
@@ -53,7 +54,8 @@ func NewBatcher[T, R any](flush FlushFunc[T, R], maxBatch int, timeout time.Dura
 	if maxBatch < 1 {
 		panic("offerweb: maxBatch must be at least 1")
 	}
-	return &Batcher[T, R]{flush: flush, max: maxBatch, timeout: timeout, inFlight: 1, keys: map[string]*queue[T, R]{}}
+	return &Batcher[T, R]{flush: flush, max: maxBatch, timeout: timeout, inFlight: 1, senders: newSenders(senderIdle),
+		keys: map[string]*queue[T, R]{}}
 }
 
 // WithInFlight lets up to n batches per key be in flight at once (default 1), and returns b;
@@ -82,7 +84,7 @@ func (b *Batcher[T, R]) Do(ctx context.Context, key string, item T) (R, error) {
 	}
 	b.mu.Unlock()
 	if start {
-		go b.run(key, q)
+		b.senders.run(func() { b.run(key, q) })
 	}
 	select {
 	case o := <-w.done:

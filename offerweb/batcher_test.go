@@ -296,3 +296,46 @@ func losesNothing(t *testing.T, limit int) {
 		return len(b.keys) == 0
 	}, 5*time.Second, time.Millisecond, "idle keys are retired")
 }
+
+// Batches one after the other run on the same sender goroutine (its stack already grown);
+// batches at the same time each get one; idle senders retire.
+func TestSendersAreReusedAndRetire(t *testing.T) {
+	s := newSenders(time.Hour)
+	for i := range 10 {
+		done := make(chan struct{})
+		task := func() { close(done) }
+		if i == 0 {
+			s.run(task)
+		} else {
+			require.Eventually(t, func() bool { return handOver(s, task) }, 10*time.Second, time.Millisecond,
+				"the sender of the batch before waits for the next")
+		}
+		<-done
+	}
+	assert.EqualValues(t, 1, s.started.Load(), "one goroutine for ten batches in a row")
+
+	busy := newSenders(time.Hour)
+	release := make(chan struct{})
+	var running sync.WaitGroup
+	running.Add(3)
+	for range 3 {
+		busy.run(func() { running.Done(); <-release })
+	}
+	running.Wait()
+	assert.EqualValues(t, 3, busy.live.Load(), "three at once: three senders")
+	close(release)
+
+	quick := newSenders(time.Millisecond)
+	quick.run(func() {})
+	require.Eventually(t, func() bool { return quick.live.Load() == 0 }, 10*time.Second, time.Millisecond, "an idle sender retires")
+}
+
+// handOver gives f to a sender that waits for work, if one does, as senders.run does first.
+func handOver(s *senders, f func()) bool {
+	select {
+	case s.work <- f:
+		return true
+	default:
+		return false
+	}
+}
