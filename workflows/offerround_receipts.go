@@ -3,6 +3,7 @@ package workflows
 import (
 	"time"
 
+	"github.com/skr/handslag/domain"
 	"github.com/skr/handslag/i18n"
 	"go.temporal.io/sdk/workflow"
 )
@@ -15,11 +16,19 @@ const receiptsChange = "offer-receipts-gathered"
 // answers each answer update would otherwise cost the round a receipt activity and the
 // workflow task that follows it, several times what the update itself costs. The first
 // receipt owed waits at most receiptDelay (a user gets the e-mail a second later, not
-// noticeably later); receiptBurst owed go out at once.
+// noticeably later); a burst owed goes out at once: receiptBurst in runs recorded before
+// receiptsFullBatchChange, a full batch (domain.MaxAnswersPerBatch) since.
 const (
 	receiptDelay = time.Second
 	receiptBurst = 50
 )
+
+// receiptsFullBatchChange versions sending a burst of receipts only once a batch is full. A
+// batch's receipts are one read and one write to the database now, but each batch still holds
+// the round's workflow task while it is written, and answers to the round wait for that: in a
+// rush (5 rounds, 32 answers in flight) a round of 290 held it six times a second with bursts
+// of 50 (docs/performance.md).
+const receiptsFullBatchChange = "offer-receipts-full-batch"
 
 // receiptsLocalChange versions sending the receipts as a local activity: the receipts only go
 // into the outbox (a write to the database, safe to repeat by their keys; the relay delivers
@@ -34,6 +43,8 @@ type receiptGate struct {
 	gather bool
 	// local: the receipts go out as a local activity (receiptsLocalChange).
 	local bool
+	// burst owed go out at once, before the wait has ended.
+	burst int
 	// timer runs from when a receipt became owed with none waiting; it is kept when a burst
 	// goes out before it fires, and then bounds the wait of the receipts owed after that.
 	timer workflow.Future
@@ -43,6 +54,10 @@ type receiptGate struct {
 func (g *receiptGate) start(ctx workflow.Context) {
 	g.gather = workflow.GetVersion(ctx, receiptsChange, workflow.DefaultVersion, 1) != workflow.DefaultVersion
 	g.local = workflow.GetVersion(ctx, receiptsLocalChange, workflow.DefaultVersion, 1) != workflow.DefaultVersion
+	g.burst = receiptBurst
+	if workflow.GetVersion(ctx, receiptsFullBatchChange, workflow.DefaultVersion, 1) != workflow.DefaultVersion {
+		g.burst = domain.MaxAnswersPerBatch
+	}
 }
 
 // due reports whether the owed receipts go out now, and starts the wait for them otherwise.
@@ -58,7 +73,7 @@ func (g *receiptGate) due(ctx workflow.Context, owed int, closed bool) bool {
 	switch {
 	case owed == 0:
 		return false
-	case fired || owed >= receiptBurst || closed:
+	case fired || owed >= g.burst || closed:
 		return true
 	}
 	if g.timer == nil {
@@ -74,5 +89,5 @@ func (g *receiptGate) ready(owed int, closed bool) bool {
 	if !g.gather {
 		return owed > 0
 	}
-	return (g.timer != nil && g.timer.IsReady()) || (owed > 0 && (owed >= receiptBurst || closed))
+	return (g.timer != nil && g.timer.IsReady()) || (owed > 0 && (owed >= g.burst || closed))
 }

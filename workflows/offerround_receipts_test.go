@@ -58,9 +58,28 @@ func TestReceiptsOfARushGoOutTogetherWithinASecond(t *testing.T) {
 	assert.Len(t, h.keys("receipt/bygglov/"), 6, "one receipt per answer")
 }
 
-// Once a burst is owed, the receipts go out at once instead of waiting.
-func TestABurstOfReceiptsGoesOutAtOnce(t *testing.T) {
-	ms := sweden(t)[:receiptBurst+10]
+// Once a full batch is owed, the receipts go out at once instead of waiting, in batches: all
+// 290 municipalities answer and 20 change their minds in the same instant (a receipt for each
+// version).
+func TestAFullBatchOfReceiptsGoesOutAtOnce(t *testing.T) {
+	ms := sweden(t)
+	extra := domain.MaxAnswersPerBatch + 10 - len(ms)
+	h := newOfferHarness(t, sthlm(2027, 2, 10, 10, 0), ms)
+	sends := receiptSends(t, h)
+	at := sthlm(2027, 3, 1, 10, 0)
+	h.submitAt(at, h.answers(linkActor, domain.AnswerYes, codes(ms)...))
+	h.submitAt(at, h.answers(linkActor, domain.AnswerNo, codes(ms[:extra])...))
+	h.env.ExecuteWorkflow(OfferRoundWorkflow, smallInput(ms, domain.DecisionRule{MinYes: 1}))
+	require.NoError(t, h.env.GetWorkflowError())
+
+	assert.Equal(t, []receiptSend{{at: at, count: domain.MaxAnswersPerBatch}, {at: at, count: 10}}, *sends)
+}
+
+// Fewer than a full batch wait for the second even when they are many (before
+// receiptsFullBatchChange, 50 went out at once): in a rush every batch holds the round's
+// workflow task while it is written.
+func TestManyReceiptsWaitForTheSecond(t *testing.T) {
+	ms := sweden(t)
 	h := newOfferHarness(t, sthlm(2027, 2, 10, 10, 0), ms)
 	sends := receiptSends(t, h)
 	at := sthlm(2027, 3, 1, 10, 0)
@@ -68,7 +87,7 @@ func TestABurstOfReceiptsGoesOutAtOnce(t *testing.T) {
 	h.env.ExecuteWorkflow(OfferRoundWorkflow, smallInput(ms, domain.DecisionRule{MinYes: 1}))
 	require.NoError(t, h.env.GetWorkflowError())
 
-	assert.Equal(t, []receiptSend{{at: at, count: len(ms)}}, *sends)
+	assert.Equal(t, []receiptSend{{at: at.Add(receiptDelay), count: len(ms)}}, *sends)
 }
 
 // A late answer just before the late period ends: the round closes, sends the receipt still
