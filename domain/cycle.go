@@ -97,7 +97,11 @@ type Cycle struct {
 	ReplacedValuations []MemberValuation `json:"replaced_valuations,omitempty"`
 	// ValuationNotices: the members are told when the May valuation opens and reminded before
 	// its deadline (cycle_valuation_notices.go); ValuationReminders are the reminders sent.
-	ValuationNotices   bool           `json:"valuation_notices,omitempty"`
+	ValuationNotices bool `json:"valuation_notices,omitempty"`
+	// TextBounded: the messages' free texts are at most MaxFreeTextLength characters. Cycles
+	// started before the bound (a workflow version) keep taking any length, so that their
+	// recorded signals replay as they were applied.
+	TextBounded        bool           `json:"text_bounded,omitempty"`
 	ValuationReminders []ListReminder `json:"valuation_reminders,omitempty"`
 
 	Decisions   []CycleDecision   `json:"decisions,omitempty"`

@@ -47,6 +47,8 @@ type DecideCycle struct {
 type CycleCommand interface {
 	checkCycle(c *Cycle, now time.Time) error
 	applyCycle(c *Cycle, now time.Time)
+	// freeTexts are the message's free texts, (field, value), which the cycle keeps.
+	freeTexts() [][2]string
 }
 
 // Check reports why cmd would be rejected now, or nil.
@@ -54,7 +56,23 @@ func (c *Cycle) Check(cmd CycleCommand, now time.Time) error {
 	if c.Phase == PhaseDone {
 		return (&ValidationError{Code: CodeClosed, Detail: fmt.Sprint(c.Year)}).hint("cycle_closed")
 	}
-	return cmd.checkCycle(c, now)
+	if err := cmd.checkCycle(c, now); err != nil {
+		return err
+	}
+	if c.TextBounded {
+		return checkFreeTexts(cmd.freeTexts()...)
+	}
+	return nil
+}
+
+func (s SubmitPriorities) freeTexts() [][2]string { return [][2]string{{"reason", s.Reason}} }
+
+func (s SubmitValuation) freeTexts() [][2]string {
+	return [][2]string{{"reason", s.Reason}, {"comment", s.Comment}}
+}
+
+func (d DecideCycle) freeTexts() [][2]string {
+	return [][2]string{{"reason", d.Reason}, {"reference", d.Reference}}
 }
 
 // Apply validates cmd and, only if it is valid, changes the cycle.

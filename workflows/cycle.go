@@ -110,6 +110,9 @@ func (r *cycleRun) start(ctx workflow.Context) error {
 	// Cycles recorded before the May valuation's notices (DefaultVersion) run without them; the
 	// choice is kept in the state, so it holds across continue-as-new.
 	r.state.ValuationNotices = workflow.GetVersion(ctx, cycleValuationNotices, workflow.DefaultVersion, 1) == 1
+	// Likewise the bound on the messages' free texts: a cycle recorded before it keeps taking
+	// any length, so its signals replay as they were applied.
+	r.state.TextBounded = workflow.GetVersion(ctx, cycleTextBounded, workflow.DefaultVersion, 1) == 1
 	if len(participants) > 0 {
 		r.notifyMembers(ctx, "round_open", fmt.Sprintf("round-open/%s", contract.CycleWorkflowID(in.Year)), allMembers(r.state),
 			r.state.ListsDeadline(), len(participants))
@@ -279,6 +282,11 @@ func (r *cycleRun) continueAsNew(ctx workflow.Context) error {
 	next.Run++
 	return workflow.NewContinueAsNewError(ctx, CycleWorkflow, next)
 }
+
+// cycleTextBounded versions the bound on the free texts of the cycle's messages
+// (domain.MaxFreeTextLength): the cycle keeps every reason and comment, replaced ones too, and
+// carries them across continue-as-new in one payload, so one very long text could stop it.
+const cycleTextBounded = "cycle-text-bounded"
 
 // cycleLeanContinueChange versions what the cycle carries across continue-as-new. Runs
 // recorded before it (DefaultVersion) carry every participant with its title, owner and

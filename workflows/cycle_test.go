@@ -188,6 +188,16 @@ func TestWholeCycle(t *testing.T) {
 			}
 		}
 	})
+	// A comment longer than the bound (cycle-text-bounded) is refused, naming its field, and
+	// counts for nothing: the member stays among those missing below.
+	tooLong := &reply{}
+	at(sthlm(2027, 5, 6, 9, 30), func() {
+		env.UpdateWorkflow(contract.MsgSubmitValuation, "", &testsuite.TestUpdateCallback{OnAccept: func() {},
+			OnReject:   func(err error) { tooLong.rejected, tooLong.done = err, true },
+			OnComplete: func(v interface{}, err error) { tooLong.value, tooLong.rejected, tooLong.done = v, err, true }},
+			domain.SubmitValuation{Meta: meta(council), Member: members(cfg)[5], Initiative: top(6)[0], Score: 3,
+				Comment: strings.Repeat("å", domain.MaxFreeTextLength+1)})
+	})
 	networkValuation := upd(sthlm(2027, 5, 6, 9, 0), contract.MsgSubmitValuation, domain.SubmitValuation{Meta: meta(network), Member: "network:kommundirektorsnatverket", Initiative: "i01", Score: 3, Comment: "x"})
 	at(sthlm(2027, 5, 10, 10, 0), func() {
 		for _, id := range top(6) {
@@ -287,6 +297,10 @@ func TestWholeCycle(t *testing.T) {
 		require.NoError(t, r.rejected)
 	}
 	assert.Equal(t, domain.CodeInvalidValue, rejectedCode(t, networkValuation))
+	assert.Equal(t, domain.CodeInvalidValue, rejectedCode(t, tooLong))
+	if ve, ok := contract.ValidationErrorFrom(tooLong.rejected); ok {
+		assert.Equal(t, "comment", ve.Field)
+	}
 	require.Len(t, final.Decisions, 3)
 	for _, d := range final.Decisions {
 		for _, r := range d.Results {
