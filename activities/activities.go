@@ -121,7 +121,6 @@ func escalationAction(n EscalationNotice) string {
 	return "follow"
 }
 
-// addressesOf is a party's addresses in the register (none without a register).
 // addressesOfMany is addressesOf for many parties at once (a party without any is absent).
 func (a *Activities) addressesOfMany(ctx context.Context, kind contacts.Kind, parties []string) (map[string][]string, error) {
 	if a.Addresses == nil {
@@ -134,6 +133,7 @@ func (a *Activities) addressesOfMany(ctx context.Context, kind contacts.Kind, pa
 	return book, nil
 }
 
+// addressesOf is a party's addresses in the register (none without a register).
 func (a *Activities) addressesOf(ctx context.Context, kind contacts.Kind, party string) ([]string, error) {
 	if a.Addresses == nil {
 		return nil, nil

@@ -54,7 +54,7 @@ func (a *Activities) SendReceipts(ctx context.Context, b ReceiptBatch) (OfferMai
 		}
 		msgs = append(msgs, a.receipt(b, r, to))
 	}
-	sent, err := mail.SendAll(ctx, a.Sender, msgs)
+	sent, err := a.sendAll(ctx, msgs)
 	for _, isNew := range sent {
 		if isNew {
 			res.Sent++
@@ -69,6 +69,26 @@ func (a *Activities) SendReceipts(ctx context.Context, b ReceiptBatch) (OfferMai
 	activity.GetLogger(ctx).Info("receipts", "offer", b.OfferID, "sent", res.Sent, "already_sent", res.AlreadySent,
 		"missing_contacts", len(res.MissingContacts))
 	return res, nil
+}
+
+// sendAll sends msgs at once where the sender can (the outbox: one write), else one by one with
+// a heartbeat after each (through SMTP a batch takes a while; a run recorded before
+// offer-receipts-local sends it as an activity task with a heartbeat time-out). It reports for
+// each message sent whether it was new; an error stops it.
+func (a *Activities) sendAll(ctx context.Context, msgs []mail.Message) ([]bool, error) {
+	if b, ok := a.Sender.(mail.BatchSender); ok {
+		return b.SendAll(ctx, msgs)
+	}
+	sent := make([]bool, 0, len(msgs))
+	for _, m := range msgs {
+		isNew, err := a.Sender.Send(ctx, m)
+		if err != nil {
+			return sent, err
+		}
+		sent = append(sent, isNew)
+		activity.RecordHeartbeat(ctx, len(sent))
+	}
+	return sent, nil
 }
 
 // receiptParties are the municipalities of a batch, each once.

@@ -79,6 +79,8 @@ func (o Outbox) Send(ctx context.Context, m Message) (bool, error) {
 	return o.Ledger.Keep(ctx, m)
 }
 
+var _ BatchSender = Outbox{}
+
 // SendAll keeps ms in one write; it reports for each whether it was new.
 func (o Outbox) SendAll(ctx context.Context, ms []Message) ([]bool, error) {
 	for _, m := range ms {
@@ -94,22 +96,4 @@ func (o Outbox) SendAll(ctx context.Context, ms []Message) ([]bool, error) {
 type BatchSender interface {
 	Sender
 	SendAll(ctx context.Context, ms []Message) ([]bool, error)
-}
-
-// SendAll sends ms through s, at once where s is a BatchSender and one by one otherwise; it
-// reports for each whether it was new. One by one, an error stops it: those before were sent
-// (their keys keep a retry from sending them twice).
-func SendAll(ctx context.Context, s Sender, ms []Message) ([]bool, error) {
-	if b, ok := s.(BatchSender); ok {
-		return b.SendAll(ctx, ms)
-	}
-	sent := make([]bool, 0, len(ms))
-	for _, m := range ms {
-		ok, err := s.Send(ctx, m)
-		if err != nil {
-			return sent, err
-		}
-		sent = append(sent, ok)
-	}
-	return sent, nil
 }
