@@ -16,44 +16,28 @@ func TestTheCyclesFreeTextsAreBounded(t *testing.T) {
 	atBound := strings.Repeat("å", MaxFreeTextLength)
 	cases := []struct {
 		name  string
-		cmd   func(*Cycle) CycleCommand
+		cmd   CycleCommand
 		field string // "" when taken
 	}{
-		{"a list's reason", func(*Cycle) CycleCommand {
-			return SubmitPriorities{Meta{By: Actor{ID: "anna", Role: RoleCouncil}, Reason: long}, "county:01", ids(1, 5)}
-		}, "reason"},
-		{"a list's reason at the bound", func(*Cycle) CycleCommand {
-			return SubmitPriorities{Meta{By: Actor{ID: "anna", Role: RoleCouncil}, Reason: atBound}, "county:01", ids(1, 5)}
-		}, ""},
-		{"a valuation's comment", func(*Cycle) CycleCommand {
-			return SubmitValuation{cmeta("anna", RoleCouncil), "county:01", "i02", 4, long}
-		}, "comment"},
-		{"a valuation's comment that is not UTF-8", func(*Cycle) CycleCommand {
-			return SubmitValuation{cmeta("anna", RoleCouncil), "county:01", "i02", 4, "bra \xff"}
-		}, "comment"},
-		{"a valuation's comment at the bound", func(*Cycle) CycleCommand {
-			return SubmitValuation{cmeta("anna", RoleCouncil), "county:01", "i02", 4, atBound}
-		}, ""},
-		{"a decision's reference", func(*Cycle) CycleCommand {
-			return DecideCycle{Meta: cmeta("b", RoleLeadership), Gate: GateQualification, Chosen: []string{"i02"}, Reference: long}
-		}, "reference"},
+		{"a list's reason", SubmitPriorities{Meta{By: Actor{ID: "anna", Role: RoleCouncil}, Reason: long}, "county:01", ids(1, 5)}, "reason"},
+		{"a list's reason at the bound", SubmitPriorities{Meta{By: Actor{ID: "anna", Role: RoleCouncil}, Reason: atBound}, "county:01", ids(1, 5)}, ""},
+		{"a valuation's comment", SubmitValuation{cmeta("anna", RoleCouncil), "county:01", "i02", 4, long}, "comment"},
+		{"a valuation's comment that is not UTF-8", SubmitValuation{cmeta("anna", RoleCouncil), "county:01", "i02", 4, "bra \xff"}, "comment"},
+		{"a valuation's comment at the bound", SubmitValuation{cmeta("anna", RoleCouncil), "county:01", "i02", 4, atBound}, ""},
+		{"a decision's reference", DecideCycle{Meta: cmeta("b", RoleLeadership), Gate: GateQualification, Chosen: []string{"i02"}, Reference: long}, "reference"},
 	}
 	for _, tc := range cases {
 		for _, bounded := range []bool{true, false} {
 			c, now := valuationCycle(t, false) // i01 to i03 chosen for quick analysis
-			c.TextBounded = bounded
-			cmd := tc.cmd(c)
-			if p, ok := cmd.(SubmitPriorities); ok { // the February round, before its deadline
+			switch tc.cmd.(type) {
+			case SubmitPriorities: // the February round, before its deadline
 				c, now = testCycle(t, 8)
-				c.TextBounded = bounded
-				cmd = p
-			}
-			if d, ok := cmd.(DecideCycle); ok {
+			case DecideCycle:
 				c.Phase = PhaseFinalPrioritisation
-				cmd = d
 			}
+			c.TextBounded = bounded
 			before := c.Revision
-			err := c.Apply(cmd, now)
+			err := c.Apply(tc.cmd, now)
 			if tc.field == "" || !bounded {
 				assert.NoError(t, err, "%s (bounded %v)", tc.name, bounded)
 				continue

@@ -53,7 +53,8 @@ type Ledger interface {
 	Keep(ctx context.Context, m Message) (bool, error)
 	// KeepAll keeps each of ms as Keep does, all or none (one transaction in the database, so
 	// that a batch of receipts costs one write, not one each); it reports for each whether it
-	// stored it. A key twice in ms is stored once, the first time.
+	// stored it. A key twice in ms is stored once, the first time. A message without a key is
+	// refused, and none of ms is kept.
 	KeepAll(ctx context.Context, ms []Message) ([]bool, error)
 	// Claim takes m's key for sending until lease has passed, storing m with it. A claim whose
 	// lease ran out (its holder died between sending and marking) can be claimed again: that
@@ -81,13 +82,9 @@ func (o Outbox) Send(ctx context.Context, m Message) (bool, error) {
 
 var _ BatchSender = Outbox{}
 
-// SendAll keeps ms in one write; it reports for each whether it was new.
+// SendAll keeps ms in one write; it reports for each whether it was new. A message without a
+// key is refused by the ledger, and none of ms is kept.
 func (o Outbox) SendAll(ctx context.Context, ms []Message) ([]bool, error) {
-	for _, m := range ms {
-		if m.Key == "" {
-			return nil, errNoKey
-		}
-	}
 	return o.Ledger.KeepAll(ctx, ms)
 }
 

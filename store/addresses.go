@@ -56,7 +56,7 @@ func (db *DB) AddressesOfMany(ctx context.Context, kind contacts.Kind, parties [
 	out := map[string][]string{}
 	for len(parties) > 0 {
 		n := min(len(parties), partiesPerQuery)
-		if err := db.addressesOf(ctx, kind, parties[:n], out); err != nil {
+		if err := db.addressesOfChunk(ctx, kind, parties[:n], out); err != nil {
 			return nil, wrap("addresses", err)
 		}
 		parties = parties[n:]
@@ -64,7 +64,8 @@ func (db *DB) AddressesOfMany(ctx context.Context, kind contacts.Kind, parties [
 	return out, nil
 }
 
-func (db *DB) addressesOf(ctx context.Context, kind contacts.Kind, parties []string, out map[string][]string) error {
+// addressesOfChunk adds the addresses of at most partiesPerQuery parties to out.
+func (db *DB) addressesOfChunk(ctx context.Context, kind contacts.Kind, parties []string, out map[string][]string) error {
 	marks := make([]string, len(parties))
 	args := []any{string(kind)}
 	for i, p := range parties {
